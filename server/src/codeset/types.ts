@@ -1,0 +1,69 @@
+/**
+ * The code set as the rest of the core sees it. Pure data and lookups: no I/O here.
+ * Tables are loaded from disk by server/src/node/ (the only I/O layer) and validated with the zod
+ * schemas in ./schema.ts before a CodeSet is built from them.
+ */
+
+/** A HCPCS Level II procedure code or modifier, as the CMS release describes it. */
+export interface HcpcsRecord {
+  /** "A9600", or a two-character modifier "JW". */
+  code: string;
+  kind: 'procedure' | 'modifier';
+  longDescription: string;
+  shortDescription: string;
+  /** Pricing indicator codes, up to 4, e.g. ["57"]. */
+  pricing: string[];
+  /** Multiple pricing indicator, "" when blank. */
+  multiplePricing: string;
+  /** Coverage code: C, D, I, M, S, or "" when blank. */
+  coverage: string;
+  betos: string;
+  /** Type of service codes, up to 5. */
+  typeOfService: string[];
+  /** Cross-reference (replacement) codes. */
+  crossReference: string[];
+  /** ISO dates (YYYY-MM-DD) or "" when blank. */
+  added: string;
+  actionEffective: string;
+  /** Last valid date of service, "" when active. */
+  terminated: string;
+  actionCode: string;
+  /** Processing note number, "" when none. */
+  processingNote: string;
+}
+
+export interface Icd10Record {
+  /** Without the dot: "C7951". */
+  code: string;
+  description: string;
+}
+
+/** A licensed CPT descriptor a user supplied (never bundled). */
+export interface LicensedDescriptor {
+  code: string;
+  descriptor: string;
+}
+
+export interface SearchHit<T> {
+  record: T;
+  /** Higher is better. */
+  score: number;
+}
+
+export interface CodeSet {
+  /** Release label, e.g. "2026-01". */
+  readonly hcpcsRelease: string;
+  readonly icd10Release: string;
+  procedure(code: string): HcpcsRecord | undefined;
+  modifier(code: string): HcpcsRecord | undefined;
+  icd10(code: string): Icd10Record | undefined;
+  allProcedures(): readonly HcpcsRecord[];
+  allModifiers(): readonly HcpcsRecord[];
+  /** Codes starting with a prefix (case-insensitive), or whose descriptor contains all the words. */
+  searchProcedures(query: string, limit: number): SearchHit<HcpcsRecord>[];
+  searchIcd10(query: string, limit: number): SearchHit<Icd10Record>[];
+  /** User-supplied CPT descriptors (empty unless configured). */
+  cpt(code: string): LicensedDescriptor | undefined;
+  /** Processing note text by number. */
+  processingNote(num: string): string | undefined;
+}
