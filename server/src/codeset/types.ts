@@ -30,6 +30,41 @@ export interface HcpcsRecord {
   actionCode: string;
   /** Processing note number, "" when none. */
   processingNote: string;
+  // Optional extras from the same record (absent when blank).
+  /** Coverage Issues Manual reference sections, up to 3. */
+  coverageIssuesManual?: string[];
+  /** Medicare Carriers Manual reference sections, up to 3. */
+  carriersManual?: string[];
+  /** Statute number, e.g. "1833(t)". */
+  statute?: string;
+  /** Lab certification codes, up to 8. */
+  labCertification?: string[];
+  /** ASC payment group ("YY" = approved for an ambulatory surgical center). */
+  ascGroup?: string;
+  ascEffective?: string;
+  /** Anesthesia base units, when not zero. */
+  anesthesiaBaseUnits?: string;
+}
+
+/** Code tables read from the CMS record layout (code -> official wording). */
+export interface CodeTable {
+  field: string;
+  /** Appendix table name when the layout points at one, e.g. "BETOS_TB". */
+  source?: string;
+  codes: Record<string, string>;
+}
+
+export interface HcpcsCodeTables {
+  recordId?: CodeTable;
+  pricingIndicator?: CodeTable;
+  multiplePricingIndicator?: CodeTable;
+  labCertification?: CodeTable;
+  coverage?: CodeTable;
+  mogPaymentGroup?: CodeTable;
+  mogPaymentPolicy?: CodeTable;
+  betos?: CodeTable;
+  typeOfService?: CodeTable;
+  actionCode?: CodeTable;
 }
 
 export interface Icd10Record {
@@ -66,4 +101,6 @@ export interface CodeSet {
   cpt(code: string): LicensedDescriptor | undefined;
   /** Processing note text by number. */
   processingNote(num: string): string | undefined;
+  /** Code tables from the release's record layout (pricing indicator, coverage, BETOS, ...), when loaded. */
+  readonly codeTables?: HcpcsCodeTables;
 }

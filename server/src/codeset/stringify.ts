@@ -1,0 +1,25 @@
+/**
+ * Deterministic JSON for the generated tables: top-level keys in insertion order, one record (row) per line so a
+ * new quarter shows up as a readable diff, everything else compact.
+ */
+export function stringifyTable(table: object): string {
+  const lines: string[] = ['{'];
+  const entries = Object.entries(table).filter(([, v]) => v !== undefined);
+  entries.forEach(([key, value], i) => {
+    const comma = i < entries.length - 1 ? ',' : '';
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => Array.isArray(v)) && key !== 'columns') {
+      lines.push(`  ${JSON.stringify(key)}: [`);
+      value.forEach((v, j) => lines.push(`${JSON.stringify(v)}${j < value.length - 1 ? ',' : ''}`));
+      lines.push(`  ]${comma}`);
+    } else if (value && typeof value === 'object' && !Array.isArray(value) && key === 'notes') {
+      const notes = Object.entries(value as Record<string, unknown>);
+      lines.push(`  ${JSON.stringify(key)}: {`);
+      notes.forEach(([k, v], j) => lines.push(`${JSON.stringify(k)}: ${JSON.stringify(v)}${j < notes.length - 1 ? ',' : ''}`));
+      lines.push(`  }${comma}`);
+    } else {
+      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+    }
+  });
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
