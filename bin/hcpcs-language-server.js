@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The language server for any LSP client: `hcpcs-language-server --stdio`.
+require('../dist/server/server.js');

@@ -1,0 +1,56 @@
+// Bundles the extension client, the language server and the batch checker into dist/.
+// Usage: node esbuild.js [--watch] [--dev]   (production builds are minified, without source maps)
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const watch = process.argv.includes('--watch');
+const dev = process.argv.includes('--dev') || watch;
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: dev,
+  minify: !dev,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+const builds = [
+  // The client runs inside VS Code's extension host: `vscode` is provided there.
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
+  // The language server: one self-contained file, started over IPC by the client or over stdio by any editor.
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server/server.js' },
+];
+if (fs.existsSync('server/src/cli/main.ts')) {
+  builds.push({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server/cli.js' });
+}
+if (fs.existsSync('server/src/cli/worker.ts')) {
+  builds.push({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/server/cliWorker.js' });
+}
+
+/** The data tables travel next to the bundle so the server finds them at ../../data from dist/server. */
+function reportSizes() {
+  for (const b of builds) {
+    const size = fs.statSync(b.outfile).size;
+    console.log(`${path.relative('.', b.outfile)}  ${(size / 1024).toFixed(0)} KB`);
+  }
+}
+
+async function main() {
+  if (watch) {
+    for (const b of builds) (await esbuild.context(b)).watch();
+    console.log('watching...');
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  reportSizes();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

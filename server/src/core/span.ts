@@ -1,0 +1,19 @@
+/** A stretch of document text: offsets count UTF-16 code units, as JavaScript strings and LSP do. */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+export function spanEnd(span: Span): number {
+  return span.offset + span.length;
+}
+
+export function spanContains(span: Span, offset: number): boolean {
+  return offset >= span.offset && offset <= span.offset + span.length;
+}
+
+/** One text replacement; fixes are lists of these, computed once and carried with the finding. */
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}

@@ -1,0 +1,144 @@
+/**
+ * Markdown for a code or modifier in the hover: the official CMS descriptor first, then its status on the date
+ * of service, then pricing and coverage in the record layout's own words, then the billing guide if any.
+ */
+import { describeRecordFields } from '../codeset/describe';
+import { isNotOtherwiseClassified } from '../codeset/noc';
+import type { CodeSet, HcpcsRecord, Icd10Record } from '../codeset/types';
+import type { GuideIndex } from '../guides/types';
+import { renderGuideHover } from '../guides/render';
+
+export interface HoverOptions {
+  /** The date of service the code is billed for (YYYY-MM-DD), when known. */
+  dateOfService?: string;
+  /** How the token was read (notes): "found only in HCPCS Level II", ... */
+  readAs?: string;
+}
+
+/** "2025-12-31" or "" -> "Dec 31, 2025" style is not used: billing staff read ISO dates on claims daily. */
+function statusLine(r: HcpcsRecord, dateOfService?: string): string {
+  if (r.terminated) {
+    const replaced = r.crossReference.length ? ` Use instead: ${r.crossReference.map((c) => `**${c}**`).join(', ')}.` : '';
+    const onDos =
+      dateOfService && dateOfService > r.terminated
+        ? ` **Not valid on the date of service ${dateOfService}.**`
+        : dateOfService
+          ? ` Still valid on the date of service ${dateOfService}.`
+          : '';
+    return `⛔ **Terminated**: last valid date of service ${r.terminated}.${onDos}${replaced}`;
+  }
+  if (dateOfService && r.added && dateOfService < r.added) {
+    return `⚠️ **Not yet effective** on the date of service ${dateOfService}: added ${r.added}.`;
+  }
+  return `✅ Active${r.added ? ` (added ${r.added})` : ''}`;
+}
+
+export function procedureHover(record: HcpcsRecord, codeSet: CodeSet, guides: GuideIndex, options: HoverOptions = {}): string {
+  const parts: string[] = [];
+  parts.push(`**${record.code}** · HCPCS Level II${options.readAs ? ` (${options.readAs})` : ''}`);
+  parts.push(record.longDescription);
+  parts.push(statusLine(record, options.dateOfService));
+  const rows = describeRecordFields(codeSet.codeTables, record)
+    .filter((f) => f.label !== 'Action')
+    .map((f) => `| ${f.label} | \`${f.code}\` ${f.meaning ?? ''} |`);
+  if (isNotOtherwiseClassified(record)) rows.push('| NOC | Not otherwise classified: the claim must describe the item (SV101-7 or NTE) |');
+  if (record.processingNote) {
+    const note = codeSet.processingNote(record.processingNote);
+    if (note) rows.push(`| Processing note ${record.processingNote} | ${truncate(note, 240)} |`);
+  }
+  if (rows.length) parts.push(['| | |', '|---|---|', ...rows].join('\n'));
+  const guide = guides.get(record.code);
+  if (guide) parts.push(renderGuideHover(guide, codeSet));
+  parts.push(`*CMS HCPCS release ${codeSet.hcpcsRelease} · short descriptor "${record.shortDescription}"*`);
+  return parts.join('\n\n');
+}
+
+export function modifierHover(record: HcpcsRecord, codeSet: CodeSet, guides: GuideIndex, options: HoverOptions = {}): string {
+  const parts: string[] = [];
+  parts.push(`**${record.code}** · HCPCS Level II modifier`);
+  parts.push(record.longDescription);
+  if (record.terminated) {
+    const onDos = options.dateOfService && options.dateOfService > record.terminated ? ` Not valid on the date of service ${options.dateOfService}.` : '';
+    parts.push(`⛔ **Terminated**: last valid date of service ${record.terminated}.${onDos}`);
+  }
+  const guide = guides.get(record.code);
+  if (guide) parts.push(renderGuideHover(guide, codeSet));
+  parts.push(`*CMS HCPCS release ${codeSet.hcpcsRelease}*`);
+  return parts.join('\n\n');
+}
+
+/**
+ * Level I (CPT) modifiers are AMA-licensed, so their descriptors are not bundled. These short names are the
+ * project's own words, enough to recognise the modifier on a claim.
+ */
+export const LEVEL_I_MODIFIER_NAMES: Readonly<Record<string, string>> = {
+  '22': 'Increased procedural services',
+  '24': 'Unrelated E/M service during a postoperative period',
+  '25': 'Significant, separately identifiable E/M service on the same day as a procedure',
+  '26': 'Professional component only',
+  '27': 'Multiple outpatient hospital E/M encounters on the same date',
+  '33': 'Preventive service',
+  '47': 'Anesthesia by the surgeon',
+  '50': 'Bilateral procedure',
+  '51': 'Multiple procedures',
+  '52': 'Reduced services',
+  '53': 'Discontinued procedure',
+  '54': 'Surgical care only',
+  '55': 'Postoperative management only',
+  '56': 'Preoperative management only',
+  '57': 'Decision for surgery',
+  '58': 'Staged or related procedure by the same physician during the postoperative period',
+  '59': 'Distinct procedural service (CMS prefers XE/XS/XP/XU where one fits)',
+  '62': 'Two surgeons',
+  '63': 'Procedure performed on an infant under 4 kg',
+  '66': 'Surgical team',
+  '76': 'Repeat procedure by the same physician',
+  '77': 'Repeat procedure by another physician',
+  '78': 'Unplanned return to the operating room during the postoperative period',
+  '79': 'Unrelated procedure by the same physician during the postoperative period',
+  '80': 'Assistant surgeon',
+  '81': 'Minimum assistant surgeon',
+  '82': 'Assistant surgeon when no qualified resident was available',
+  '90': 'Reference (outside) laboratory',
+  '91': 'Repeat clinical diagnostic laboratory test',
+  '92': 'Alternative laboratory platform testing',
+  '95': 'Synchronous telemedicine service',
+  '96': 'Habilitative services',
+  '97': 'Rehabilitative services',
+  '99': 'Multiple modifiers',
+};
+
+export function levelIModifierHover(code: string): string | undefined {
+  const name = LEVEL_I_MODIFIER_NAMES[code];
+  if (!name) return undefined;
+  return [
+    `**${code}** · CPT (Level I) modifier`,
+    `${name} *(short name in this extension's own words; the official descriptor is AMA-licensed and not bundled)*`,
+  ].join('\n\n');
+}
+
+export function cptHover(code: string, codeSet: CodeSet): string {
+  const licensed = codeSet.cpt(code);
+  if (licensed) return `**${code}** · CPT (Level I)\n\n${licensed.descriptor}\n\n*From your licensed descriptor file*`;
+  return [
+    `**${code}** · CPT (Level I) code: descriptor not bundled, AMA licence`,
+    'Point the setting `hcpcs.cptDescriptorFile` at a licensed CSV (`code,descriptor`) to see descriptors here.',
+  ].join('\n\n');
+}
+
+export function icd10Hover(record: Icd10Record, codeSet: CodeSet, formatted: string, readAs?: string): string {
+  return [
+    `**${formatted}** · ICD-10-CM diagnosis${readAs ? ` (${readAs})` : ''}`,
+    record.description,
+    `*ICD-10-CM ${codeSet.icd10Release}*`,
+  ].join('\n\n');
+}
+
+export function unknownCodeHover(code: string, system: string): string {
+  return `**${code}**: not in the ${system} code set in use. A payer will reject a line with an unknown code.`;
+}
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

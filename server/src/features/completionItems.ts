@@ -1,0 +1,102 @@
+/**
+ * Completion items for codes and modifiers, shared by claim files and notes. The label is the code, the
+ * description the short descriptor, the detail the official long descriptor. Terminated codes are listed last,
+ * struck through.
+ */
+import { CompletionItemKind, CompletionItemTag, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { formatIcd10 } from '../codeset/codeset';
+import type { CodeSet, HcpcsRecord } from '../codeset/types';
+import type { GuideIndex } from '../guides/types';
+import { LEVEL_I_MODIFIER_NAMES } from './codeHover';
+
+const MAX_ITEMS = 60;
+
+function sortKey(rank: number, code: string): string {
+  return `${String(rank).padStart(4, '0')}-${code}`;
+}
+
+/** Codes whose code starts with the query, or whose descriptor words start with the query's words. */
+export function procedureItems(codeSet: CodeSet, query: string, range: Range, dateOfService?: string): CompletionItem[] {
+  const hits = codeSet.searchProcedures(query, MAX_ITEMS);
+  return hits.map((hit, i) => {
+    const r = hit.record;
+    const terminated = !!r.terminated && (!dateOfService || dateOfService > r.terminated);
+    const item: CompletionItem = {
+      label: r.code,
+      kind: CompletionItemKind.Value,
+      labelDetails: { description: r.shortDescription },
+      detail: r.longDescription,
+      documentation: terminated
+        ? { kind: 'markdown', value: `Terminated ${r.terminated}${r.crossReference.length ? `; use ${r.crossReference.join(', ')}` : ''}` }
+        : undefined,
+      // The client filters on this: keep what the coder typed (a word of the descriptor) so the item survives.
+      filterText: query,
+      sortText: sortKey((terminated ? 1000 : 0) + i, r.code),
+      textEdit: { range, newText: r.code },
+    };
+    if (terminated) item.tags = [CompletionItemTag.Deprecated];
+    return item;
+  });
+}
+
+/** The modifiers that matter most for a code: drug waste for drugs, the guide's common modifiers first. */
+function preferredModifiers(procedure: HcpcsRecord | undefined, guides: GuideIndex): Map<string, string> {
+  const preferred = new Map<string, string>();
+  if (!procedure) return preferred;
+  const guide = guides.get(procedure.code);
+  for (const m of guide?.commonModifiers ?? []) preferred.set(m.modifier, m.when);
+  if (procedure.pricing.includes('51') || guide?.drugWasteModifiers) {
+    if (!preferred.has('JZ')) preferred.set('JZ', 'no drug was discarded');
+    if (!preferred.has('JW')) preferred.set('JW', 'on a separate line for the discarded amount');
+  }
+  return preferred;
+}
+
+export function modifierItems(codeSet: CodeSet, guides: GuideIndex, prefix: string, range: Range, procedureCode?: string, dateOfService?: string): CompletionItem[] {
+  const upper = prefix.toUpperCase();
+  const preferred = preferredModifiers(procedureCode ? codeSet.procedure(procedureCode) : undefined, guides);
+  const items: CompletionItem[] = [];
+  for (const m of codeSet.allModifiers()) {
+    if (!m.code.startsWith(upper)) continue;
+    const terminated = !!m.terminated && (!dateOfService || dateOfService > m.terminated);
+    const why = preferred.get(m.code);
+    const item: CompletionItem = {
+      label: m.code,
+      kind: CompletionItemKind.EnumMember,
+      labelDetails: { description: m.shortDescription },
+      detail: m.longDescription,
+      documentation: why ? { kind: 'markdown', value: `Common with ${procedureCode}: ${why}` } : undefined,
+      sortText: sortKey(terminated ? 3000 : why ? 0 : 1000, m.code),
+      textEdit: { range, newText: m.code },
+    };
+    if (terminated) item.tags = [CompletionItemTag.Deprecated];
+    items.push(item);
+  }
+  for (const [code, name] of Object.entries(LEVEL_I_MODIFIER_NAMES)) {
+    if (!code.startsWith(upper)) continue;
+    items.push({
+      label: code,
+      kind: CompletionItemKind.EnumMember,
+      labelDetails: { description: 'CPT modifier' },
+      detail: `${name} (Level I; AMA descriptor not bundled)`,
+      sortText: sortKey(preferred.has(code) ? 0 : 2000, code),
+      textEdit: { range, newText: code },
+    });
+  }
+  return items;
+}
+
+export function icd10Items(codeSet: CodeSet, query: string, range: Range, withDot: boolean): CompletionItem[] {
+  return codeSet.searchIcd10(query, MAX_ITEMS).map((hit, i) => {
+    const code = withDot ? formatIcd10(hit.record.code) : hit.record.code;
+    return {
+      label: formatIcd10(hit.record.code),
+      kind: CompletionItemKind.Reference,
+      labelDetails: { description: hit.record.description },
+      detail: hit.record.description,
+      filterText: query,
+      sortText: sortKey(i, hit.record.code),
+      textEdit: { range, newText: code },
+    };
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Entry point of the language server. The only file that knows the transport: `--stdio` for any LSP client
+ * (Neovim, Emacs, Helix, ...), Node IPC when VS Code starts it (`--node-ipc`), chosen by vscode-languageserver.
+ */
+import * as path from 'node:path';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+if (process.argv.includes('--version')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  process.stdout.write('hcpcs-language-server\n');
+  process.exit(0);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+// The bundle sits in dist/server/; the data tables in data/ at the package root.
+const dataDir = process.env.HCPCS_DATA_DIR ?? path.resolve(__dirname, '..', '..', 'data');
+startServer(connection, { dataDir });
+
+// One request's exception must never end the server: log the kind of error, never document text.
+process.on('uncaughtException', (err) => connection.console.error(`unexpected error: ${err?.name}: ${err?.message}`));
+process.on('unhandledRejection', (err) => connection.console.error(`unexpected rejection: ${String((err as Error)?.message ?? err)}`));

@@ -1,0 +1,67 @@
+import type { Span, TextEdit } from '../core/span';
+import type { Settings } from '../core/settings';
+import type { CodeSet } from '../codeset/types';
+import type { GuideIndex } from '../guides/types';
+import type { X12Document } from '../parse/x12';
+import type { ClaimFile, Claim } from '../model/claim';
+import type { NoteScan } from '../parse/note';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A quick fix computed with the finding, so applying it never re-runs the analysis. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a coder most likely wants (VS Code applies it with "auto fix"). */
+  preferred?: boolean;
+}
+
+/** What a rule reports: always about a place in the document, in billing words. */
+export interface Finding {
+  ruleId: string;
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+  /** Places that explain the finding (the JW line, the diagnosis, ...). */
+  related?: { span: Span; message: string }[];
+  /** Shown faded (unnecessary) or struck through (deprecated) by editors that support it. */
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+/** Everything a rule may read; rules do no I/O and keep no state. */
+export interface RuleEnvironment {
+  codeSet: CodeSet;
+  guides: GuideIndex;
+  settings: Settings;
+  /** The date used when neither the line, the claim nor the settings give one (YYYY-MM-DD). */
+  today: string;
+}
+
+export interface ClaimFileContext extends RuleEnvironment {
+  text: string;
+  x12: X12Document;
+  claimFile: ClaimFile;
+}
+
+export interface NoteContext extends RuleEnvironment {
+  text: string;
+  note: NoteScan;
+}
+
+/**
+ * A billing rule: one module, one id. It may look at each claim (so edits re-check only the claims they touch),
+ * at the whole claim file (envelopes, counts), at clinical notes, or at several of these.
+ */
+export interface Rule {
+  /** `hcpcs/terminated-code`: at once the diagnostic code, the settings key and what code actions match on. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One sentence for the settings documentation and the README. */
+  description: string;
+  /** Findings that depend only on this claim (and the code set, guides and settings). */
+  checkClaim?(claim: Claim, ctx: ClaimFileContext): Finding[];
+  /** Findings about the file as a whole: envelopes, control numbers, syntax. */
+  checkFile?(ctx: ClaimFileContext): Finding[];
+  /** Findings in a clinical note. */
+  checkNote?(ctx: NoteContext): Finding[];
+}
