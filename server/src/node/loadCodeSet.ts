@@ -1,0 +1,74 @@
+/**
+ * The I/O half of the code set: reads <dataDir>/manifest.json and the tables it names, validates them and builds
+ * the CodeSet. Never throws: problems come back as messages naming the file (and field).
+ * The bundled server passes the data/ folder copied next to dist/; tests pass the repository's data/.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CodeSet, LicensedDescriptor } from '../codeset/types';
+import { loadCodeSetFromJson } from '../codeset/codeset';
+import { hcpcsTablePath, icd10TablePath, manifestSchema, formatZodError } from '../codeset/schema';
+import { parseCptCsv } from '../codeset/cpt';
+
+export interface LoadCodeSetOptions {
+  /** Path of the user's licensed CPT CSV (`code,descriptor`), if configured. */
+  cptCsvPath?: string;
+}
+
+export interface LoadedCodeSet {
+  codeSet: CodeSet | undefined;
+  errors: string[];
+}
+
+function readJson(file: string, label: string, errors: string[]): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    errors.push(err.code === 'ENOENT' ? `${label}: file not found` : `${label}: ${err.message}`);
+    return undefined;
+  }
+}
+
+export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): LoadedCodeSet {
+  const errors: string[] = [];
+  try {
+    const manifestRaw = readJson(path.join(dataDir, 'manifest.json'), 'manifest.json', errors);
+    if (manifestRaw === undefined) return { codeSet: undefined, errors };
+    const manifest = manifestSchema.safeParse(manifestRaw);
+    if (!manifest.success) {
+      errors.push(formatZodError('manifest.json', manifest.error));
+      return { codeSet: undefined, errors };
+    }
+    const hcpcsName = hcpcsTablePath(manifest.data.hcpcs.current);
+    const icd10Name = icd10TablePath(manifest.data.icd10cm.current);
+    const hcpcs = readJson(path.join(dataDir, hcpcsName), hcpcsName, errors);
+    const icd10 = readJson(path.join(dataDir, icd10Name), icd10Name, errors);
+    if (hcpcs === undefined || icd10 === undefined) return { codeSet: undefined, errors };
+
+    let cpt: LicensedDescriptor[] | undefined;
+    if (options.cptCsvPath) {
+      const label = path.basename(options.cptCsvPath);
+      try {
+        const parsed = parseCptCsv(fs.readFileSync(options.cptCsvPath, 'utf8'), label);
+        cpt = parsed.records;
+        errors.push(...parsed.errors);
+      } catch (e) {
+        errors.push(`${label}: ${(e as Error).message}`);
+      }
+    }
+    const result = loadCodeSetFromJson(
+      { hcpcs, icd10, manifest: manifestRaw },
+      { hcpcs: hcpcsName, icd10: icd10Name, manifest: 'manifest.json' },
+      { cpt },
+    );
+    if (!result.ok) {
+      errors.push(result.error);
+      return { codeSet: undefined, errors };
+    }
+    return { codeSet: result.codeSet, errors };
+  } catch (e) {
+    errors.push(`code set: ${(e as Error).message}`);
+    return { codeSet: undefined, errors };
+  }
+}
