@@ -1,0 +1,56 @@
+/**
+ * Writes test/fixtures/codeset.data.json: a hand-picked subset of the real generated tables (current releases in
+ * data/manifest.json), in the same file formats, so tests load a small code set in milliseconds.
+ *   npx tsx scripts/make-fixture-codeset.ts
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { hcpcsTablePath, icd10TablePath, hcpcsTableSchema, icd10TableSchema, manifestSchema } from '../server/src/codeset/schema';
+
+export const FIXTURE_PROCEDURES = [
+  // radiopharmaceuticals and contrast
+  'A9513', 'A9600', 'A9601', 'A9602', 'A9603', 'A9604', 'A9606', 'A9607', 'A9610', 'A9698', 'A9699',
+  // drugs
+  'J0897', 'J1100', 'J1745', 'J2505', 'J3301', 'J3490', 'J7050', 'J9035', 'J9220', 'C9399',
+  // vaccines administration, supplies, DME, ambulance
+  'G0008', 'G0009', 'A4216', 'E0100', 'E1399', 'A0428',
+  // Q-codes
+  'Q0138', 'Q2043', 'Q4081', 'Q5101', 'Q5148',
+  // terminated codes with cross references (one to a CPT code: G2012 -> 98016)
+  'C9150', 'C9173', 'C9300', 'C9794', 'G0562', 'G2012',
+];
+export const FIXTURE_MODIFIERS = ['JW', 'JZ', 'KX', 'XE', 'XS', 'XP', 'XU', 'GA', 'GY', 'GZ', 'RT', 'LT', 'JG', 'GD'];
+export const FIXTURE_ICD10 = [
+  'C7951', 'C7952', 'C61', 'C7A010', 'D696', 'E119', 'M5416', 'M5417', 'M5450', 'I10', 'Z7984', 'E1165', 'E1122',
+  'N1830', 'C799', 'C7931', 'Z5111', 'D630', 'R52', 'G893', 'C50911', 'C3490', 'C189', 'J449', 'I509', 'Z0000',
+  'E785', 'K219', 'Z23', 'I2510',
+];
+
+function main(): void {
+  const root = path.resolve(__dirname, '..');
+  const data = path.join(root, 'data');
+  const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(data, 'manifest.json'), 'utf8')));
+  const hcpcs = hcpcsTableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, hcpcsTablePath(manifest.hcpcs.current)), 'utf8')));
+  const icd10 = icd10TableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, icd10TablePath(manifest.icd10cm.current)), 'utf8')));
+  const pick = (rows: string[][], codes: string[], what: string) => {
+    const want = new Set(codes);
+    const out = rows.filter((r) => want.has(r[0]));
+    const missing = codes.filter((c) => !out.some((r) => r[0] === c));
+    if (missing.length) throw new Error(`not in the ${what} table: ${missing.join(', ')}`);
+    return out;
+  };
+  const procedures = pick(hcpcs.procedures, FIXTURE_PROCEDURES, 'procedure');
+  const modifiers = pick(hcpcs.modifiers, FIXTURE_MODIFIERS, 'modifier');
+  const noteIdx = hcpcs.columns.indexOf('processingNote');
+  const usedNotes = new Set([...procedures, ...modifiers].map((r) => r[noteIdx]).filter(Boolean));
+  const notes = Object.fromEntries(Object.entries(hcpcs.notes).filter(([k]) => usedNotes.has(k)));
+  const fixture = {
+    hcpcs: { ...hcpcs, procedures, modifiers, notes },
+    icd10: { ...icd10, codes: pick(icd10.codes, FIXTURE_ICD10, 'ICD-10-CM') },
+  };
+  const out = path.join(root, 'test', 'fixtures', 'codeset.data.json');
+  fs.writeFileSync(out, JSON.stringify(fixture, null, 1) + '\n');
+  console.log(`${path.relative(root, out)}: ${procedures.length} procedures, ${modifiers.length} modifiers, ${fixture.icd10.codes.length} ICD-10-CM codes`);
+}
+
+if (require.main === module) main();
