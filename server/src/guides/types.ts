@@ -18,7 +18,8 @@ export type GuideContraindication = z.output<typeof contraindicationSchema>;
 export type GuideLabSignal = z.output<typeof labSignalSchema>;
 export type GuideDiagnosisGroup = z.output<typeof diagnosisGroupSchema>;
 
-export type Guide = Omit<z.output<typeof guideSchema>, '$schema' | 'mode'> & {
+export type Guide = Omit<z.output<typeof guideSchema>, '$schema' | 'mode' | 'title'> & {
+  title: string;
   /** Where this guide came from: "bundled", a workspace file name, or "bundled + <file>" when extended. */
   source?: string;
 };
