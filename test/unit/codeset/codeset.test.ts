@@ -1,0 +1,146 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fixtureCodeSet } from '../../fixtures/codeset';
+import { formatIcd10, loadCodeSetFromJson } from '../../../server/src/codeset/codeset';
+import { parseCptCsv } from '../../../server/src/codeset/cpt';
+import { loadCodeSet } from '../../../server/src/node/loadCodeSet';
+import { repoRoot } from './paths';
+
+const fixtureRaw = () => JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'codeset.data.json'), 'utf8'));
+
+test('fixture code set: lookups are case-insensitive, ICD-10 with or without the dot', () => {
+  const cs = fixtureCodeSet();
+  assert.equal(cs.procedure(' a9604 ')?.code, 'A9604');
+  assert.equal(cs.modifier('jz')?.code, 'JZ');
+  assert.equal(cs.icd10('C79.51')?.code, 'C7951');
+  assert.equal(cs.icd10('c7a.010')?.description, 'Malignant carcinoid tumor of the duodenum');
+  assert.equal(cs.procedure('C9150')?.terminated, '2024-09-30');
+  assert.deepEqual(cs.procedure('C9150')?.crossReference, ['A9610']);
+});
+
+test('formatIcd10', () => {
+  assert.equal(formatIcd10('C7951'), 'C79.51');
+  assert.equal(formatIcd10('C61'), 'C61');
+  assert.equal(formatIcd10('c7a010'), 'C7A.010');
+  assert.equal(formatIcd10('C79.51'), 'C79.51');
+});
+
+test('search ranking: exact code > code prefix > active before terminated > word at start', () => {
+  const cs = fixtureCodeSet();
+  assert.deepEqual(cs.searchProcedures('samarium', 5).map((h) => h.record.code), ['A9604']);
+  assert.deepEqual(cs.searchProcedures('STRONTIUM', 5).map((h) => h.record.code), ['A9600']);
+  assert.equal(cs.searchProcedures('A9604', 5)[0].record.code, 'A9604');
+  const a96 = cs.searchProcedures('a96', 20).map((h) => h.record.code);
+  assert.deepEqual(a96.slice(0, 3), ['A9600', 'A9601', 'A9602']);
+  // C9150 (terminated) ranks after the active C93xx/C9399 codes for the prefix "C9"
+  const c9 = cs.searchProcedures('C9', 20).map((h) => h.record.code);
+  assert.ok(c9.indexOf('C9399') < c9.indexOf('C9150'), c9.join(' '));
+  // every query word must be a prefix of a descriptor word
+  assert.deepEqual(cs.searchProcedures('sm-153 lexid', 5).map((h) => h.record.code), ['A9604']);
+  assert.deepEqual(cs.searchProcedures('samarium strontium', 5), []);
+  // a word at the start of the descriptor ranks first
+  const inj = cs.searchProcedures('inj bevacizumab', 5);
+  assert.equal(inj[0].record.code, 'J9035');
+  assert.equal(cs.searchProcedures('radio', 10)[0].record.code, 'A9699');
+  assert.equal(cs.searchProcedures('', 10).length, 0);
+  assert.equal(cs.searchProcedures('A9', 2).length, 2);
+});
+
+test('searchIcd10 accepts codes with or without the dot, and words', () => {
+  const cs = fixtureCodeSet();
+  assert.equal(cs.searchIcd10('C79.51', 5)[0].record.code, 'C7951');
+  assert.equal(cs.searchIcd10('C7951', 5)[0].record.code, 'C7951');
+  assert.deepEqual(cs.searchIcd10('c79.5', 5).map((h) => h.record.code), ['C7951', 'C7952']);
+  assert.equal(cs.searchIcd10('prostate', 5)[0].record.code, 'C61');
+});
+
+test('zod failure names the file and the field path', () => {
+  const raw = fixtureRaw();
+  raw.hcpcs.procedures[3][0] = 'not a code';
+  raw.icd10.release = 2026;
+  const r = loadCodeSetFromJson(raw, { hcpcs: 'data/hcpcs/2026-01.json', icd10: 'data/icd10cm/FY2026.json' });
+  assert.equal(r.ok, false);
+  if (r.ok) return;
+  assert.match(r.error, /^data\/hcpcs\/2026-01\.json: procedures\.3\.0: code must be/m);
+  assert.match(r.error, /^data\/icd10cm\/FY2026\.json: release: /m);
+});
+
+test('manifest pointing at another release is reported', () => {
+  const raw = fixtureRaw();
+  const manifest = { format: 'codeset-manifest', version: 1, hcpcs: { current: '2026-04', releases: ['2026-01', '2026-04'] }, icd10cm: { current: 'FY2026', releases: ['FY2026'] } };
+  const r = loadCodeSetFromJson({ ...raw, manifest }, { hcpcs: 'h.json', icd10: 'i.json', manifest: 'manifest.json' });
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.match(r.error, /manifest\.json: hcpcs\.current: says 2026-04 but h\.json holds release 2026-01/);
+});
+
+test('loadCodeSet never throws: missing folder, broken JSON, bad field', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codeset-'));
+  try {
+    let r = loadCodeSet(path.join(dir, 'nope'));
+    assert.equal(r.codeSet, undefined);
+    assert.deepEqual(r.errors, ['manifest.json: file not found']);
+
+    const raw = fixtureRaw();
+    fs.mkdirSync(path.join(dir, 'hcpcs'));
+    fs.mkdirSync(path.join(dir, 'icd10cm'));
+    fs.writeFileSync(
+      path.join(dir, 'manifest.json'),
+      JSON.stringify({ format: 'codeset-manifest', version: 1, hcpcs: { current: '2026-01', releases: ['2026-01'] }, icd10cm: { current: 'FY2026', releases: ['FY2026'] } }),
+    );
+    fs.writeFileSync(path.join(dir, 'hcpcs', '2026-01.json'), JSON.stringify(raw.hcpcs));
+    fs.writeFileSync(path.join(dir, 'icd10cm', 'FY2026.json'), '{ not json');
+    r = loadCodeSet(dir);
+    assert.equal(r.codeSet, undefined);
+    assert.match(r.errors[0], /^icd10cm\/FY2026\.json: /);
+
+    raw.icd10.codes[2] = ['C7951'];
+    fs.writeFileSync(path.join(dir, 'icd10cm', 'FY2026.json'), JSON.stringify(raw.icd10));
+    r = loadCodeSet(dir);
+    assert.match(r.errors.join('\n'), /^icd10cm\/FY2026\.json: codes\.2: expected \[code, description\]/m);
+
+    raw.icd10.codes[2] = ['C7951', 'Secondary malignant neoplasm of bone'];
+    fs.writeFileSync(path.join(dir, 'icd10cm', 'FY2026.json'), JSON.stringify(raw.icd10));
+    fs.writeFileSync(path.join(dir, 'cpt.csv'), 'code,descriptor\n99213,Office visit (licensed text)\n');
+    r = loadCodeSet(dir, { cptCsvPath: path.join(dir, 'cpt.csv') });
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.codeSet?.cpt('99213')?.descriptor, 'Office visit (licensed text)');
+    assert.equal(r.codeSet?.procedure('A9604')?.code, 'A9604');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('parseCptCsv: header optional, quoted fields, errors with line numbers', () => {
+  const text = [
+    '\ufeffCode,Descriptor',
+    '99213,"Office visit, established patient"',
+    '0001F,"Heart failure assessed ""quoted"""',
+    '59,Distinct procedural service',
+    'ABC,not a code',
+    '99214',
+    '99213,duplicate',
+    '"99215","Multi',
+    'line"',
+    '',
+  ].join('\r\n');
+  const r = parseCptCsv(text, 'cpt.csv');
+  assert.deepEqual(r.records, [
+    { code: '99213', descriptor: 'Office visit, established patient' },
+    { code: '0001F', descriptor: 'Heart failure assessed "quoted"' },
+    { code: '59', descriptor: 'Distinct procedural service' },
+    { code: '99215', descriptor: 'Multi line' },
+  ]);
+  assert.deepEqual(r.errors, [
+    'cpt.csv:5: "ABC" is not a CPT code (5 characters like 99213 or 0001F, or a 2-digit modifier)',
+    'cpt.csv:6: expected "code,descriptor"',
+    'cpt.csv:7: 99213 already given on line 2; the first one is kept',
+  ]);
+  assert.deepEqual(parseCptCsv('99213,Visit\n', 'x.csv').records, [{ code: '99213', descriptor: 'Visit' }]);
+  assert.deepEqual(parseCptCsv('99213,"open', 'x.csv').errors, ['x.csv:1: unterminated quoted field']);
+  const cs = fixtureCodeSet({ cpt: r.records });
+  assert.equal(cs.cpt('99213')?.descriptor, 'Office visit, established patient');
+  assert.equal(fixtureCodeSet().cpt('99213'), undefined);
+});

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildIcd10Table, looksLikeIcd10Codes, parseIcd10Text, releaseFromIcd10FileName } from '../../../server/src/codeset/importIcd10';
+import { icd10TableSchema } from '../../../server/src/codeset/schema';
+import { dataDir, exists, hcpcsTxt, icd10Txt, repoRoot } from './paths';
+
+const sample = [
+  'A000    Cholera due to Vibrio cholerae 01, biovar cholerae',
+  'C7951   Secondary malignant neoplasm of bone',
+  'C61     Malignant neoplasm of prostate',
+  'C7A010  Malignant carcinoid tumor of the duodenum',
+  '',
+].join('\r\n');
+
+test('ICD-10-CM codes file: code in cols 1-7, description from col 9', () => {
+  const r = parseIcd10Text(sample);
+  assert.deepEqual(r.warnings, []);
+  assert.deepEqual(r.records, [
+    { code: 'A000', description: 'Cholera due to Vibrio cholerae 01, biovar cholerae' },
+    { code: 'C7951', description: 'Secondary malignant neoplasm of bone' },
+    { code: 'C61', description: 'Malignant neoplasm of prostate' },
+    { code: 'C7A010', description: 'Malignant carcinoid tumor of the duodenum' },
+  ]);
+  const { table } = buildIcd10Table({ release: 'FY2026', sourceFile: 'icd10cm-codes-2026.txt', text: sample });
+  icd10TableSchema.parse(table);
+  assert.deepEqual(table.codes.map((c) => c[0]), ['A000', 'C61', 'C7951', 'C7A010']);
+});
+
+test('release from the file name, detection by content', (t) => {
+  assert.equal(releaseFromIcd10FileName('icd10cm-codes-2026.txt'), 'FY2026');
+  assert.equal(releaseFromIcd10FileName('/x/icd10cm_codes_2027.txt'), 'FY2027');
+  assert.equal(looksLikeIcd10Codes(sample), true);
+  assert.equal(looksLikeIcd10Codes(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'hcpcs-mini.txt'), 'latin1')), false);
+  if (!exists(hcpcsTxt)) return t.skip('../shared/data not present');
+  assert.equal(looksLikeIcd10Codes(fs.readFileSync(hcpcsTxt, 'latin1').slice(0, 65536)), false);
+});
+
+test('re-importing the official ICD-10-CM file gives the committed table byte for byte', (t) => {
+  if (!exists(icd10Txt)) return t.skip('../shared/data (ICD-10-CM FY2026) not present');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'icd10-import-'));
+  try {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'import.ts'), icd10Txt, '--out', out], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const fresh = fs.readFileSync(path.join(out, 'icd10cm', 'FY2026.json'), 'utf8');
+    assert.ok(fresh === fs.readFileSync(path.join(dataDir, 'icd10cm', 'FY2026.json'), 'utf8'), 'differs from data/icd10cm/FY2026.json');
+    assert.equal(JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')).icd10cm.current, 'FY2026');
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
