@@ -16,7 +16,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { uriToPath } from './node/paths';
+import { pathToUri, uriToPath } from './node/paths';
+import { guideFileDiagnostics } from './features/guideDiagnostics';
 import { parseSettings, type Settings, defaultSettings } from './core/settings';
 import { createLanguageService, type LanguageService } from './service';
 import { loadEnvironment, type Environment } from './node/environment';
@@ -40,6 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let workspaceFolders: string[] = [];
   let userDataDir: string | undefined;
   const reportedSettingProblems = new Set<string>();
+  let reportedGuideUris = new Set<string>();
   const pending = new Map<string, NodeJS.Timeout>();
   const log = (message: string) => connection.console.log(message);
 
@@ -64,13 +66,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
     service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides });
     for (const problem of environment.problems) connection.console.error(problem);
-    for (const [uri, diagnostics] of environment.fileDiagnostics) void connection.sendDiagnostics({ uri, diagnostics });
+    const guideUris = new Set<string>();
+    for (const file of environment.guideFiles) {
+      const uri = pathToUri(file.uri);
+      guideUris.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: guideFileDiagnostics(file.text, file.diagnostics) });
+    }
+    // A guide file that was fixed or deleted loses its old diagnostics.
+    for (const uri of reportedGuideUris) if (!guideUris.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    reportedGuideUris = guideUris;
     log(
       `code set HCPCS ${environment.codeSet.hcpcsRelease} (${environment.codeSet.allProcedures().length} codes, ` +
         `${environment.codeSet.allModifiers().length} modifiers), ICD-10-CM ${environment.codeSet.icd10Release}, ` +
         `${environment.guides.all().length} guides, loaded in ${Date.now() - started} ms`,
     );
     void connection.sendNotification('hcpcs/status', statusOf());
+    // Build the search indexes once the first requests are answered, so completion never waits on them.
+    const loaded = environment.codeSet;
+    setTimeout(() => loaded.warmUp?.(), 300).unref();
   }
 
   function statusOf(uri?: string) {
@@ -202,7 +215,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     service ? guard('guideDocument', null, token, () => guideDocument(service!.codeSet, service!.guides, String(p?.code ?? ''))) : null,
   );
   connection.onRequest('hcpcs/importRelease', async (p: { file?: string; targetDir?: string }) => {
-    const result = await importReleaseInto(String(p?.file ?? ''), String(p?.targetDir ?? userDataDir ?? ''));
+    const result = await importReleaseInto(String(p?.file ?? ''), String(p?.targetDir ?? userDataDir ?? ''), options.dataDir);
     if (result.ok) {
       userDataDir = String(p?.targetDir ?? userDataDir);
       reloadEnvironment();

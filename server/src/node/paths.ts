@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** A file system path for a `file:` URI; other schemes (untitled:) keep their path part. */
 export function uriToPath(uri: string): string {
@@ -11,4 +11,8 @@ export function uriToPath(uri: string): string {
   }
   const colon = uri.indexOf(':');
   return colon >= 0 ? uri.slice(colon + 1) : uri;
+}
+
+export function pathToUri(path: string): string {
+  return path.includes('://') ? path : pathToFileURL(path).href;
 }

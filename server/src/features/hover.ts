@@ -1,0 +1,54 @@
+import type { Hover } from 'vscode-languageserver-types';
+import type { DocumentAnalysis } from '../analysis';
+import { formatIcd10 } from '../codeset/codeset';
+import type { CodeSet } from '../codeset/types';
+import type { Settings } from '../core/settings';
+import type { GuideIndex } from '../guides/types';
+import { mentionAt } from '../parse/note';
+import { claimHover } from './claimHover';
+import { cptHover, icd10Hover, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
+
+export interface FeatureContext {
+  codeSet: CodeSet;
+  guides: GuideIndex;
+  settings: Settings;
+}
+
+function markdown(value: string, analysis: DocumentAnalysis, offset: number, length: number): Hover {
+  return { contents: { kind: 'markdown', value }, range: analysis.lines.rangeOf(offset, length) };
+}
+
+export function hover(analysis: DocumentAnalysis, offset: number, ctx: FeatureContext): Hover | null {
+  if (analysis.kind === 'claim') {
+    const found = claimHover(analysis, offset, ctx);
+    return found ? markdown(found.markdown, analysis, found.span.offset, found.span.length) : null;
+  }
+  return noteHover(analysis, offset, ctx);
+}
+
+/** Notes: the hover says which code set a token was read as, and why. */
+function noteHover(analysis: DocumentAnalysis, offset: number, ctx: FeatureContext): Hover | null {
+  const at = mentionAt(analysis.note, offset);
+  if (!at) return null;
+  const { mention } = at;
+  const { codeSet, guides } = ctx;
+  if (at.part === 'modifier' && at.modifier) {
+    const record = codeSet.modifier(at.modifier.code);
+    const value = record
+      ? modifierHover(record, codeSet, guides)
+      : levelIModifierHover(at.modifier.code) ?? unknownCodeHover(at.modifier.code, 'HCPCS modifier');
+    return markdown(value, analysis, at.modifier.span.offset, at.modifier.span.length);
+  }
+  const readAs = `read as ${mention.system === 'icd10' ? 'ICD-10-CM' : mention.system === 'cpt' ? 'CPT' : 'HCPCS'}: ${mention.reason}`;
+  let value: string;
+  if (mention.system === 'icd10') {
+    const record = codeSet.icd10(mention.code);
+    value = record ? icd10Hover(record, codeSet, formatIcd10(mention.code), readAs) : unknownCodeHover(formatIcd10(mention.code), 'ICD-10-CM');
+  } else if (mention.system === 'cpt') {
+    value = cptHover(mention.code, codeSet);
+  } else {
+    const record = codeSet.procedure(mention.code);
+    value = record ? procedureHover(record, codeSet, guides, { readAs }) : unknownCodeHover(mention.code, 'HCPCS Level II');
+  }
+  return markdown(value, analysis, mention.span.offset, mention.span.length);
+}

@@ -1,0 +1,113 @@
+/**
+ * Everything the server loads from disk, in one place: the code set (bundled, or a newer release the user
+ * imported into their storage), the user's licensed CPT file, and the bundled plus workspace billing guides.
+ * Never throws: every problem is a message naming the file (and field), and the server keeps running on what
+ * did load (at worst an empty code set, so requests still get answers).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CodeSet } from '../codeset/types';
+import { createCodeSet } from '../codeset/codeset';
+import { HCPCS_COLUMNS } from '../codeset/tableFormat';
+import type { GuideIndex } from '../guides/types';
+import { loadGuides, type GuideDiagnostic, type RawGuideFile } from '../guides/loader';
+import { loadCodeSet } from './loadCodeSet';
+
+export interface EnvironmentOptions {
+  dataDir: string;
+  /** Where "Import a newer CMS release" writes; used when it holds a newer valid HCPCS release. */
+  userDataDir?: string;
+  workspaceFolders?: readonly string[];
+  cptDescriptorFile?: string;
+}
+
+export interface GuideFileProblems {
+  uri: string;
+  text: string;
+  diagnostics: GuideDiagnostic[];
+}
+
+export interface Environment {
+  codeSet: CodeSet;
+  guides: GuideIndex;
+  /** One line each, for the output channel. */
+  problems: string[];
+  /** Workspace guide files with their problems (empty list = clear earlier diagnostics). */
+  guideFiles: GuideFileProblems[];
+}
+
+function emptyCodeSet(): CodeSet {
+  return createCodeSet({
+    hcpcs: { format: 'hcpcs-table', version: 1, release: 'none', source: '', columns: [...HCPCS_COLUMNS], procedures: [], modifiers: [], notes: {} },
+    icd10: { format: 'icd10cm-table', version: 1, release: 'none', source: '', columns: ['code', 'description'], codes: [] },
+  } as unknown as Parameters<typeof createCodeSet>[0]);
+}
+
+function currentRelease(dataDir: string): string | undefined {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { hcpcs?: { current?: unknown } };
+    return typeof manifest.hcpcs?.current === 'string' ? manifest.hcpcs.current : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function loadBestCodeSet(options: EnvironmentOptions, problems: string[]): CodeSet {
+  const cptCsvPath = options.cptDescriptorFile || undefined;
+  const bundledRelease = currentRelease(options.dataDir);
+  const userRelease = options.userDataDir ? currentRelease(options.userDataDir) : undefined;
+  if (options.userDataDir && userRelease && (!bundledRelease || userRelease > bundledRelease)) {
+    const user = loadCodeSet(options.userDataDir, { cptCsvPath });
+    if (user.codeSet) {
+      problems.push(...user.errors.map((e) => `CPT descriptors: ${e}`));
+      return user.codeSet;
+    }
+    problems.push(...user.errors.map((e) => `imported release in user storage: ${e}; using the bundled release`));
+  }
+  const bundled = loadCodeSet(options.dataDir, { cptCsvPath });
+  if (bundled.codeSet) {
+    problems.push(...bundled.errors.map((e) => `CPT descriptors: ${e}`));
+    return bundled.codeSet;
+  }
+  problems.push(...bundled.errors.map((e) => `bundled code set: ${e}`));
+  problems.push('no code set could be loaded: hover and checks will not know any code until this is fixed');
+  return emptyCodeSet();
+}
+
+function readWorkspaceGuides(folders: readonly string[], problems: string[]): RawGuideFile[] {
+  const files: RawGuideFile[] = [];
+  for (const folder of folders) {
+    const dir = path.join(folder, '.hcpcs', 'guides');
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = path.join(dir, name);
+      try {
+        files.push({ fileName: file, text: fs.readFileSync(file, 'utf8') });
+      } catch (e) {
+        problems.push(`${file}: ${(e as Error).message}`);
+      }
+    }
+  }
+  return files;
+}
+
+export function loadEnvironment(options: EnvironmentOptions): Environment {
+  const problems: string[] = [];
+  const codeSet = loadBestCodeSet(options, problems);
+  const raw = readWorkspaceGuides(options.workspaceFolders ?? [], problems);
+  const { guides, diagnostics } = loadGuides(raw);
+  const guideFiles: GuideFileProblems[] = raw.map((file) => ({
+    uri: file.fileName,
+    text: file.text,
+    diagnostics: diagnostics.filter((d) => d.fileName === file.fileName),
+  }));
+  for (const d of diagnostics) {
+    if (!raw.some((f) => f.fileName === d.fileName)) problems.push(`${d.fileName}: ${d.pathText}: ${d.message}`);
+  }
+  return { codeSet, guides, problems, guideFiles };
+}

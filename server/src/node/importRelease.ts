@@ -1,0 +1,162 @@
+/**
+ * Importing an official release from disk: the I/O half of the importer, shared by `npm run data:import` and the
+ * editor command "HCPCS: Import a newer CMS release" (which writes into the user's storage). The parsing itself
+ * is pure and lives in codeset/importHcpcs.ts and codeset/importIcd10.ts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { unzipSync } from 'fflate';
+import { buildHcpcsTable, decodeLatin1, releaseFromHcpcsFileName } from '../codeset/importHcpcs';
+import { buildIcd10Table, looksLikeIcd10Codes, releaseFromIcd10FileName } from '../codeset/importIcd10';
+import { hcpcsTablePath, icd10TablePath } from '../codeset/schema';
+import { stringifyTable } from '../codeset/stringify';
+
+export interface HcpcsSources {
+  dataName: string;
+  dataText: string;
+  notesText?: string;
+  layoutText?: string;
+}
+
+const DATA_MEMBER = /^HCPC.*ANWEB.*\.txt$/i;
+const NOTES_MEMBER = /^proc_notes.*\.txt$/i;
+const LAYOUT_MEMBER = /recordlayout.*\.txt$/i;
+
+export function readHcpcsZip(file: string): HcpcsSources {
+  const members = unzipSync(new Uint8Array(fs.readFileSync(file)), {
+    filter: (f) => {
+      const base = path.posix.basename(f.name);
+      return DATA_MEMBER.test(base) || NOTES_MEMBER.test(base) || LAYOUT_MEMBER.test(base);
+    },
+  });
+  const find = (re: RegExp) => Object.keys(members).sort().find((n) => re.test(path.posix.basename(n)));
+  const data = find(DATA_MEMBER);
+  if (!data) throw new Error(`${path.basename(file)}: no HCPC*ANWEB*.txt member`);
+  const notes = find(NOTES_MEMBER);
+  const layout = find(LAYOUT_MEMBER);
+  return {
+    dataName: path.posix.basename(data),
+    dataText: decodeLatin1(members[data]),
+    notesText: notes ? decodeLatin1(members[notes]) : undefined,
+    layoutText: layout ? decodeLatin1(members[layout]) : undefined,
+  };
+}
+
+export function readHcpcsTxt(file: string): HcpcsSources {
+  const dir = path.dirname(file);
+  const siblings = fs.readdirSync(dir).sort();
+  const read = (re: RegExp) => {
+    const name = siblings.find((n) => re.test(n));
+    return name ? decodeLatin1(fs.readFileSync(path.join(dir, name))) : undefined;
+  };
+  return {
+    dataName: path.basename(file),
+    dataText: decodeLatin1(fs.readFileSync(file)),
+    notesText: read(NOTES_MEMBER),
+    layoutText: read(LAYOUT_MEMBER),
+  };
+}
+
+export function writeIfChanged(file: string, text: string): boolean {
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return false;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return true;
+}
+
+/**
+ * Rewrites data/manifest.json from the table files present: every release on disk is listed and `current` is the
+ * newest (release labels sort chronologically: "2026-01" < "2026-04", "FY2026" < "FY2027").
+ */
+export function updateManifest(outDir: string): void {
+  const list = (sub: string) => {
+    const dir = path.join(outDir, sub);
+    const releases = fs.existsSync(dir)
+      ? fs.readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('layout-')).map((n) => n.slice(0, -5)).sort()
+      : [];
+    return { current: releases[releases.length - 1] ?? '', releases };
+  };
+  const manifest = { format: 'codeset-manifest', version: 1, hcpcs: list('hcpcs'), icd10cm: list('icd10cm') };
+  writeIfChanged(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+
+export interface ImportOutcome {
+  kind: 'hcpcs' | 'icd10cm';
+  release: string;
+  /** Path of the table written. */
+  table: string;
+  changed: boolean;
+  warnings: string[];
+  summary: string;
+}
+
+/** Imports one official file (HCPCS zip or TXT, or ICD-10-CM codes txt) into `outDir` and updates its manifest. */
+export function importOfficialFile(file: string, outDir: string, options: { icd10?: boolean; release?: string } = {}): ImportOutcome {
+  const isZip = /\.zip$/i.test(file);
+  let isIcd10 = options.icd10 ?? false;
+  if (!isZip && !isIcd10) {
+    const head = decodeLatin1(fs.readFileSync(file).subarray(0, 64 * 1024));
+    isIcd10 = looksLikeIcd10Codes(head);
+  }
+  if (isIcd10) {
+    const release = options.release ?? releaseFromIcd10FileName(file);
+    if (!release) throw new Error(`cannot tell the release from "${path.basename(file)}"; pass --release FY2026`);
+    const { table, warnings } = buildIcd10Table({ release, sourceFile: path.basename(file), text: decodeLatin1(fs.readFileSync(file)) });
+    const out = path.join(outDir, icd10TablePath(release));
+    const changed = writeIfChanged(out, stringifyTable(table));
+    updateManifest(outDir);
+    return { kind: 'icd10cm', release, table: out, changed, warnings, summary: `ICD-10-CM ${release}: ${table.codes.length} codes` };
+  }
+  const src = isZip ? readHcpcsZip(file) : readHcpcsTxt(file);
+  const release = options.release ?? releaseFromHcpcsFileName(src.dataName) ?? releaseFromHcpcsFileName(file);
+  if (!release) throw new Error(`cannot tell the release from "${src.dataName}"; pass --release 2026-01`);
+  const extra: string[] = [];
+  if (!src.notesText) extra.push('no proc_notes*.txt found: processing notes left empty');
+  if (!src.layoutText) extra.push('no *recordlayout*.txt found: code tables left out');
+  const { table, warnings } = buildHcpcsTable({
+    release,
+    sourceFile: src.dataName,
+    dataText: src.dataText,
+    notesText: src.notesText,
+    layoutText: src.layoutText,
+  });
+  const out = path.join(outDir, hcpcsTablePath(release));
+  const changed = writeIfChanged(out, stringifyTable(table));
+  updateManifest(outDir);
+  return {
+    kind: 'hcpcs',
+    release,
+    table: out,
+    changed,
+    warnings: [...extra, ...warnings.map((w) => `${src.dataName}: ${w}`)],
+    summary:
+      `HCPCS ${release}: ${table.procedures.length} procedures, ${table.modifiers.length} modifiers, ` +
+      `${Object.keys(table.notes).length} processing notes, ${Object.keys(table.layout ?? {}).length} code tables`,
+  };
+}
+
+/**
+ * The editor command: imports a CMS HCPCS release into the user's storage, next to a copy of the bundled
+ * ICD-10-CM table, so the server can load that folder as a complete data set from then on.
+ */
+export async function importReleaseInto(file: string, targetDir: string, bundledDataDir: string): Promise<{ ok: boolean; message: string }> {
+  try {
+    if (!file || !fs.existsSync(file)) return { ok: false, message: `HCPCS import: file not found: ${path.basename(file)}` };
+    if (!targetDir) return { ok: false, message: 'HCPCS import: no storage folder to import into' };
+    fs.mkdirSync(targetDir, { recursive: true });
+    const outcome = importOfficialFile(file, targetDir);
+    // Make the user folder complete: the tables it lacks come from the bundled data.
+    for (const sub of ['hcpcs', 'icd10cm']) {
+      const dest = path.join(targetDir, sub);
+      const hasTable = fs.existsSync(dest) && fs.readdirSync(dest).some((n) => n.endsWith('.json'));
+      if (hasTable) continue;
+      fs.mkdirSync(dest, { recursive: true });
+      for (const name of fs.readdirSync(path.join(bundledDataDir, sub))) fs.copyFileSync(path.join(bundledDataDir, sub, name), path.join(dest, name));
+    }
+    updateManifest(targetDir);
+    return { ok: true, message: `Imported ${outcome.summary}. The language server now uses it.` };
+  } catch (e) {
+    return { ok: false, message: `HCPCS import failed: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * A real JSON-RPC client for protocol tests: spawns the built server (`hcpcs-language-server --stdio`) as a child
+ * process and speaks LSP to it over its standard input and output.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const serverBin = path.join(repoRoot, 'bin', 'hcpcs-language-server.js');
+
+export interface TestClient {
+  connection: MessageConnection;
+  child: ChildProcessWithoutNullStreams;
+  /** Resolves with the next diagnostics published for the uri (or the latest, if already published). */
+  diagnostics(uri: string, predicate?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  open(uri: string, languageId: string, text: string, version?: number): void;
+  stop(): Promise<void>;
+  stderr(): string;
+  logs: string[];
+}
+
+export function fileUri(...parts: string[]): string {
+  return pathToFileURL(path.join(repoRoot, ...parts)).href;
+}
+
+export async function startServer(options: { settings?: unknown; workspaceFolder?: string } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: repoRoot, stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const published = new Map<string, Diagnostic[]>();
+  const waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const logs: string[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.set(p.uri, p.diagnostics);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.predicate(p.diagnostics)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('hcpcs/status', () => undefined);
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/showMessageRequest', () => null);
+  connection.onNotification('window/showMessage', (p: { message: string }) => logs.push(p.message));
+  connection.listen();
+
+  const workspace = options.workspaceFolder ?? path.join(repoRoot, 'test', 'fixtures', 'protocol');
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(workspace).href,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'fixtures' }],
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
+        publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+
+  return {
+    connection,
+    child,
+    logs,
+    stderr: () => stderr,
+    open(uri, languageId, text, version = 1) {
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    },
+    diagnostics(uri, predicate = () => true) {
+      const now = published.get(uri);
+      if (now && predicate(now)) return Promise.resolve(now);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 10 s`)), 10_000);
+        waiters.push({
+          uri,
+          predicate,
+          resolve: (d) => {
+            clearTimeout(timer);
+            resolve(d);
+          },
+        });
+      });
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        void connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, 2000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+/** Offset of the `$0` cursor marker, and the text without it. */
+export function cursor(textWithMarker: string): { text: string; offset: number } {
+  const offset = textWithMarker.indexOf('$0');
+  if (offset < 0) throw new Error('fixture has no $0 cursor marker');
+  return { text: textWithMarker.slice(0, offset) + textWithMarker.slice(offset + 2), offset };
+}
+
+/** LSP position (UTF-16) of an offset. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
