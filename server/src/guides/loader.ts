@@ -17,7 +17,7 @@ export interface GuideDiagnostic {
   fileName: string;
   /** JSON path of the field: ["documentation", 1, "patterns", 0]. Empty for the whole file. */
   path: (string | number)[];
-  /** The same path as text: "documentation[1].patterns[0]". */
+  /** The same path as text: "documentation[1].patterns[0]". Not repeated in `message`: show both. */
   pathText: string;
   message: string;
   severity: 'error' | 'warning';
@@ -87,7 +87,7 @@ function validate(fileName: string, value: unknown, root: JsonNode | undefined):
         fileName,
         path,
         pathText: formatJsonPath(path),
-        message: `${prefix}${formatJsonPath(path) || '(file)'}: ${issueMessage(issue)}; this guide was not loaded${
+        message: `${prefix}${issueMessage(issue)}; this guide was not loaded${
           prefix ? ' (the bundled guide, if any, stays in use)' : ''
         }`,
         severity: 'error',
