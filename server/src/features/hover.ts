@@ -50,5 +50,10 @@ function noteHover(analysis: DocumentAnalysis, offset: number, ctx: FeatureConte
     const record = codeSet.procedure(mention.code);
     value = record ? procedureHover(record, codeSet, guides, { readAs }) : unknownCodeHover(mention.code, 'HCPCS Level II');
   }
+  // The token is in both code sets: say what it would be in the other one.
+  const icd = mention.alsoIn === 'icd10' ? codeSet.icd10(mention.code) : undefined;
+  const hcpcs = mention.alsoIn === 'hcpcs' ? codeSet.procedure(mention.code) : undefined;
+  if (icd) value += `\n\n*Also an ICD-10-CM code: ${formatIcd10(mention.code)} ${icd.description}*`;
+  if (hcpcs) value += `\n\n*Also a HCPCS Level II code: ${hcpcs.code} ${hcpcs.longDescription}*`;
   return markdown(value, analysis, mention.span.offset, mention.span.length);
 }
