@@ -102,3 +102,19 @@ test('mentionAt finds the code, a modifier and the units', () => {
   assert.equal(mentionAt(scan, text.indexOf('1 today'))?.part, 'units');
   assert.equal(mentionAt(scan, text.indexOf('today')), undefined);
 });
+
+test('the scanner never throws and its spans stay inside the text (random notes)', async () => {
+  const fc = await import('fast-check');
+  const pieces = ['A9604', '-JW', '-59', ' x 2', 'C79.51', 'E1100', 'Dx: ', 'HCPCS ', 'Billing:', '\n## Charges\n', 'lot ', '45,000', ' ', '.', ';', '-', '\n'];
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      for (const m of scanNote(text, codeSet).mentions) {
+        for (const s of [m.span, ...m.modifiers.map((x) => x.span), ...(m.units ? [m.units.span] : [])]) {
+          assert.ok(s.offset >= 0 && s.offset + s.length <= text.length);
+        }
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
