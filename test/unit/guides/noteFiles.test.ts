@@ -6,18 +6,18 @@ import { defaultSettings } from '../../../server/src/core/settings';
 const include = defaultSettings.notes.include;
 
 test('default globs: notes folders and *.note.md are notes; a README is not', () => {
-  assert.equal(isNoteFile('/work/clinic/notes/2026-01-05.md', include), true);
-  assert.equal(isNoteFile('/work/clinic/visit.note.md', include), true);
-  assert.equal(isNoteFile('/work/clinic/visit.note.txt', include), true);
-  assert.equal(isNoteFile('/work/clinic/README.md', include), false);
-  assert.equal(isNoteFile('/work/clinic/docs/billing.md', include), false);
+  assert.equal(isNoteFile('/srv/clinic/notes/2026-01-05.md', include), true);
+  assert.equal(isNoteFile('/srv/clinic/visit.note.md', include), true);
+  assert.equal(isNoteFile('/srv/clinic/visit.note.txt', include), true);
+  assert.equal(isNoteFile('/srv/clinic/README.md', include), false);
+  assert.equal(isNoteFile('/srv/clinic/docs/billing.md', include), false);
 });
 
 test('URIs and Windows paths', () => {
-  assert.equal(isNoteFile('file:///home/a/notes/x.md', include), true);
+  assert.equal(isNoteFile('file:///users/a/notes/x.md', include), true);
   assert.equal(isNoteFile('file:///c%3A/Users/a/notes/x.md', include), true);
   assert.equal(isNoteFile('C:\\Users\\a\\notes\\x.md', include), true);
-  assert.equal(isNoteFile('file:///home/a/README.md', include), false);
+  assert.equal(isNoteFile('file:///users/a/README.md', include), false);
 });
 
 test('globs relative to a workspace folder, and bare file-name globs', () => {
