@@ -41,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: CLAIM_AND_NOTE_SELECTOR,
     outputChannel: output,
+    // Guide hovers link to other codes' guides through this one command; nothing else runs from hover text.
+    markdown: { isTrusted: { enabledCommands: ['hcpcs.lookupCode'] }, supportHtml: false },
     synchronize: {
       configurationSection: 'hcpcs',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.hcpcs/guides/*.json'),

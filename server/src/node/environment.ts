@@ -74,8 +74,10 @@ function loadBestCodeSet(options: EnvironmentOptions, problems: string[]): CodeS
   return emptyCodeSet();
 }
 
-function readWorkspaceGuides(folders: readonly string[], problems: string[]): RawGuideFile[] {
-  const files: RawGuideFile[] = [];
+type WorkspaceGuideFile = RawGuideFile & { path: string };
+
+function readWorkspaceGuides(folders: readonly string[], problems: string[]): WorkspaceGuideFile[] {
+  const files: WorkspaceGuideFile[] = [];
   for (const folder of folders) {
     const dir = path.join(folder, '.hcpcs', 'guides');
     let names: string[];
@@ -87,7 +89,8 @@ function readWorkspaceGuides(folders: readonly string[], problems: string[]): Ra
     for (const name of names) {
       const file = path.join(dir, name);
       try {
-        files.push({ fileName: file, text: fs.readFileSync(file, 'utf8') });
+        // The workspace-relative name is what hovers show as the guide's source (never a machine path).
+        files.push({ fileName: path.join('.hcpcs', 'guides', name), text: fs.readFileSync(file, 'utf8'), path: file });
       } catch (e) {
         problems.push(`${file}: ${(e as Error).message}`);
       }
@@ -102,7 +105,7 @@ export function loadEnvironment(options: EnvironmentOptions): Environment {
   const raw = readWorkspaceGuides(options.workspaceFolders ?? [], problems);
   const { guides, diagnostics } = loadGuides(raw);
   const guideFiles: GuideFileProblems[] = raw.map((file) => ({
-    uri: file.fileName,
+    uri: file.path,
     text: file.text,
     diagnostics: diagnostics.filter((d) => d.fileName === file.fileName),
   }));
