@@ -1,0 +1,78 @@
+/**
+ * Offset <-> line/character mapping, counted in UTF-16 code units as LSP does (a JS string index is
+ * already a UTF-16 offset, so no transcoding is needed). Build one `LineIndex` per document version;
+ * lookups are a binary search over line starts.
+ */
+
+/** A zero-based line and UTF-16 character, the LSP `Position` shape without depending on LSP. */
+export interface LineCharacter {
+  line: number;
+  character: number;
+}
+
+/** Line breaks are \n, \r\n and a lone \r (as LSP and VS Code count them). */
+export class LineIndex {
+  /** Offset of the first character of each line; lineStarts[0] === 0. */
+  readonly lineStarts: Uint32Array;
+  readonly length: number;
+
+  constructor(readonly text: string) {
+    this.length = text.length;
+    let starts = new Uint32Array(Math.max(16, (text.length >> 5) + 1));
+    let count = 1; // starts[0] = 0
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 13) continue;
+      if (c === 10 || c === 13) {
+        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        if (count === starts.length) {
+          const grown = new Uint32Array(starts.length * 2);
+          grown.set(starts);
+          starts = grown;
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    this.lineStarts = starts.subarray(0, count);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Position of an offset; offsets outside [0, length] are clamped. */
+  positionAt(offset: number): LineCharacter {
+    const o = Math.max(0, Math.min(offset | 0, this.length));
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - starts[lo] };
+  }
+
+  /**
+   * Offset of a position. A character past the end of its line is clamped to the line end (before the
+   * line break), a line past the end gives the text length, as LSP prescribes.
+   */
+  offsetAt(position: LineCharacter): number {
+    const starts = this.lineStarts;
+    if (position.line < 0) return 0;
+    if (position.line >= starts.length) return this.length;
+    const start = starts[position.line];
+    let end = position.line + 1 < starts.length ? starts[position.line + 1] : this.length;
+    // exclude the line break from the line's content
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.max(start, Math.min(start + Math.max(0, position.character), end));
+  }
+
+  /** Line/character range of a span (offset, length). */
+  rangeOf(offset: number, length: number): { start: LineCharacter; end: LineCharacter } {
+    return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
+  }
+}
