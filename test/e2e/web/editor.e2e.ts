@@ -63,6 +63,11 @@ describe('HCPCS extension in a real VS Code workbench', { skip, timeout: 10 * 60
   test('hover over A9600 in the claim file shows the official CMS descriptor', async () => {
     const { page } = editor;
     await openFile(page, CLAIM);
+    // The fixture has problems, so squiggles mean the extension is active and its server has answered.
+    await activeEditor(page)
+      .locator('.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint')
+      .first()
+      .waitFor({ timeout: 90_000 });
     const text = await hoverText(page, 'A9600', new RegExp(STRONTIUM.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 90_000);
     assert.match(text, /Strontium sr-89 chloride, therapeutic, per millicurie/);
     keep('hover-claim', await screenshot(page, 'hover-claim'));
@@ -107,9 +112,9 @@ describe('HCPCS extension in a real VS Code workbench', { skip, timeout: 10 * 60
       if (!(await visibleText(page)).includes(code)) continue;
       await clickOn(page, code);
       await page.keyboard.press('Control+.');
-      const menu = page.locator('.action-widget');
+      const menu = page.locator('.context-view .action-widget');
       try {
-        await menu.locator('.action-list .monaco-list-row.action').first().waitFor({ timeout: 10_000 });
+        await menu.locator('.monaco-list-row.action').first().waitFor({ timeout: 10_000 });
       } catch {
         await page.keyboard.press('Escape');
         continue;
@@ -122,7 +127,9 @@ describe('HCPCS extension in a real VS Code workbench', { skip, timeout: 10 * 60
         continue;
       }
       keep('quick-fix', await screenshot(page, 'quick-fix'));
-      await actions.nth(pick).click();
+      // The widget puts a pointer block over the page: choose with the keyboard (the first action has focus).
+      for (let i = 0; i < pick; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
       await menu.waitFor({ state: 'hidden', timeout: 10_000 });
       applied = { code, title: titles[pick] };
       break;

@@ -320,7 +320,7 @@ export async function hoverText(page: Page, text: string, expect: RegExp, timeou
           return [...doc.querySelectorAll('.monaco-hover:not(.hidden)')].some((h: any) => re.test(h.textContent ?? ''));
         },
         expect.source,
-        { timeout: Math.min(5_000, Math.max(500, deadline - Date.now())) },
+        { timeout: Math.min(3_000, Math.max(500, deadline - Date.now())) },
       );
       return (await hover.textContent()) ?? '';
     } catch {
