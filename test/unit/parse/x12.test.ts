@@ -34,8 +34,8 @@ test('standard delimiters: * : ^ ~ with LF', () => {
   assert.equal(doc.segments.id(0), 'ISA');
   assert.equal(doc.segments.id(66), 'IEA');
   const sv1 = allSegments(doc).find((s) => s.id === 'SV1')!;
-  assert.equal(sv1.elements[0].value, 'HC:A9600:JW:::::Strontium sr-89 discarded');
-  assert.deepEqual(sv1.elements[0].repetitions[0].components.map((c) => c.value), ['HC', 'A9600', 'JW', '', '', '', '', 'Strontium sr-89 discarded']);
+  assert.equal(sv1.elements[0].value, 'HC:A9600:JW::::Strontium sr-89 discarded');
+  assert.deepEqual(sv1.elements[0].repetitions[0].components.map((c) => c.value), ['HC', 'A9600', 'JW', '', '', '', 'Strontium sr-89 discarded']);
   assert.equal(sv1.elements[3].value, '2');
   assertRoundTrip(doc);
 });
