@@ -13,8 +13,8 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { runTests } from '@vscode/test-electron';
+import { bundleSuite } from './bundle';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const UPDATE_SERVICE = 'https://update.code.visualstudio.com/api/releases/stable';
@@ -52,19 +52,8 @@ async function main(): Promise<void> {
     );
   }
 
-  // Bundle the suite (TypeScript) into one CommonJS file the extension host can require.
-  const outDir = join(ROOT, 'out', 'e2e-electron');
-  await build({
-    entryPoints: [join(__dirname, 'suite', 'index.ts')],
-    outfile: join(outDir, 'suite', 'index.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
+  // The suite is TypeScript: bundle it into one CommonJS file the extension host can require.
+  const suite = await bundleSuite(join(ROOT, 'out', 'e2e-electron', 'suite', 'index.js'));
 
   const tmp = mkdtempSync(join(tmpdir(), 'hcpcs-electron-'));
   const workspace = join(tmp, 'workspace');
@@ -74,7 +63,7 @@ async function main(): Promise<void> {
       version: process.env.VSCODE_TEST_VERSION ?? 'stable',
       vscodeExecutablePath,
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: join(outDir, 'suite', 'index.js'),
+      extensionTestsPath: suite,
       launchArgs: [
         workspace,
         '--disable-extensions',

@@ -95,6 +95,9 @@ export interface Editor {
   browser: Browser;
   workspace: string;
   url: string;
+  /** The installed (unpacked) extension folder inside the temporary extensions dir. */
+  extensionPath: string;
+  port: number;
   /** code-server's output, for failure messages. */
   log: () => string;
   stop: () => Promise<void>;
@@ -133,9 +136,14 @@ export async function startEditor(vsix: string): Promise<Editor> {
     [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix],
     { encoding: 'utf8', timeout: 120_000 },
   );
-  if (install.status !== 0 || !readdirSync(extensionsDir).some((n) => !n.startsWith('.') && n !== 'extensions.json')) {
+  const installed = existsSync(extensionsDir)
+    ? readdirSync(extensionsDir).filter((n) => !n.startsWith('.') && n !== 'extensions.json')
+    : [];
+  if (install.status !== 0 || installed.length !== 1) {
+    rmSync(tmp, { recursive: true, force: true });
     throw new Error(`code-server --install-extension ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
   }
+  const extensionPath = join(extensionsDir, installed[0]);
 
   const port = await freePort();
   let output = '';
@@ -197,7 +205,7 @@ export async function startEditor(vsix: string): Promise<Editor> {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The explorer lists the workspace once the workbench has restored its views.
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-    return { page, browser, workspace, url, log: () => output, stop };
+    return { page, browser, workspace, url, extensionPath, port, log: () => output, stop };
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n--- code-server output ---\n${output.slice(-4000)}`);
@@ -366,4 +374,52 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * Runs an extension-test module (the @vscode/test-electron suite, bundled) in a second workbench window, as
+ * VS Code does for `--extensionTestsPath`: its extension host loads `extensionPath` as the development
+ * extension and calls the module's `run()`. Resolves with the suite's console output once it prints
+ * "N passed, N failed".
+ */
+export async function runExtensionTests(
+  editor: Editor,
+  extensionPath: string,
+  testsModule: string,
+  timeoutMs = 180_000,
+): Promise<{ passed: number; failed: number; output: string }> {
+  const authority = `127.0.0.1:${editor.port}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${testsModule}`],
+  ]);
+  const page = await editor.browser.newPage({ viewport: { width: 1200, height: 800 } });
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  const lines: string[] = [];
+  const summary = new Promise<{ passed: number; failed: number }>((resolve) => {
+    page.on('console', (msg) => {
+      // The extension host's console is forwarded to the page, prefixed with a "%c INFO" style marker.
+      const text = msg.text().replace(/^%c\s+\w+\s+color:\s*\S+\s?/, '');
+      lines.push(text);
+      const m = /^(\d+) passed, (\d+) failed$/m.exec(text);
+      if (m) resolve({ passed: Number(m[1]), failed: Number(m[2]) });
+    });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the extension tests printed no summary within ${timeoutMs} ms:\n${lines.join('\n')}`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await page.goto(
+      `http://${authority}/?folder=${encodeURIComponent(editor.workspace)}&payload=${encodeURIComponent(payload)}`,
+    );
+    const result = await Promise.race([summary, timeout]);
+    return { ...result, output: lines.filter((l) => /^\s*(ok|FAIL)\b|^\s{4}|passed, \d+ failed/.test(l)).join('\n') };
+  } finally {
+    clearTimeout(timer);
+    await page.close().catch(() => undefined);
+  }
 }
