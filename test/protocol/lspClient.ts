@@ -43,12 +43,12 @@ export async function startServer(options: { settings?: unknown; workspaceFolder
       }
     }
   });
-  connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   connection.onNotification('hcpcs/status', () => undefined);
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/showMessageRequest', () => null);
-  connection.onNotification('window/showMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('window/showMessage', (p: { message: string }) => void logs.push(p.message));
   connection.listen();
 
   const workspace = options.workspaceFolder ?? path.join(repoRoot, 'test', 'fixtures', 'protocol');

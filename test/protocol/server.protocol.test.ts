@@ -69,11 +69,17 @@ describe('language server over stdio', () => {
     assert.match(String(list.items[0]?.detail), /Samarium sm-153 lexidronam/);
   });
 
-  test('a made-up Level II code in a claim gets hcpcs/unknown-code', async () => {
+  test('a Level II-shaped code that is in no release (A9605) gets hcpcs/unknown-code with the closest codes as fixes', async () => {
     const diagnostics = await client.diagnostics(claimUri, (d) => d.length > 0);
     const unknown = diagnostics.filter((d) => d.code === 'hcpcs/unknown-code');
     assert.equal(unknown.length, 1);
-    assert.equal(unknown[0].range.start.line, positionAt(claimText, claimText.indexOf('A9999')).line);
+    assert.equal(unknown[0].range.start.line, positionAt(claimText, claimText.indexOf('A9605')).line);
+    const actions = await client.connection.sendRequest<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri: claimUri }, range: unknown[0].range, context: { diagnostics: unknown } },
+    );
+    const replacements = actions.map((a) => a.edit.changes[claimUri][0].newText);
+    assert.ok(replacements.includes('A9604') && replacements.includes('A9606'), `fixes: ${replacements.join(', ')}`);
   });
 
   test('a request about a document that was never opened is an error, and the server stays up', async () => {

@@ -14,8 +14,8 @@ export function effectiveSeverity(rule: Rule, settings: Settings): Severity | un
   return configured;
 }
 
-function rate(findings: Finding[], severity: Severity): RatedFinding[] {
-  return findings.map((f) => ({ ...f, severity }));
+function rate(findings: Finding[], severity: Severity, userSet: boolean): RatedFinding[] {
+  return findings.map((f) => ({ ...f, severity: userSet ? severity : (f.severity ?? severity) }));
 }
 
 /**
@@ -28,7 +28,7 @@ export function runFileRules(rules: readonly Rule[], ctx: ClaimFileContext): Rat
     if (!rule.checkFile) continue;
     const severity = effectiveSeverity(rule, ctx.settings);
     if (!severity) continue;
-    out.push(...rate(rule.checkFile(ctx), severity));
+    out.push(...rate(rule.checkFile(ctx), severity, rule.id in ctx.settings.rules));
   }
   return out;
 }
@@ -38,10 +38,10 @@ export function runClaimRules(rules: readonly Rule[], ctx: ClaimFileContext, cla
   const active = rules.flatMap((rule) => {
     if (!rule.checkClaim) return [];
     const severity = effectiveSeverity(rule, ctx.settings);
-    return severity ? [{ check: rule.checkClaim.bind(rule), severity }] : [];
+    return severity ? [{ check: rule.checkClaim.bind(rule), severity, userSet: rule.id in ctx.settings.rules }] : [];
   });
   for (const claim of claims) {
-    for (const { check, severity } of active) out.push(...rate(check(claim, ctx), severity));
+    for (const { check, severity, userSet } of active) out.push(...rate(check(claim, ctx), severity, userSet));
   }
   return out;
 }
@@ -52,7 +52,7 @@ export function runNoteRules(rules: readonly Rule[], ctx: NoteContext): RatedFin
     if (!rule.checkNote) continue;
     const severity = effectiveSeverity(rule, ctx.settings);
     if (!severity) continue;
-    out.push(...rate(rule.checkNote(ctx), severity));
+    out.push(...rate(rule.checkNote(ctx), severity, rule.id in ctx.settings.rules));
   }
   return out;
 }

@@ -24,6 +24,8 @@ export interface Finding {
   fixes?: Fix[];
   /** Places that explain the finding (the JW line, the diagnosis, ...). */
   related?: { span: Span; message: string }[];
+  /** A finding milder (or graver) than the rule's default; a severity the user set for the rule still wins. */
+  severity?: Severity;
   /** Shown faded (unnecessary) or struck through (deprecated) by editors that support it. */
   tags?: ('unnecessary' | 'deprecated')[];
 }

@@ -1,0 +1,58 @@
+/**
+ * Completion in claim files, aware of the position: HCPCS codes in SV101-2 / SV202-2, modifiers in the modifier
+ * components, ICD-10-CM codes in HI, and the qualifier values where a qualifier is expected.
+ */
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import type { DocumentAnalysis } from '../analysis';
+import { findAt } from '../model/query';
+import { CODE_TABLES, describeElement, type CodeTableName } from '../model/x12Dictionary';
+import { icd10Items, modifierItems, procedureItems } from './completionItems';
+import type { FeatureContext } from './hover';
+
+function qualifierItems(table: CodeTableName, prefix: string, range: Range): CompletionItem[] {
+  const entries = Object.entries(CODE_TABLES[table] as Record<string, string>);
+  return entries
+    .filter(([code]) => code.startsWith(prefix.toUpperCase()))
+    .map(([code, meaning], i) => ({
+      label: code,
+      kind: CompletionItemKind.EnumMember,
+      labelDetails: { description: meaning },
+      detail: meaning,
+      sortText: String(i).padStart(4, '0'),
+      textEdit: { range, newText: code },
+    }));
+}
+
+export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx: FeatureContext): CompletionList | undefined {
+  if (!analysis.x12 || !analysis.claimFile) return undefined;
+  const at = findAt(analysis.x12, analysis.claimFile, offset);
+  if (!at || at.elementIndex === 0) return undefined;
+  // Complete the part of the token before the cursor; replace the whole token.
+  const typed = analysis.text.slice(at.span.offset, Math.min(offset, at.span.offset + at.span.length));
+  const range = analysis.lines.rangeOf(at.span.offset, at.span.length);
+  const dateOfService = at.serviceLine?.dateOfService?.from ?? at.claim?.serviceDate?.from ?? undefined;
+  const sid = at.segment.id;
+  const isProcedureElement = (sid === 'SV1' && at.elementIndex === 1) || (sid === 'SV2' && at.elementIndex === 2);
+
+  if (isProcedureElement) {
+    const component = at.componentIndex ?? 1;
+    if (component === 1) return { isIncomplete: false, items: qualifierItems('procedureQualifier', typed, range) };
+    if (component === 2) {
+      if (typed.length === 0) return { isIncomplete: true, items: [] };
+      return { isIncomplete: true, items: procedureItems(ctx.codeSet, typed, range, dateOfService) };
+    }
+    if (component >= 3 && component <= 6) {
+      const code = at.serviceLine?.procedureCode?.value;
+      return { isIncomplete: false, items: modifierItems(ctx.codeSet, ctx.guides, typed, range, code, dateOfService) };
+    }
+    return undefined;
+  }
+  if (sid === 'HI') {
+    if ((at.componentIndex ?? 1) === 1) return { isIncomplete: false, items: qualifierItems('diagnosisQualifier', typed, range) };
+    if (at.componentIndex === 2 && typed.length > 0) return { isIncomplete: true, items: icd10Items(ctx.codeSet, typed, range, false) };
+    return undefined;
+  }
+  const info = describeElement(sid, at.elementIndex);
+  if (info?.codes && !at.composite) return { isIncomplete: false, items: qualifierItems(info.codes, typed, range) };
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import type { Claim } from '../../model/claim';
+import { levenshtein } from '../editDistance';
+import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
+
+export const UNKNOWN_CODE = 'hcpcs/unknown-code';
+
+const LEVEL_II_SHAPE = /^[A-V]\d{4}$/;
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * Up to three codes closest to the unknown one: fewest edits, then the longest shared start (a typo in the last
+ * digit keeps the code family: A9605 -> A9604, A9606), then the nearest number.
+ */
+export function closestCodes(code: string, candidates: readonly string[], max = 3): string[] {
+  const scored: { code: string; distance: number; prefix: number; gap: number }[] = [];
+  const number = Number(code.slice(1));
+  for (const candidate of candidates) {
+    const distance = levenshtein(code, candidate);
+    if (distance <= 2) {
+      scored.push({ code: candidate, distance, prefix: commonPrefix(code, candidate), gap: Math.abs(Number(candidate.slice(1)) - number) || 0 });
+    }
+  }
+  scored.sort((a, b) => a.distance - b.distance || b.prefix - a.prefix || a.gap - b.gap || a.code.localeCompare(b.code));
+  return scored.slice(0, max).map((s) => s.code);
+}
+
+/**
+ * A service line bills a code with the HCPCS Level II shape (a letter A-V and four digits) that the CMS release
+ * does not have: the claim is rejected at the front end before any payment logic runs.
+ */
+export const unknownCode: Rule = {
+  id: UNKNOWN_CODE,
+  defaultSeverity: 'error',
+  description: 'A service line bills a HCPCS Level II-shaped code that is not in the CMS release in use.',
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const line of claim.serviceLines) {
+      const code = line.procedureCode;
+      if (!code) continue;
+      const value = code.value.toUpperCase();
+      if (!LEVEL_II_SHAPE.test(value) || ctx.codeSet.procedure(value)) continue;
+      const active = ctx.codeSet.allProcedures().filter((r) => !r.terminated).map((r) => r.code);
+      const suggestions = closestCodes(value, active);
+      const fixes: Fix[] = suggestions.map((s, i) => ({
+        title: `Replace with ${s}: ${ctx.codeSet.procedure(s)?.shortDescription ?? ''}`,
+        edits: [{ span: { offset: code.offset, length: code.length }, newText: s }],
+        preferred: i === 0 && suggestions.length === 1,
+      }));
+      findings.push({
+        ruleId: UNKNOWN_CODE,
+        span: { offset: code.offset, length: code.length },
+        message:
+          `${value} is not a HCPCS Level II code in the ${ctx.codeSet.hcpcsRelease} release: the payer rejects the line ` +
+          `as an invalid procedure code. Check the code against the record` +
+          (suggestions.length ? ` (closest: ${suggestions.join(', ')}).` : '.'),
+        fixes,
+      });
+    }
+    return findings;
+  },
+};
