@@ -6,8 +6,9 @@ import type { Rule } from './types';
 import { claimRules } from './claim';
 import { fileRules } from './envelope';
 import { noteRules } from './notes';
+import { structureRules } from './structure';
 
-export const allRules: readonly Rule[] = [...fileRules, ...claimRules, ...noteRules];
+export const allRules: readonly Rule[] = [...fileRules, ...structureRules, ...claimRules, ...noteRules];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);
