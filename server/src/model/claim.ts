@@ -987,8 +987,11 @@ const STRUCTURAL = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'HL', 'CLM', '
 /**
  * Update a model after `reparseX12` replaced some segments. When the replaced segments lie inside one
  * claim and no structural segment (envelopes, HL, CLM, SBR) was added or removed, only that claim is
- * rebuilt; everything else is copied with offsets and segment indexes shifted. Otherwise (or when
- * `splice` is null) the model is rebuilt. The old model is not modified.
+ * rebuilt and every other span / segment index is shifted IN PLACE; otherwise (or when `splice` is null)
+ * the model is rebuilt from scratch.
+ *
+ * The old model is consumed: it is modified and returned, so do not keep using the old version (the
+ * analysis cache replaces it anyway). `oldDoc` is the document the old model was built from.
  */
 export function updateClaimModel(old: ClaimFile, doc: X12Document, oldDoc: X12Document, splice: SegmentSplice | null): ClaimFile {
   if (!splice || splice.removedCount === 0 || splice.insertedCount === 0) return buildClaimModel(doc);
@@ -1009,67 +1012,67 @@ export function updateClaimModel(old: ClaimFile, doc: X12Document, oldDoc: X12Do
   if (doc.segments.id(target.firstSegment) !== 'CLM') return buildClaimModel(doc);
   const segDelta = splice.insertedCount - splice.removedCount;
   const oldEnd = oldLast + 1; // first old segment index after the replaced ones
-  const memo = new Map<object, unknown>();
-  const shift = <T>(v: T): T => shiftValue(v, splice.editEnd, splice.delta, oldEnd, segDelta, memo) as T;
-  const next = shift({ ...old, claims: old.claims.filter((c) => c !== target) }) as ClaimFile;
-  const ctx: ClaimContext = {
-    kind: target.transactionKind,
-    billingProvider: target.billingProvider ? (memo.get(target.billingProvider) as HierarchyLevel) ?? shift(target.billingProvider) : null,
-    subscriber: target.subscriber ? (memo.get(target.subscriber) as HierarchyLevel) ?? shift(target.subscriber) : null,
-    patient: target.patient ? (memo.get(target.patient) as HierarchyLevel) ?? shift(target.patient) : null,
-  };
-  const rebuilt = buildClaim(doc, target.firstSegment, target.lastSegment + segDelta, ctx);
-  // put it back in the flat list and in its transaction
+  const transaction = findTransaction(old, target);
   const flatIndex = old.claims.indexOf(target);
-  next.claims.splice(flatIndex, 0, rebuilt);
-  for (const x of next.interchanges)
-    for (const g of x.groups)
-      for (const t of g.transactions) {
-        if (t.firstSegment <= rebuilt.firstSegment && t.lastSegment >= rebuilt.firstSegment) {
-          const oldT = findOldTransaction(old, target);
-          if (oldT) t.claims = oldT.claims.map((c) => (c === target ? rebuilt : (memo.get(c) as Claim) ?? shift(c)));
-          t.actualSegmentCount += t.seSpan ? segDelta : 0;
-          if (!t.seSpan) t.actualSegmentCount = t.lastSegment - t.firstSegment + 1;
-        }
-      }
-  return next;
+  // Shift what lies after the edit. Claims before the target end before the edit: untouched. Objects
+  // shared inside the model (a line's dateOfService and its DTP entry, SBR09 on the level and the claim,
+  // ...) are shifted once thanks to `seen`; claims are reached through model.claims only.
+  if (splice.delta !== 0 || segDelta !== 0) {
+    const seen = new Set<object>();
+    const sh = (v: unknown, skip: Set<string>) => shiftInPlace(v, splice.editEnd, splice.delta, oldEnd, segDelta, skip, seen);
+    sh(old.interchanges, ENVELOPE_SKIP);
+    sh(old.issues, ENVELOPE_SKIP);
+    for (let i = flatIndex + 1; i < old.claims.length; i++) sh(old.claims[i], CLAIM_SKIP);
+  }
+  const rebuilt = buildClaim(doc, target.firstSegment, target.lastSegment + segDelta, {
+    kind: target.transactionKind,
+    billingProvider: target.billingProvider,
+    subscriber: target.subscriber,
+    patient: target.patient,
+  });
+  old.claims[flatIndex] = rebuilt;
+  if (transaction) {
+    transaction.claims[transaction.claims.indexOf(target)] = rebuilt;
+    if (transaction.seSpan) transaction.actualSegmentCount += segDelta;
+    else transaction.actualSegmentCount = transaction.lastSegment - transaction.firstSegment + 1;
+  }
+  return old;
 }
 
-function findOldTransaction(model: ClaimFile, claim: Claim): Transaction | null {
-  for (const x of model.interchanges) for (const g of x.groups) for (const t of g.transactions) if (t.claims.includes(claim)) return t;
+function findTransaction(model: ClaimFile, claim: Claim): Transaction | null {
+  for (const x of model.interchanges) for (const g of x.groups) for (const t of g.transactions) if (t.firstSegment <= claim.firstSegment && claim.firstSegment <= t.lastSegment && t.claims.includes(claim)) return t;
   return null;
 }
 
 const SEGMENT_INDEX_FIELDS = new Set(['segmentIndex', 'firstSegment', 'lastSegment', 'serviceSegmentIndex', 'sbrSegmentIndex', 'ctpSegmentIndex']);
+const CLAIM_SKIP = new Set(['billingProvider', 'subscriber', 'patient']);
+const ENVELOPE_SKIP = new Set(['claims']);
 
-/** Deep copy with spans at/after `editEnd` moved by `delta` and segment indexes at/after `segFrom` moved by `segDelta`. */
-function shiftValue(v: unknown, editEnd: number, delta: number, segFrom: number, segDelta: number, memo: Map<object, unknown>): unknown {
-  if (v === null || typeof v !== 'object') return v;
-  const seen = memo.get(v);
-  if (seen !== undefined) return seen;
+/** Move spans at/after `editEnd` by `delta` and segment indexes at/after `segFrom` by `segDelta`, in place. */
+function shiftInPlace(v: unknown, editEnd: number, delta: number, segFrom: number, segDelta: number, skip: Set<string>, seen: Set<object>): void {
+  if (v === null || typeof v !== 'object') return;
   if (Array.isArray(v)) {
-    const out: unknown[] = [];
-    memo.set(v, out);
-    for (const x of v) out.push(shiftValue(x, editEnd, delta, segFrom, segDelta, memo));
-    return out;
+    for (let i = 0; i < v.length; i++) shiftInPlace(v[i], editEnd, delta, segFrom, segDelta, skip, seen);
+    return;
   }
-  const src = v as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  memo.set(v, out);
-  for (const k in src) {
-    const x = src[k];
-    if (typeof x === 'number' && SEGMENT_INDEX_FIELDS.has(k)) out[k] = x >= segFrom ? x + segDelta : x;
-    else out[k] = shiftValue(x, editEnd, delta, segFrom, segDelta, memo);
+  if (seen.has(v)) return;
+  seen.add(v);
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (x === null) continue;
+    if (typeof x === 'object') {
+      if (!skip.has(k)) shiftInPlace(x, editEnd, delta, segFrom, segDelta, skip, seen);
+    } else if (typeof x === 'number' && segDelta !== 0 && x >= segFrom && SEGMENT_INDEX_FIELDS.has(k)) o[k] = x + segDelta;
   }
-  if (typeof src.offset === 'number' && typeof src.length === 'number') {
-    const s = src.offset;
-    const e = s + src.length;
+  if (delta !== 0 && typeof o.offset === 'number' && typeof o.length === 'number') {
+    const s = o.offset;
+    const e = s + o.length;
     const ns = s >= editEnd ? s + delta : s;
     const ne = e >= editEnd ? e + delta : e;
-    out.offset = ns;
-    out.length = ne - ns;
+    o.offset = ns;
+    o.length = ne - ns;
   }
-  return out;
 }
 
 export { ENVELOPE as ENVELOPE_SEGMENTS };
