@@ -1,0 +1,129 @@
+/**
+ * Service-level tests for clinical notes: hover and completion through the language service facade, on text
+ * with a `$0` cursor marker, with the small fixture code set and the bundled guides.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service';
+import { bundledGuides } from '../../server/src/guides/loader';
+import { parseSettings } from '../../server/src/core/settings';
+import { fixtureCodeSet } from '../fixtures/codeset';
+
+const service = createLanguageService({ codeSet: fixtureCodeSet(), guides: bundledGuides() });
+let version = 0;
+
+function at(textWithCursor: string, languageId = 'markdown', uri = 'file:///ws/notes/visit.md') {
+  const offset = textWithCursor.indexOf('$0');
+  assert.ok(offset >= 0, 'fixture needs a $0 cursor marker');
+  const text = textWithCursor.replace('$0', '');
+  const document = TextDocument.create(uri, languageId, ++version, text);
+  return { document, position: document.positionAt(offset) };
+}
+
+function hoverMarkdown(textWithCursor: string): string {
+  const { document, position } = at(textWithCursor);
+  const hover = service.hover(document, position);
+  assert.ok(hover, 'expected a hover');
+  return (hover.contents as MarkupContent).value;
+}
+
+describe('hover in notes', () => {
+  test('A9600 shows the official strontium descriptor before the guide, and says why it was read as HCPCS', () => {
+    const md = hoverMarkdown('Administered A96$000-JZ, 4 mCi IV.');
+    const descriptor = md.indexOf('Strontium sr-89 chloride, therapeutic, per millicurie');
+    assert.ok(descriptor > 0, md);
+    assert.match(md, /read as HCPCS: modifier suffix/);
+    const guide = md.indexOf('Billing guide');
+    assert.ok(guide > descriptor, 'the official descriptor comes before the guide');
+    // Samarium may appear only as a similar code (A9604), never as what A9600 is.
+    assert.doesNotMatch(md.slice(0, md.indexOf('**Similar:**')), /samarium/i, 'A9600 is strontium-89, never samarium');
+    assert.match(md.slice(md.indexOf('**Similar:**')), /A9604[^·]*samarium/i);
+  });
+
+  test('A9604 is samarium-153, A9699 the therapeutic radiopharmaceutical NOC, A9698 contrast', () => {
+    assert.match(hoverMarkdown('HCPCS A960$04 billed'), /Samarium sm-153 lexidronam, therapeutic, per treatment dose, up to 150 millicuries/);
+    assert.match(hoverMarkdown('HCPCS A969$09 billed'), /Radiopharmaceutical, therapeutic, not otherwise classified/);
+    assert.match(hoverMarkdown('HCPCS A969$08 billed'), /Non-radioactive contrast imaging material, not otherwise classified, per study/);
+  });
+
+  test('a modifier after a code hovers as the modifier', () => {
+    const md = hoverMarkdown('Administered A9600-J$0W');
+    assert.match(md, /Drug amount discarded\/not administered to any patient/);
+  });
+
+  test('a dotted ICD-10-CM code hovers as a diagnosis', () => {
+    const md = hoverMarkdown('Bone metastases (dx C79.$051)');
+    assert.match(md, /C79\.51/);
+    assert.match(md, /ICD-10-CM/);
+    assert.match(md, /bone/i);
+  });
+
+  test('a CPT-shaped code with billing words says its descriptor is not bundled', () => {
+    const md = hoverMarkdown('CPT code 7907$05 billed');
+    assert.match(md, /descriptor not bundled, AMA licence/);
+  });
+
+  test('plain numbers and words give no hover', () => {
+    const { document, position } = at('The patient wal$0ked 12345 steps.');
+    assert.equal(service.hover(document, position), null);
+  });
+});
+
+describe('completion in notes', () => {
+  test('"samarium" offers A9604 first, with the short descriptor and the long one as detail', () => {
+    const { document, position } = at('Plan: samarium$0');
+    const list = service.complete(document, position);
+    const first = list.items[0];
+    assert.equal(first.label, 'A9604');
+    assert.match(String(first.detail), /^Samarium sm-153 lexidronam/);
+    assert.ok(first.labelDetails?.description, 'short descriptor shown beside the label');
+  });
+
+  test('"strontium" offers A9600', () => {
+    const { document, position } = at('strontium$0');
+    assert.equal(service.complete(document, position).items[0]?.label, 'A9600');
+  });
+
+  test('after "A9600-" the modifiers come, drug waste modifiers first', () => {
+    const { document, position } = at('Administered A9600-$0');
+    const labels = service.complete(document, position).items.sort((a, b) => String(a.sortText).localeCompare(String(b.sortText))).map((i) => i.label);
+    assert.ok(labels.includes('JW') && labels.includes('JZ'));
+    assert.ok(labels.indexOf('JZ') < labels.indexOf('GA') || !labels.includes('GA'));
+    assert.ok(labels.slice(0, 4).includes('JW'), `first modifiers: ${labels.slice(0, 4).join(', ')}`);
+  });
+
+  test('terminated codes come last and are marked deprecated', () => {
+    const codeSet = fixtureCodeSet();
+    const terminated = codeSet.allProcedures().find((r) => r.terminated);
+    assert.ok(terminated, 'fixture code set has a terminated code');
+    const prefix = terminated.code.slice(0, 3);
+    const { document, position } = at(`${prefix}$0`);
+    const items = service.complete(document, position).items;
+    const sorted = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+    const index = sorted.findIndex((i) => i.label === terminated.code);
+    assert.ok(index >= 0);
+    assert.deepEqual(sorted[index].tags, [1]);
+    assert.ok(sorted.slice(index).every((i) => i.tags?.includes(1)), 'no active code after a terminated one');
+  });
+});
+
+describe('notes diagnostics', () => {
+  const fixtures = path.join(__dirname, '..', 'fixtures', 'notes');
+  const settings = parseSettings({}).settings;
+
+  test('a note file (by the notes.include globs) gets the documentation checks; an ordinary README stays quiet', () => {
+    const text = fs.readFileSync(path.join(fixtures, 'a9604-incomplete.note.md'), 'utf8');
+    const note = TextDocument.create('file:///ws/notes/a9604.note.md', 'markdown', 1, text);
+    const readme = TextDocument.create('file:///ws/README.md', 'markdown', 1, text);
+    const noteDiagnostics = service.validate(note, settings, { isNote: true, today: '2026-01-15' });
+    assert.deepEqual(
+      noteDiagnostics.map((d) => d.code),
+      ['notes/missing-documentation', 'notes/missing-documentation'],
+    );
+    assert.deepEqual(service.validate(readme, settings, { isNote: false, today: '2026-01-15' }), []);
+  });
+});
