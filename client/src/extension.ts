@@ -83,7 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('hcpcs.lookupCode', (arg?: string | { code?: string }) => lookupCode(arg)),
     vscode.commands.registerCommand('hcpcs.importRelease', () => importRelease(context)),
-    vscode.commands.registerCommand('hcpcs.formatClaim', () => vscode.commands.executeCommand('editor.action.formatDocument')),
+    vscode.commands.registerCommand('hcpcs.formatClaim', () => formatClaim(false)),
+    vscode.commands.registerCommand('hcpcs.formatClaimSingleLine', () => formatClaim(true)),
     vscode.commands.registerCommand('hcpcs.showClaimOutline', () => vscode.commands.executeCommand('outline.focus')),
   );
 
@@ -134,6 +135,22 @@ async function lookupCode(arg?: string | { code?: string }): Promise<void> {
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+}
+
+/** One segment per line, or the whole file on one line (as many clearinghouses want it sent). */
+async function formatClaim(singleLine: boolean): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'x12') return;
+  const edits = await client.sendRequest<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]>(
+    'hcpcs/format',
+    { uri: editor.document.uri.toString(), singleLine },
+  );
+  if (!edits.length) return;
+  await editor.edit((builder) => {
+    for (const e of edits) {
+      builder.replace(new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    }
+  });
 }
 
 async function importRelease(context: vscode.ExtensionContext): Promise<void> {

@@ -208,6 +208,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onRequest('hcpcs/status', () => statusOf());
+  connection.onRequest('hcpcs/format', (p: { uri?: string; singleLine?: boolean }, token) =>
+    withDocument('format', String(p?.uri ?? ''), [], token, (d, s) => s.format(d, { tabSize: 2, insertSpaces: true, singleLine: !!p?.singleLine })),
+  );
   connection.onRequest('hcpcs/search', (p: { query?: string }, token) =>
     service ? guard('search', [], token, () => searchCodes(service!.codeSet, String(p?.query ?? ''), 50)) : [],
   );
