@@ -372,6 +372,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${name}.png`);
+  // Let widgets finish fading in (Monaco animates hovers and suggestion lists), so the picture is not washed out.
+  await page.evaluate(async () => {
+    const doc = (globalThis as any).document;
+    const widgets: any[] = [...doc.querySelectorAll('.monaco-hover, .suggest-widget, .action-widget')];
+    const running = widgets.flatMap((w) => w.getAnimations({ subtree: true }).map((a: any) => a.finished));
+    await Promise.race([Promise.allSettled(running), new Promise((r) => setTimeout(r, 2000))]);
+  });
   await page.screenshot({ path: file });
   return file;
 }
