@@ -1,0 +1,103 @@
+/**
+ * The batch checker's core, shared by the main thread and the worker threads: one language service over the
+ * bundled code set, and `checkFile` = read a file, validate it exactly as the editor does, answer plain data
+ * (so results cross thread boundaries by structured clone). No output here.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { loadEnvironment } from '../node/environment';
+import { parseSettings, type Settings } from '../core/settings';
+import { createLanguageService, type LanguageService } from '../service';
+import { isNoteFile } from '../guides/noteFiles';
+import { pathToUri } from '../node/paths';
+
+/** What every thread needs to build the same checker. Plain data (sent to workers). */
+export interface CheckerConfig {
+  dataDir: string;
+  /** The raw `hcpcs` settings section (payer, dateOfService, rules, notes.include, maxFileSizeMB). */
+  settings: unknown;
+  /** Globs are matched relative to this folder (the current directory). */
+  cwd: string;
+  /** Fallback date when neither claim nor settings give one (YYYY-MM-DD); default today. */
+  today?: string;
+}
+
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+
+export interface Finding {
+  range: Diagnostic['range'];
+  severity: SeverityName;
+  code: string;
+  message: string;
+}
+
+export interface FileResult {
+  /** As the user named it (relative to the current directory when it was given so), or "-" for stdin. */
+  file: string;
+  findings: Finding[];
+  /** Set when the file could not be read: the run exits with 2. */
+  error?: string;
+}
+
+const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+/** Language id as the editor would choose it: X12 by extension; everything else is text (claims are still found by content). */
+export function languageIdOf(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.837' || ext === '.x12' || ext === '.edi') return 'x12';
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  return 'plaintext';
+}
+
+export interface Checker {
+  service: LanguageService;
+  settings: Settings;
+  /** Problems loading the code set (already user-facing messages). */
+  problems: string[];
+  checkText(file: string, text: string): FileResult;
+  checkFile(file: string): FileResult;
+}
+
+export function createChecker(config: CheckerConfig): Checker {
+  const environment = loadEnvironment({ dataDir: config.dataDir, workspaceFolders: [config.cwd] });
+  const service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides });
+  const { settings } = parseSettings(config.settings);
+  let version = 0;
+
+  function checkText(file: string, text: string): FileResult {
+    const absolute = file === '-' ? path.join(config.cwd, 'stdin') : path.resolve(config.cwd, file);
+    const uri = pathToUri(absolute);
+    const document = TextDocument.create(uri, languageIdOf(file), ++version, text);
+    const isNote = file !== '-' && isNoteFile(absolute, settings.notes.include, [config.cwd]);
+    try {
+      const diagnostics = service.validate(document, settings, { isNote, today: config.today });
+      return {
+        file,
+        findings: diagnostics.map((d) => ({
+          range: d.range,
+          severity: SEVERITY_NAMES[d.severity ?? 1] ?? 'error',
+          code: String(d.code ?? ''),
+          message: typeof d.message === 'string' ? d.message : d.message.value,
+        })),
+      };
+    } finally {
+      // A batch never revisits a file: drop its analysis so memory stays flat over thousands of files.
+      service.forget(uri);
+    }
+  }
+
+  function checkFile(file: string): FileResult {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.resolve(config.cwd, file), 'utf8');
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      return { file, findings: [], error: err.code === 'ENOENT' ? 'file not found' : err.code === 'EISDIR' ? 'is a directory' : (err.code ?? err.message) };
+    }
+    return checkText(file, text);
+  }
+
+  return { service, settings, problems: environment.problems, checkText, checkFile };
+}
