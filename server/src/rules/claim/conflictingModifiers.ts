@@ -1,0 +1,67 @@
+import type { Claim, Modifier } from '../../model/claim';
+import type { ClaimFileContext, Finding, Rule } from '../types';
+import { spanOf } from './lineEdits';
+
+export const CONFLICTING_MODIFIERS = 'hcpcs/conflicting-modifiers';
+
+interface Conflict {
+  a: readonly string[];
+  b: readonly string[];
+  why: string;
+  todo: string;
+}
+
+const CONFLICTS: readonly Conflict[] = [
+  {
+    a: ['JW'],
+    b: ['JZ'],
+    why: 'JW reports a discarded amount and JZ says nothing was discarded; the payer cannot pay both statements',
+    todo: 'keep JZ if the whole dose was given; if some was discarded, bill the administered amount without JZ and the discarded amount on its own line with JW',
+  },
+  {
+    a: ['RT'],
+    b: ['LT'],
+    why: 'one line cannot be on the right and the left side at once',
+    todo: 'bill each side on its own line, or use the bilateral modifier 50 where the payer allows it',
+  },
+  {
+    a: ['GA'],
+    b: ['GZ'],
+    why: 'GA says a waiver of liability (ABN) is on file and GZ says none is',
+    todo: 'keep GA if the patient signed an ABN, otherwise GZ',
+  },
+  {
+    a: ['59'],
+    b: ['XE', 'XS', 'XP', 'XU'],
+    why: 'XE/XS/XP/XU are the specific forms of 59, and the payer edits reject 59 alongside them',
+    todo: 'keep the X modifier that fits and remove 59',
+  },
+];
+
+/** Modifier pairs that contradict each other on one line: JW+JZ, RT+LT, GA+GZ, 59 with XE/XS/XP/XU. */
+export const conflictingModifiers: Rule = {
+  id: CONFLICTING_MODIFIERS,
+  defaultSeverity: 'error',
+  description: 'A service line carries modifiers that contradict each other (JW+JZ, RT+LT, GA+GZ, 59 with XE/XS/XP/XU).',
+  checkClaim(claim: Claim, _ctx: ClaimFileContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const line of claim.serviceLines) {
+      const find = (codes: readonly string[]): Modifier | undefined => line.modifiers.find((m) => codes.includes(m.value.toUpperCase()));
+      for (const c of CONFLICTS) {
+        const a = find(c.a);
+        const b = find(c.b);
+        if (!a || !b) continue;
+        const [first, second] = a.position < b.position ? [a, b] : [b, a];
+        const A = first.value.toUpperCase();
+        const B = second.value.toUpperCase();
+        findings.push({
+          ruleId: CONFLICTING_MODIFIERS,
+          span: spanOf(second),
+          message: `${A} and ${B} on the same line contradict each other: ${c.why}, so the line is denied. To fix: ${c.todo}.`,
+          related: [{ span: spanOf(first), message: `${A} on the same line` }],
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,19 @@
+/** The date every validity check uses: the line's date of service, else the claim's, else the fallback date. */
+import type { Claim, ServiceLine } from '../../model/claim';
+import type { RuleEnvironment } from '../types';
+
+/** YYYY-MM-DD. `env.today` already holds the `hcpcs.dateOfService` setting when it is set. */
+export function dateOfService(line: ServiceLine, claim: Claim, env: Pick<RuleEnvironment, 'today'>): string {
+  return line.dateOfService?.from ?? claim.serviceDate?.from ?? env.today;
+}
+
+/** True when two lines are on the same date of service. */
+export function sameDate(a: ServiceLine, b: ServiceLine, claim: Claim, env: Pick<RuleEnvironment, 'today'>): boolean {
+  return dateOfService(a, claim, env) === dateOfService(b, claim, env);
+}
+
+/** "2026-01-15" -> "01/15/2026", as coders read dates on a claim form. */
+export function usDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[2]}/${m[3]}/${m[1]}` : iso;
+}

@@ -1,0 +1,34 @@
+import type { Claim } from '../../model/claim';
+import type { ClaimFileContext, Finding, Rule } from '../types';
+import { dateOfService, usDate } from './dates';
+import { spanOf } from './lineEdits';
+
+export const DISTINCT_SERVICE_ALONE = 'hcpcs/distinct-service-alone';
+
+const DISTINCT = new Set(['59', 'XE', 'XS', 'XP', 'XU']);
+
+/** 59 or XE/XS/XP/XU on a line with no other service on the claim and date to be distinct from. */
+export const distinctServiceAlone: Rule = {
+  id: DISTINCT_SERVICE_ALONE,
+  defaultSeverity: 'warning',
+  description: '59 or XE/XS/XP/XU on a line with no other service on the same claim and date to be distinct from.',
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    const findings: Finding[] = [];
+    const dates = claim.serviceLines.map((l) => dateOfService(l, claim, ctx));
+    claim.serviceLines.forEach((line, i) => {
+      const m = line.modifiers.find((x) => DISTINCT.has(x.value.toUpperCase()));
+      if (!m) return;
+      if (dates.some((d, j) => j !== i && d === dates[i])) return;
+      const mod = m.value.toUpperCase();
+      findings.push({
+        ruleId: DISTINCT_SERVICE_ALONE,
+        span: spanOf(m),
+        message:
+          `${mod} marks a service as distinct from another service on the same day, but no other line on this claim is dated ` +
+          `${usDate(dates[i])}. Payers audit 59/X modifiers closely and deny them when there is nothing to be distinct from: ` +
+          `remove ${mod}, or check the dates of the lines.`,
+      });
+    });
+    return findings;
+  },
+};

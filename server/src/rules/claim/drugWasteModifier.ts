@@ -1,0 +1,102 @@
+import type { TextEdit } from '../../core/span';
+import type { Claim, ServiceLine, Transaction } from '../../model/claim';
+import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
+import { isWasteReportable, wasteLines } from './drugs';
+import { addModifierEdit, compositeWithModifier, spanOf } from './lineEdits';
+import { payerOf } from './payer';
+
+export const DRUG_WASTE_MODIFIER = 'hcpcs/drug-waste-modifier';
+
+function transactionOf(claim: Claim, ctx: ClaimFileContext): Transaction | undefined {
+  for (const i of ctx.claimFile.interchanges) {
+    for (const g of i.groups) {
+      for (const t of g.transactions) if (t.claims.includes(claim)) return t;
+    }
+  }
+  return undefined;
+}
+
+function segmentText(ctx: ClaimFileContext, index: number): string {
+  const t = ctx.x12.segments;
+  return ctx.text.slice(t.offset(index), t.contentEnd(index));
+}
+
+/**
+ * "Split" fix: a new service line (LX, the SV1/SV2 with JW added, its DTP dates) at the end of the claim, numbered
+ * after the claim's highest LX so no other line is renumbered. Units 1 and charge 0 are placeholders for the coder
+ * (charge 0 keeps CLM02 equal to the sum of the lines until the real amounts are in). The same fix raises SE01 by
+ * the number of segments inserted, so the transaction's count stays right. LIN/CTP, REF and NTE are not copied:
+ * the discarded quantity is what the coder must fill in.
+ */
+function splitFix(claim: Claim, line: ServiceLine, ctx: ClaimFileContext): Fix | null {
+  const d = ctx.x12.delimiters;
+  const table = ctx.x12.segments;
+  if (!d || line.serviceSegmentIndex === null || !line.procedure) return null;
+  const composite = compositeWithModifier(line, ctx, 'JW');
+  if (!composite) return null;
+  const term = table.terminatorOffset(claim.lastSegment);
+  if (term < 0) return null;
+  const E = d.element;
+  const service = table.segment(line.serviceSegmentIndex);
+  const values = service.elements.map((e) => e.value);
+  const institutional = service.id === 'SV2';
+  const [compositeAt, chargeAt, unitsAt] = institutional ? [1, 2, 4] : [0, 1, 3];
+  while (values.length <= unitsAt) values.push('');
+  values[compositeAt] = composite;
+  values[chargeAt] = '0';
+  values[unitsAt] = '1';
+  const lastNumber = Math.max(0, ...claim.serviceLines.map((l) => l.lineNumber?.value ?? 0));
+  const segments = [`LX${E}${lastNumber + 1}`, `${service.id}${E}${values.join(E)}`, ...line.dates.map((dt) => segmentText(ctx, dt.segmentIndex))];
+  let lineBreak = '';
+  if (claim.lastSegment + 1 < table.count) {
+    const gap = ctx.text.slice(term + 1, table.offset(claim.lastSegment + 1));
+    if (/^\s*$/.test(gap)) lineBreak = gap;
+  }
+  const edits: TextEdit[] = [
+    { span: { offset: term + 1, length: 0 }, newText: segments.map((s) => `${lineBreak}${s}${d.segment}`).join('') },
+  ];
+  const tx = transactionOf(claim, ctx);
+  if (tx?.declaredSegmentCount) {
+    edits.push({ span: spanOf(tx.declaredSegmentCount), newText: String(tx.actualSegmentCount + segments.length) });
+  }
+  return {
+    title: `Split: add a line ${lastNumber + 1} with JW for the discarded amount (fill in its units and charge)`,
+    edits,
+  };
+}
+
+/**
+ * Medicare claim, a drug or radiopharmaceutical line with neither JW nor JZ, and no JW line for the same code and
+ * date (the administered line of a split carries no waste modifier).
+ */
+export const drugWasteModifier: Rule = {
+  id: DRUG_WASTE_MODIFIER,
+  defaultSeverity: 'warning',
+  description: 'Medicare claim: a single-dose drug or radiopharmaceutical line carries neither JW (amount discarded) nor JZ (none discarded).',
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    if (payerOf(claim, ctx) !== 'medicare') return [];
+    const findings: Finding[] = [];
+    const lines = wasteLines(claim, ctx);
+    for (const w of lines) {
+      if (w.jw || w.jz || !w.line.procedureCode) continue;
+      const record = ctx.codeSet.procedure(w.code);
+      if (!record || !isWasteReportable(record, ctx.guides.get(w.code))) continue;
+      if (lines.some((o) => o !== w && o.jw && o.code === w.code && o.date === w.date)) continue;
+      const fixes: Fix[] = [];
+      const jz = addModifierEdit(w.line, ctx, 'JZ');
+      if (jz) fixes.push({ title: 'Add JZ: the whole dose was given, nothing discarded', edits: [jz], preferred: true });
+      const split = splitFix(claim, w.line, ctx);
+      if (split) fixes.push(split);
+      findings.push({
+        ruleId: DRUG_WASTE_MODIFIER,
+        span: spanOf(w.line.procedureCode),
+        message:
+          `${w.code} is a drug or radiopharmaceutical billed to Medicare without JW or JZ. When it comes from a single-dose ` +
+          `container, Medicare requires JZ when nothing was discarded, or a second line with JW for the discarded amount; ` +
+          `without either the line is returned or denied. Add JZ, or bill the discarded amount on its own line with JW.`,
+        fixes,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,32 @@
+import type { Claim } from '../../model/claim';
+import type { ClaimFileContext, Finding, Rule } from '../types';
+import { usDate } from './dates';
+import { wasteLines } from './drugs';
+import { spanOf } from './lineEdits';
+
+export const JW_WITHOUT_ADMINISTERED = 'hcpcs/jw-without-administered';
+
+/** A JW (discarded amount) line with no line for the same code and date that bills the amount given. */
+export const jwWithoutAdministered: Rule = {
+  id: JW_WITHOUT_ADMINISTERED,
+  defaultSeverity: 'warning',
+  description: 'A JW line (drug amount discarded) has no line for the same code and date billing the amount administered.',
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    const findings: Finding[] = [];
+    const lines = wasteLines(claim, ctx);
+    for (const w of lines) {
+      if (!w.jw || w.jz) continue; // JW with JZ on one line is hcpcs/conflicting-modifiers
+      if (lines.some((o) => o !== w && !o.jw && o.code === w.code && o.date === w.date)) continue;
+      const jw = w.line.modifiers.find((m) => m.value.toUpperCase() === 'JW')!;
+      findings.push({
+        ruleId: JW_WITHOUT_ADMINISTERED,
+        span: spanOf(jw),
+        message:
+          `This JW line bills a discarded amount of ${w.code} on ${usDate(w.date)}, but no line bills the amount administered ` +
+          `(the same code and date without JW). The payer pays waste only alongside the dose given: add the administered ` +
+          `line, or check the code and date of this one.`,
+      });
+    }
+    return findings;
+  },
+};

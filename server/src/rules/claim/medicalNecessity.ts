@@ -1,0 +1,63 @@
+import { formatIcd10 } from '../../codeset/codeset';
+import { unmetDiagnosisGroups } from '../../guides/diagnoses';
+import type { Claim, DiagnosisPointer } from '../../model/claim';
+import type { ClaimFileContext, Finding, Rule } from '../types';
+import { codeOf, spanOf } from './lineEdits';
+
+export const MEDICAL_NECESSITY = 'hcpcs/medical-necessity';
+
+function labels(groups: { label: string }[]): string {
+  return groups.map((g) => g.label).join(' and ');
+}
+
+/**
+ * The code's billing guide requires diagnoses (requiredDiagnoses: one code from each group): the claim carries none
+ * of a group, or (837P) the line's SV107 pointers do not point at one. Lines without pointers are left to the
+ * structure rules.
+ */
+export const medicalNecessity: Rule = {
+  id: MEDICAL_NECESSITY,
+  defaultSeverity: 'error',
+  description: "A code whose billing guide requires diagnoses is billed without one on the claim, or the line's pointers miss it.",
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    const findings: Finding[] = [];
+    const claimCodes = claim.diagnoses.map((d) => d.code.value);
+    for (const line of claim.serviceLines) {
+      const code = codeOf(line);
+      if (!code || !line.procedureCode) continue;
+      const guide = ctx.guides.get(code);
+      if (!guide?.requiredDiagnoses?.length) continue;
+      const missing = unmetDiagnosisGroups(guide, claimCodes);
+      if (missing.length) {
+        findings.push({
+          ruleId: MEDICAL_NECESSITY,
+          span: spanOf(line.procedureCode),
+          message:
+            `${code} is paid only with a diagnosis of ${labels(missing)}, and the claim carries none` +
+            (claimCodes.length ? ` (it has ${claimCodes.map(formatIcd10).join(', ')})` : '') +
+            `. The payer denies the line as not medically necessary: add the diagnosis the record supports to the HI segment ` +
+            `and point the line at it.`,
+        });
+        continue;
+      }
+      const pointers = line.diagnosisPointers;
+      if (!pointers.length || !line.diagnosisPointerSpan) continue;
+      const pointed = pointers.map((p) => p.diagnosis).filter((d): d is NonNullable<DiagnosisPointer['diagnosis']> => !!d);
+      const unmet = unmetDiagnosisGroups(guide, pointed.map((d) => d.code.value));
+      if (!unmet.length) continue;
+      const candidates = claim.diagnoses.filter((d) => unmetDiagnosisGroups({ ...guide, requiredDiagnoses: unmet }, [d.code.value]).length < unmet.length);
+      findings.push({
+        ruleId: MEDICAL_NECESSITY,
+        span: spanOf(line.diagnosisPointerSpan),
+        message:
+          `The line's diagnosis pointers do not point at ${labels(unmet)}, which ${code} requires. The payer reads medical ` +
+          `necessity from the diagnoses the line points at and denies it: ` +
+          (candidates.length
+            ? `point SV107 at diagnosis ${candidates.map((d) => `${d.position} (${formatIcd10(d.code.value)})`).join(' or ')}.`
+            : 'point SV107 at the diagnosis that supports the service.'),
+        related: candidates.map((d) => ({ span: spanOf(d.span), message: `diagnosis ${d.position}: ${formatIcd10(d.code.value)}` })),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,71 @@
+import { describeCoverage } from '../../codeset/describe';
+import type { Claim, ServiceLine } from '../../model/claim';
+import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
+import { addModifierEdit, codeOf, modifierSet, spanOf } from './lineEdits';
+import { payerOf } from './payer';
+
+export const NONCOVERED_MEDICARE = 'hcpcs/noncovered-medicare';
+
+const LIABILITY = ['GA', 'GY', 'GZ'];
+
+/**
+ * Which liability modifier fits which coverage code. The CMS file itself codes GY with coverage S (statutorily
+ * excluded) and GZ with coverage M (expected denial as not reasonable and necessary); for I (not payable by
+ * Medicare) either may fit, so both are offered and neither is preferred.
+ */
+const FITS: Readonly<Record<string, { modifier: string; preferred: boolean }[]>> = {
+  S: [{ modifier: 'GY', preferred: true }],
+  M: [
+    { modifier: 'GZ', preferred: true },
+    { modifier: 'GA', preferred: false },
+  ],
+  I: [
+    { modifier: 'GY', preferred: false },
+    { modifier: 'GZ', preferred: false },
+  ],
+};
+
+function fixes(line: ServiceLine, ctx: ClaimFileContext, coverage: string): Fix[] {
+  const out: Fix[] = [];
+  for (const { modifier, preferred } of FITS[coverage] ?? []) {
+    const edit = addModifierEdit(line, ctx, modifier);
+    const meaning = ctx.codeSet.modifier(modifier)?.shortDescription ?? '';
+    if (edit) out.push({ title: `Add ${modifier}${meaning ? `: ${meaning}` : ''}`, edits: [edit], preferred });
+  }
+  return out;
+}
+
+/** Medicare claim, a code with coverage code I, M or S, and none of GA/GY/GZ to say who is liable. */
+export const noncoveredMedicare: Rule = {
+  id: NONCOVERED_MEDICARE,
+  defaultSeverity: 'warning',
+  description: 'Medicare claim: a code Medicare does not cover (coverage I, M or S) is billed without GA, GY or GZ.',
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    if (payerOf(claim, ctx) !== 'medicare') return [];
+    const findings: Finding[] = [];
+    for (const line of claim.serviceLines) {
+      const code = codeOf(line);
+      if (!code || !line.procedureCode) continue;
+      const record = ctx.codeSet.procedure(code);
+      if (!record || !['I', 'M', 'S'].includes(record.coverage)) continue;
+      const mods = modifierSet(line);
+      if (LIABILITY.some((m) => mods.has(m))) continue;
+      const meaning = describeCoverage(ctx.codeSet.codeTables, record.coverage) ?? `coverage code ${record.coverage}`;
+      const advice =
+        record.coverage === 'S'
+          ? 'add GY so the denial is processed quickly and the patient can be billed or a secondary payer can pay'
+          : record.coverage === 'M'
+            ? 'add GA if the patient signed an Advance Beneficiary Notice (ABN), else GZ'
+            : 'check whether Medicare takes another code for this service; if not, add GY (no Medicare benefit) or GZ (expected denial, no ABN)';
+      findings.push({
+        ruleId: NONCOVERED_MEDICARE,
+        span: spanOf(line.procedureCode),
+        message:
+          `${code} has Medicare coverage code ${record.coverage} ("${meaning}"): Medicare will deny the line, and without ` +
+          `GA, GY or GZ the provider cannot shift the liability to the patient. To fix: ${advice}.`,
+        fixes: fixes(line, ctx, record.coverage),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,43 @@
+import type { Claim } from '../../model/claim';
+import type { ClaimFileContext, Finding, Rule } from '../types';
+import { dateOfService, usDate } from './dates';
+import { codeOf, spanOf } from './lineEdits';
+
+export const NOT_YET_EFFECTIVE = 'hcpcs/not-yet-effective';
+
+/** The line bills a code (or modifier) that CMS added after the line's date of service. */
+export const notYetEffective: Rule = {
+  id: NOT_YET_EFFECTIVE,
+  defaultSeverity: 'error',
+  description: 'A service line bills a HCPCS code or modifier that CMS added after the line\'s date of service.',
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const line of claim.serviceLines) {
+      const dos = dateOfService(line, claim, ctx);
+      const code = codeOf(line);
+      const record = code ? ctx.codeSet.procedure(code) : undefined;
+      if (record?.added && dos < record.added && line.procedureCode) {
+        findings.push({
+          ruleId: NOT_YET_EFFECTIVE,
+          span: spanOf(line.procedureCode),
+          message:
+            `${code} took effect on ${usDate(record.added)}, after this line's date of service ${usDate(dos)}. ` +
+            `The payer denies a code that did not exist on the date of service: check the date, or bill the code ` +
+            `that was valid then.`,
+        });
+      }
+      for (const m of line.modifiers) {
+        const mod = ctx.codeSet.modifier(m.value.toUpperCase());
+        if (!mod?.added || dos >= mod.added) continue;
+        findings.push({
+          ruleId: NOT_YET_EFFECTIVE,
+          span: spanOf(m),
+          message:
+            `Modifier ${mod.code} took effect on ${usDate(mod.added)}, after this line's date of service ${usDate(dos)}. ` +
+            `The payer rejects a modifier that did not exist on the date of service: check the date, or remove the modifier.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,31 @@
+import type { Claim } from '../../model/claim';
+import type { ClaimFileContext, Finding, Rule } from '../types';
+import { codeOf, spanOf } from './lineEdits';
+import { payerLabel, payerOf } from './payer';
+
+export const PRIOR_AUTHORIZATION = 'hcpcs/prior-authorization';
+
+/** Commercial claim, a code whose billing guide says payers usually require pre-approval, and no REF*G1. */
+export const priorAuthorization: Rule = {
+  id: PRIOR_AUTHORIZATION,
+  defaultSeverity: 'warning',
+  description: 'Commercial claim: a code that usually needs pre-approval is billed with no prior authorization number (REF*G1).',
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    if (payerOf(claim, ctx) !== 'commercial' || claim.priorAuthorization) return [];
+    const findings: Finding[] = [];
+    for (const line of claim.serviceLines) {
+      const code = codeOf(line);
+      if (!code || !line.procedureCode || line.priorAuthorization) continue;
+      if (!ctx.guides.get(code)?.priorAuthorization) continue;
+      findings.push({
+        ruleId: PRIOR_AUTHORIZATION,
+        span: spanOf(line.procedureCode),
+        message:
+          `${code} usually needs pre-approval from a ${payerLabel(claim, ctx)} payer, and the claim has no prior ` +
+          `authorization number (REF*G1). Without it the payer denies the line: add REF*G1 with the approval number to ` +
+          `the claim (or the line), or confirm this payer does not require one.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,49 @@
+import type { Claim } from '../../model/claim';
+import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
+import { dateOfService, usDate } from './dates';
+import { codeOf, spanOf } from './lineEdits';
+
+export const TERMINATED_CODE = 'hcpcs/terminated-code';
+
+/**
+ * The line bills a code whose CMS termination date (its last valid date of service) is before the line's date of
+ * service. The fixes replace it with each cross-reference code CMS gives.
+ */
+export const terminatedCode: Rule = {
+  id: TERMINATED_CODE,
+  defaultSeverity: 'error',
+  description: 'A service line bills a HCPCS code that CMS terminated before the line\'s date of service.',
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const line of claim.serviceLines) {
+      const code = codeOf(line);
+      if (!code || !line.procedureCode) continue;
+      const record = ctx.codeSet.procedure(code);
+      if (!record?.terminated) continue;
+      const dos = dateOfService(line, claim, ctx);
+      if (dos <= record.terminated) continue;
+      const replacements = record.crossReference.filter((c) => c && c !== code);
+      const fixes: Fix[] = replacements.map((c) => {
+        const r = ctx.codeSet.procedure(c);
+        return {
+          title: `Replace ${code} with ${c}${r ? `: ${r.shortDescription}` : ' (cross-reference)'}`,
+          edits: [{ span: spanOf(line.procedureCode!), newText: c }],
+          preferred: replacements.length === 1,
+        };
+      });
+      findings.push({
+        ruleId: TERMINATED_CODE,
+        span: spanOf(line.procedureCode),
+        message:
+          `${code} was terminated: its last valid date of service was ${usDate(record.terminated)}, and this line is dated ` +
+          `${usDate(dos)}. The payer denies a code that is not valid on the date of service. ` +
+          (replacements.length
+            ? `CMS cross-references it to ${replacements.join(', ')}: bill the replacement that matches the record.`
+            : 'CMS gives no replacement: find the current code for the service in the release.'),
+        fixes,
+        tags: ['deprecated'],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,30 @@
+import { isLevelOneModifier } from '../../codeset/levelOneModifiers';
+import type { Claim } from '../../model/claim';
+import type { ClaimFileContext, Finding, Rule } from '../types';
+import { spanOf } from './lineEdits';
+
+export const UNKNOWN_MODIFIER = 'hcpcs/unknown-modifier';
+
+/** A modifier that is neither a Level II modifier of the CMS release nor a known Level I (CPT) modifier. */
+export const unknownModifier: Rule = {
+  id: UNKNOWN_MODIFIER,
+  defaultSeverity: 'error',
+  description: 'A service line carries a modifier that is neither a HCPCS Level II modifier nor a known CPT (Level I) modifier.',
+  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const line of claim.serviceLines) {
+      for (const m of line.modifiers) {
+        const value = m.value.toUpperCase();
+        if (ctx.codeSet.modifier(value) || isLevelOneModifier(value)) continue;
+        findings.push({
+          ruleId: UNKNOWN_MODIFIER,
+          span: spanOf(m),
+          message:
+            `${m.value} is not a HCPCS Level II modifier in the ${ctx.codeSet.hcpcsRelease} release nor a known CPT modifier: ` +
+            `the payer rejects the line for an invalid modifier. Check the modifier against the record and correct or remove it.`,
+        });
+      }
+    }
+    return findings;
+  },
+};
