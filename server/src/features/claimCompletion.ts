@@ -8,9 +8,10 @@ import { findAt } from '../model/query';
 import { CODE_TABLES, describeElement, type CodeTableName } from '../model/x12Dictionary';
 import { icd10Items, modifierItems, procedureItems } from './completionItems';
 import type { FeatureContext } from './hover';
+import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 
-function qualifierItems(table: CodeTableName, prefix: string, range: Range): CompletionItem[] {
-  const entries = Object.entries(CODE_TABLES[table] as Record<string, string>);
+function qualifierItems(table: CodeTableName | Record<string, string>, prefix: string, range: Range): CompletionItem[] {
+  const entries = Object.entries(typeof table === 'string' ? (CODE_TABLES[table] as Record<string, string>) : table);
   return entries
     .filter(([code]) => code.startsWith(prefix.toUpperCase()))
     .map(([code, meaning], i) => ({
@@ -52,7 +53,14 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
     if (at.componentIndex === 2 && typed.length > 0) return { isIncomplete: true, items: icd10Items(ctx.codeSet, typed, range, false) };
     return undefined;
   }
+  const component = at.composite ? (at.componentIndex ?? 1) : 1;
+  if (sid === 'CLM' && at.elementIndex === 5) {
+    const table = component === 1 ? (at.claim?.transactionKind === '837I' ? FACILITY_TYPE : PLACE_OF_SERVICE) : component === 2 ? CODE_TABLES.facilityCodeQualifier : component === 3 ? CODE_TABLES.claimFrequency : undefined;
+    return table ? { isIncomplete: false, items: qualifierItems(table, typed, range) } : undefined;
+  }
+  if (sid === 'SV1' && at.elementIndex === 5) return { isIncomplete: false, items: qualifierItems(PLACE_OF_SERVICE, typed, range) };
+  if (sid === 'SBR' && at.elementIndex === 1) return { isIncomplete: false, items: qualifierItems('payerResponsibility', typed, range) };
   const info = describeElement(sid, at.elementIndex);
-  if (info?.codes && !at.composite) return { isIncomplete: false, items: qualifierItems(info.codes, typed, range) };
+  if (info?.codes && component === 1) return { isIncomplete: false, items: qualifierItems(info.codes, typed, range) };
   return undefined;
 }

@@ -7,6 +7,10 @@ import type { DocumentAnalysis } from '../analysis';
 import { formatIcd10 } from '../codeset/codeset';
 import type { Span } from '../core/span';
 import { findAt, type X12Location } from '../model/query';
+import type { Claim, Diagnosis } from '../model/claim';
+import type { CodeSet } from '../codeset/types';
+import { billableChildren } from '../rules/structure/unknownDiagnosis';
+import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 import { describeComponent, describeElement, describeSegment, describeValue } from '../model/x12Dictionary';
 import { cptHover, icd10Hover, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
 import type { FeatureContext } from './hover';
@@ -21,6 +25,69 @@ const LEVEL_I = /^\d{4}[0-9A-Z]$/;
 
 function dateOfServiceAt(at: X12Location, ctx: FeatureContext): string | undefined {
   return at.serviceLine?.dateOfService?.from ?? at.claim?.serviceDate?.from ?? (ctx.settings.dateOfService || undefined);
+}
+
+const ROLE_NAMES: Record<Diagnosis['role'], string> = {
+  principal: 'principal',
+  other: 'other',
+  admitting: 'admitting',
+  reasonForVisit: "patient's reason for visit",
+  externalCause: 'external cause',
+};
+
+/** Why an HI code is not in the release: a category needing more characters, or no code at all. */
+function notBillableText(code: string, codeSet: CodeSet): string {
+  const children = billableChildren(codeSet, code, 50);
+  if (children.length > 0) {
+    const sample = children.slice(0, 5).map((k) => `${formatIcd10(k)} ${codeSet.icd10(k)?.description ?? ''}`.trim());
+    return `**Not billable**: ${formatIcd10(code)} is a category; code to more characters, e.g.\n\n${sample.map((x) => `- ${x}`).join('\n')}`;
+  }
+  return `**Not an ICD-10-CM code** in the ${codeSet.icd10Release} release; payers reject claims with invalid diagnosis codes.`;
+}
+
+function unknownDiagnosisHover(code: string, codeSet: CodeSet): string {
+  return `**${formatIcd10(code)}** · ICD-10-CM\n\n${notBillableText(code, codeSet)}`;
+}
+
+/** Where the diagnosis sits in the claim and which lines point at it. */
+function diagnosisPlace(diagnosis: Diagnosis, claim: Claim | null): string {
+  const lines = claim?.serviceLines.filter((l) => l.diagnosisPointers.some((p) => p.diagnosis === diagnosis)) ?? [];
+  const pointedBy = lines.length > 0 ? `; pointed at by line${lines.length === 1 ? '' : 's'} ${lines.map((l) => l.lineNumber?.text ?? '?').join(', ')}` : '';
+  return `*Diagnosis ${diagnosis.position} of the claim (${ROLE_NAMES[diagnosis.role]}): SV107 pointer ${diagnosis.position}${pointedBy}*`;
+}
+
+/** Extra facts about a value that only the claim knows: CLM02 against the line sum, CLM05 codes, trailer counts. */
+function valueFacts(at: X12Location, analysis: DocumentAnalysis): string | undefined {
+  const claim = at.claim;
+  if (at.kind === 'totalCharge' && claim) {
+    const charges = claim.serviceLines.map((l) => l.charge?.value);
+    if (charges.length === 0 || charges.some((c) => c === null || c === undefined)) return undefined;
+    const sum = Math.round(charges.reduce((a: number, c) => a + (c as number) * 100, 0)) / 100;
+    const ok = claim.totalCharge?.value !== null && Math.round((claim.totalCharge?.value ?? 0) * 100) === Math.round(sum * 100);
+    return `Sum of the ${charges.length} line charge${charges.length === 1 ? '' : 's'}: ${sum}${ok ? ' ✓' : ' ✗ (does not match)'}`;
+  }
+  if (at.kind === 'placeOfService') {
+    const meaning = PLACE_OF_SERVICE[at.value];
+    return meaning ? `\`${at.value}\`: ${meaning} (place of service)` : undefined;
+  }
+  if (at.kind === 'facilityCode') {
+    const meaning = FACILITY_TYPE[at.value];
+    const frequency = claim?.facility?.frequency?.value ?? '';
+    return meaning ? `\`${at.value}\`: ${meaning}${frequency ? `; bill type 0${at.value}${frequency}` : ''}` : undefined;
+  }
+  if (at.kind === 'count' && analysis.claimFile) {
+    const si = at.segment.index;
+    for (const ic of analysis.claimFile.interchanges) {
+      if (ic.lastSegment === si && at.segment.id === 'IEA') return `This interchange holds ${ic.groups.length} functional group${ic.groups.length === 1 ? '' : 's'}.`;
+      for (const g of ic.groups) {
+        if (g.lastSegment === si && at.segment.id === 'GE') return `This group holds ${g.transactions.length} transaction set${g.transactions.length === 1 ? '' : 's'}.`;
+        for (const tx of g.transactions) {
+          if (tx.lastSegment === si && at.segment.id === 'SE') return `This transaction set has ${tx.actualSegmentCount} segments, ST through SE.`;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
@@ -42,19 +109,23 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
     }
     case 'diagnosisCode': {
       const record = codeSet.icd10(value);
-      return record ? icd10Hover(record, codeSet, formatIcd10(value)) : unknownCodeHover(formatIcd10(value), 'ICD-10-CM');
+      const base = record ? icd10Hover(record, codeSet, formatIcd10(value)) : unknownDiagnosisHover(value, codeSet);
+      return at.diagnosis ? `${base}\n\n${diagnosisPlace(at.diagnosis, at.claim)}` : base;
     }
     case 'diagnosisPointer': {
       const diagnosis = at.diagnosis;
       if (!diagnosis) {
-        return `**Diagnosis pointer ${value}** points at no diagnosis: the claim's HI segment has fewer than ${value} codes. Payers reject lines whose pointers do not resolve.`;
+        const count = at.claim?.diagnoses.length ?? 0;
+        return `**Diagnosis pointer ${value}** points at no diagnosis: the claim has ${count} diagnos${count === 1 ? 'is' : 'es'} in HI. Payers deny lines whose pointers do not resolve; point at 1 to ${count} or add the diagnosis.`;
       }
       const record = codeSet.icd10(diagnosis.code.value);
       const code = formatIcd10(diagnosis.code.value);
+      const role = ROLE_NAMES[diagnosis.role];
+      const primary = at.componentIndex === 1 ? ' This is the line\'s primary diagnosis (first pointer).' : '';
       return [
-        `**Diagnosis pointer ${value}** → diagnosis ${diagnosis.position}: **${code}**`,
-        record ? record.description : 'not in the ICD-10-CM code set in use',
-        `*ICD-10-CM ${codeSet.icd10Release}*`,
+        `**Diagnosis pointer ${value}** → diagnosis ${diagnosis.position} (${role}): **${code}**`,
+        record ? record.description : notBillableText(diagnosis.code.value, codeSet),
+        `*ICD-10-CM ${codeSet.icd10Release}*${primary ? ` ·${primary}` : ''}`,
       ].join('\n\n');
     }
     default:
@@ -62,21 +133,31 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
   }
 }
 
-function elementHover(at: X12Location): string | undefined {
+function elementHover(at: X12Location, analysis: DocumentAnalysis): string | undefined {
   const segment = describeSegment(at.segment.id);
   if (at.elementIndex === 0) {
-    if (!segment) return undefined;
+    if (!segment) {
+      return `**${at.segment.id}** · not a segment of the 837 claim transaction\n\nReceivers reject segments they do not expect; check the segment ID for a typo.`;
+    }
     return `**${at.segment.id}** · ${segment.name}\n\n${segment.description}`;
   }
   const element = describeElement(at.segment.id, at.elementIndex);
   const component = at.componentIndex && at.composite ? describeComponent(at.segment.id, at.elementIndex, at.componentIndex) : undefined;
   const meaning = describeValue(at.segment.id, at.elementIndex, at.composite ? (at.componentIndex ?? 1) : 1, at.value);
-  if (!element && !meaning) return undefined;
   const lines: string[] = [];
+  const where = segment ? ` *(${at.segment.id}: ${segment.name})*` : '';
+  if (!element && !meaning) {
+    // Still say where the cursor is: element n of the segment.
+    lines.push(`**${at.reference}** · element ${at.elementIndex}${at.composite && at.componentIndex ? `, component ${at.componentIndex}` : ''} of ${at.segment.id}${where}`);
+    if (!segment) lines.push(`${at.segment.id} is not a segment of the 837 claim transaction.`);
+    return lines.join('\n\n');
+  }
   const title = component ? `${element?.name ?? ''}: ${component}` : (element?.name ?? '');
-  lines.push(`**${at.reference}** · ${title}${segment ? ` *(${at.segment.id}: ${segment.name})*` : ''}`);
+  lines.push(`**${at.reference}** · ${title}${where}`);
   if (element?.description && !component) lines.push(element.description);
   if (meaning) lines.push(`\`${at.value}\`: ${meaning}`);
+  const facts = valueFacts(at, analysis);
+  if (facts) lines.push(facts);
   return lines.join('\n\n');
 }
 
@@ -92,6 +173,6 @@ export function claimHover(analysis: DocumentAnalysis, offset: number, ctx: Feat
     const suffix = where ? `\n\n---\n\n*${at.reference}: ${component ?? where.name}*` : '';
     return { markdown: code + suffix, span: at.span };
   }
-  const element = elementHover(at);
+  const element = elementHover(at, analysis);
   return element ? { markdown: element, span: at.span } : undefined;
 }
