@@ -19,7 +19,7 @@ export function foldingRanges(analysis: DocumentAnalysis): FoldingRange[] {
         for (const level of tx.hierarchy) {
           // An HL loop runs to the next HL segment (or the end of the transaction).
           const next = tx.hierarchy.find((l) => l.segmentIndex > level.segmentIndex);
-          const endOffset = next ? next.span.offset - 1 : tx.span.offset + tx.span.length;
+          const endOffset = next ? next.span.offset - 1 : tx.seSpan ? tx.seSpan.offset - 1 : tx.span.offset + tx.span.length;
           add({ offset: level.span.offset, length: Math.max(0, endOffset - level.span.offset) });
         }
         for (const claim of tx.claims) {
