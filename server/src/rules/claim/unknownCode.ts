@@ -16,6 +16,18 @@ function commonPrefix(a: string, b: string): number {
  * Up to three codes closest to the unknown one: fewest edits, then the longest shared start (a typo in the last
  * digit keeps the code family: A9605 -> A9604, A9606), then the nearest number.
  */
+/** Active codes per code set, computed once (the suggestions must not rescan 8,623 records per unknown line). */
+const activeCodes = new WeakMap<object, string[]>();
+
+function activeCodesOf(codeSet: ClaimFileContext['codeSet']): string[] {
+  let codes = activeCodes.get(codeSet);
+  if (!codes) {
+    codes = codeSet.allProcedures().filter((r) => !r.terminated).map((r) => r.code);
+    activeCodes.set(codeSet, codes);
+  }
+  return codes;
+}
+
 export function closestCodes(code: string, candidates: readonly string[], max = 3): string[] {
   const scored: { code: string; distance: number; prefix: number; gap: number }[] = [];
   const number = Number(code.slice(1));
@@ -44,8 +56,7 @@ export const unknownCode: Rule = {
       if (!code) continue;
       const value = code.value.toUpperCase();
       if (!LEVEL_II_SHAPE.test(value) || ctx.codeSet.procedure(value)) continue;
-      const active = ctx.codeSet.allProcedures().filter((r) => !r.terminated).map((r) => r.code);
-      const suggestions = closestCodes(value, active);
+      const suggestions = closestCodes(value, activeCodesOf(ctx.codeSet));
       const fixes: Fix[] = suggestions.map((s, i) => ({
         title: `Replace with ${s}: ${ctx.codeSet.procedure(s)?.shortDescription ?? ''}`,
         edits: [{ span: { offset: code.offset, length: code.length }, newText: s }],
