@@ -67,12 +67,18 @@ export interface RunOptions {
   today?: string;
 }
 
+/** A diagnostic whose message is plain text (the rules never send markup). */
+export type TextDiagnostic = Diagnostic & { message: string };
+
 /** Diagnostics of one rule (only that rule runs). */
-export function run(rule: Rule, text: string, options: RunOptions = {}): Diagnostic[] {
+export function run(rule: Rule, text: string, options: RunOptions = {}): TextDiagnostic[] {
   const service = createLanguageService({ codeSet, guides, rules: [rule] });
   const doc = TextDocument.create('file:///test/claim.837', 'x12', 1, text);
   const settings = { ...defaultSettings, ...options.settings };
-  return service.validate(doc, settings, { today: options.today ?? '2026-01-15' });
+  return service.validate(doc, settings, { today: options.today ?? '2026-01-15' }).map((d) => {
+    assert.equal(typeof d.message, 'string');
+    return d as TextDiagnostic;
+  });
 }
 
 /** The text a diagnostic points at. */
