@@ -27,7 +27,7 @@ describe(CLAIM_TOTAL_MISMATCH, () => {
   });
 
   test('837I with two-decimal amounts: the fix writes two decimals', () => {
-    const broken = edit(i, 'SV2^0636^HC>J1100^85.00^', 'SV2^0636^HC>J1100^95.00^');
+    const broken = edit(i, 'SV2^0636^HC>J1100>JZ^85.00^', 'SV2^0636^HC>J1100>JZ^95.00^');
     const [f] = run(claimTotalMismatch, broken);
     assert.equal(at(broken, f), '5285.00');
     assert.equal(f.fixes![0].edits[0].newText, '5295.00');
@@ -37,7 +37,7 @@ describe(CLAIM_TOTAL_MISMATCH, () => {
     assert.deepEqual(run(claimTotalMismatch, p), []);
     assert.deepEqual(run(claimTotalMismatch, i), []);
     assert.deepEqual(run(claimTotalMismatch, edit(p, 'CLM*SVO-24001*2160*', 'CLM*SVO-24001*2160.00*')), []);
-    assert.deepEqual(run(claimTotalMismatch, edit(p, 'SV1*HC:J1100*60*', 'SV1*HC:J1100*6O*')), []);
+    assert.deepEqual(run(claimTotalMismatch, edit(p, 'SV1*HC:J1100:JZ*60*', 'SV1*HC:J1100*6O*')), []);
   });
 
   test('money formatting', () => {

@@ -7,7 +7,7 @@ const p = claimFixture('837p-oncology.837');
 
 describe(POINTER_OUT_OF_RANGE, () => {
   test('fires on a pointer past the claim diagnoses, at the pointer', () => {
-    const broken = edit(p, 'SV1*HC:J1100*60*UN*10***3~', 'SV1*HC:J1100*60*UN*10***4~');
+    const broken = edit(p, 'SV1*HC:J1100:JZ*60*UN*10***3~', 'SV1*HC:J1100:JZ*60*UN*10***4~');
     const [f, ...rest] = run(pointerOutOfRange, broken);
     assert.equal(rest.length, 0);
     assert.equal(at(broken, f), '4');
@@ -16,7 +16,7 @@ describe(POINTER_OUT_OF_RANGE, () => {
   });
 
   test('fires on a pointer that is not a number', () => {
-    const broken = edit(p, 'SV1*HC:J1100*60*UN*10***3~', 'SV1*HC:J1100*60*UN*10***C~');
+    const broken = edit(p, 'SV1*HC:J1100:JZ*60*UN*10***3~', 'SV1*HC:J1100:JZ*60*UN*10***C~');
     const [f] = run(pointerOutOfRange, broken);
     assert.match(f.message, /"C" on line 2 is not a number/);
   });

@@ -7,7 +7,7 @@ const p = claimFixture('837p-oncology.837');
 
 describe(TOO_MANY_POINTERS, () => {
   test('fires on the fifth and later pointers', () => {
-    const broken = edit(p, 'SV1*HC:A9600*1600*UN*4***1:2:3~', 'SV1*HC:A9600*1600*UN*4***1:2:3:1:2:3~');
+    const broken = edit(p, 'SV1*HC:A9600:JZ*1600*UN*4***1:2:3~', 'SV1*HC:A9600:JZ*1600*UN*4***1:2:3:1:2:3~');
     const [f, ...rest] = run(tooManyPointers, broken);
     assert.equal(rest.length, 0);
     assert.equal(at(broken, f), '2:3');

@@ -8,7 +8,7 @@ const i = claimFixture('837i-outpatient.837');
 
 describe(ZERO_UNITS, () => {
   test('fires on SV104 = 0', () => {
-    const broken = edit(p, 'SV1*HC:J1100*60*UN*10***3~', 'SV1*HC:J1100*60*UN*0***3~');
+    const broken = edit(p, 'SV1*HC:J1100:JZ*60*UN*10***3~', 'SV1*HC:J1100:JZ*60*UN*0***3~');
     const [f, ...rest] = run(zeroUnits, broken);
     assert.equal(rest.length, 0);
     assert.equal(at(broken, f), '0');
@@ -16,7 +16,7 @@ describe(ZERO_UNITS, () => {
   });
 
   test('fires on SV205 = 0.0 (837I)', () => {
-    const broken = edit(i, 'SV2^0636^HC>J1100^85.00^UN^10~', 'SV2^0636^HC>J1100^85.00^UN^0.0~');
+    const broken = edit(i, 'SV2^0636^HC>J1100>JZ^85.00^UN^10~', 'SV2^0636^HC>J1100>JZ^85.00^UN^0.0~');
     const [f] = run(zeroUnits, broken);
     assert.equal(at(broken, f), '0.0');
     assert.match(f.message, /SV205/);
@@ -25,7 +25,7 @@ describe(ZERO_UNITS, () => {
   test('does not fire on billed units, fractional units or missing units', () => {
     assert.deepEqual(run(zeroUnits, p), []);
     assert.deepEqual(run(zeroUnits, i), []);
-    assert.deepEqual(run(zeroUnits, edit(p, 'SV1*HC:J1100*60*UN*10***3~', 'SV1*HC:J1100*60*UN*0.5***3~')), []);
-    assert.deepEqual(run(zeroUnits, edit(p, 'SV1*HC:J1100*60*UN*10***3~', 'SV1*HC:J1100*60*UN****3~')), []);
+    assert.deepEqual(run(zeroUnits, edit(p, 'SV1*HC:J1100:JZ*60*UN*10***3~', 'SV1*HC:J1100:JZ*60*UN*0.5***3~')), []);
+    assert.deepEqual(run(zeroUnits, edit(p, 'SV1*HC:J1100:JZ*60*UN*10***3~', 'SV1*HC:J1100:JZ*60*UN****3~')), []);
   });
 });
