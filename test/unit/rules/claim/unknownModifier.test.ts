@@ -4,10 +4,10 @@ import { applyFix, at, build837, claim, fixesOf, replaced, run } from './harness
 import { unknownModifier } from '../../../../server/src/rules/claim/unknownModifier';
 
 test('a modifier in neither the Level II release nor the Level I names fires', () => {
-  const text = build837(claim('P1', 'ABK:C7951', ['SV1*HC:A9600:JZ:Q9*100*UN*4***1', 'DTP*472*D8*20260110']));
+  const text = build837(claim('P1', 'ABK:C7951', ['SV1*HC:A9600:JZ:JX*100*UN*4***1', 'DTP*472*D8*20260110']));
   const [d, ...rest] = run(unknownModifier, text);
   assert.equal(rest.length, 0);
-  assert.equal(at(text, d), 'Q9');
+  assert.equal(at(text, d), 'JX');
   assert.match(d.message, /invalid modifier/);
 });
 
