@@ -11,9 +11,3 @@ export function dateOfService(line: ServiceLine, claim: Claim, env: Pick<RuleEnv
 export function sameDate(a: ServiceLine, b: ServiceLine, claim: Claim, env: Pick<RuleEnvironment, 'today'>): boolean {
   return dateOfService(a, claim, env) === dateOfService(b, claim, env);
 }
-
-/** "2026-01-15" -> "01/15/2026", as coders read dates on a claim form. */
-export function usDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[2]}/${m[3]}/${m[1]}` : iso;
-}

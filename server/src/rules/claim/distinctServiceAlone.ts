@@ -1,6 +1,6 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { dateOfService, usDate } from './dates';
+import { dateOfService } from './dates';
 import { spanOf } from './lineEdits';
 
 export const DISTINCT_SERVICE_ALONE = 'hcpcs/distinct-service-alone';
@@ -25,7 +25,7 @@ export const distinctServiceAlone: Rule = {
         span: spanOf(m),
         message:
           `${mod} marks a service as distinct from another service on the same day, but no other line on this claim is dated ` +
-          `${usDate(dates[i])}. Payers audit 59/X modifiers closely and deny them when there is nothing to be distinct from: ` +
+          `${dates[i]}. Payers audit 59/X modifiers closely and deny them when there is nothing to be distinct from: ` +
           `remove ${mod}, or check the dates of the lines.`,
       });
     });

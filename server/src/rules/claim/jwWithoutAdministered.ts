@@ -1,6 +1,5 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { usDate } from './dates';
 import { wasteLines } from './drugs';
 import { spanOf } from './lineEdits';
 
@@ -22,7 +21,7 @@ export const jwWithoutAdministered: Rule = {
         ruleId: JW_WITHOUT_ADMINISTERED,
         span: spanOf(jw),
         message:
-          `This JW line bills a discarded amount of ${w.code} on ${usDate(w.date)}, but no line bills the amount administered ` +
+          `This JW line bills a discarded amount of ${w.code} on ${w.date}, but no line bills the amount administered ` +
           `(the same code and date without JW). The payer pays waste only alongside the dose given: add the administered ` +
           `line, or check the code and date of this one.`,
       });

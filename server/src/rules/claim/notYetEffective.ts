@@ -1,6 +1,6 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { dateOfService, usDate } from './dates';
+import { dateOfService } from './dates';
 import { codeOf, spanOf } from './lineEdits';
 
 export const NOT_YET_EFFECTIVE = 'hcpcs/not-yet-effective';
@@ -21,7 +21,7 @@ export const notYetEffective: Rule = {
           ruleId: NOT_YET_EFFECTIVE,
           span: spanOf(line.procedureCode),
           message:
-            `${code} took effect on ${usDate(record.added)}, after this line's date of service ${usDate(dos)}. ` +
+            `${code} took effect on ${record.added}, after this line's date of service ${dos}. ` +
             `The payer denies a code that did not exist on the date of service: check the date, or bill the code ` +
             `that was valid then.`,
         });
@@ -33,7 +33,7 @@ export const notYetEffective: Rule = {
           ruleId: NOT_YET_EFFECTIVE,
           span: spanOf(m),
           message:
-            `Modifier ${mod.code} took effect on ${usDate(mod.added)}, after this line's date of service ${usDate(dos)}. ` +
+            `Modifier ${mod.code} took effect on ${mod.added}, after this line's date of service ${dos}. ` +
             `The payer rejects a modifier that did not exist on the date of service: check the date, or remove the modifier.`,
         });
       }

@@ -1,6 +1,6 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { dateOfService, usDate } from './dates';
+import { dateOfService } from './dates';
 import { codeOf, spanOf } from './lineEdits';
 
 export const TERMINATED_CODE = 'hcpcs/terminated-code';
@@ -35,8 +35,8 @@ export const terminatedCode: Rule = {
         ruleId: TERMINATED_CODE,
         span: spanOf(line.procedureCode),
         message:
-          `${code} was terminated: its last valid date of service was ${usDate(record.terminated)}, and this line is dated ` +
-          `${usDate(dos)}. The payer denies a code that is not valid on the date of service. ` +
+          `${code} was terminated: its last valid date of service was ${record.terminated}, and this line is dated ` +
+          `${dos}. The payer denies a code that is not valid on the date of service. ` +
           (replacements.length
             ? `CMS cross-references it to ${replacements.join(', ')}: bill the replacement that matches the record.`
             : 'CMS gives no replacement: find the current code for the service in the release.'),

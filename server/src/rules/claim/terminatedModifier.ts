@@ -1,6 +1,6 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { dateOfService, usDate } from './dates';
+import { dateOfService } from './dates';
 import { removeModifierEdit, spanOf } from './lineEdits';
 
 export const TERMINATED_MODIFIER = 'hcpcs/terminated-modifier';
@@ -22,8 +22,8 @@ export const terminatedModifier: Rule = {
           ruleId: TERMINATED_MODIFIER,
           span: spanOf(m),
           message:
-            `Modifier ${mod.code} was terminated: its last valid date of service was ${usDate(mod.terminated)}, and this line ` +
-            `is dated ${usDate(dos)}. The payer rejects a modifier that is no longer valid: remove it, or use the modifier ` +
+            `Modifier ${mod.code} was terminated: its last valid date of service was ${mod.terminated}, and this line ` +
+            `is dated ${dos}. The payer rejects a modifier that is no longer valid: remove it, or use the modifier ` +
             `that replaced it under the payer's current instructions.`,
           fixes: edit ? [{ title: `Remove the terminated modifier ${mod.code}`, edits: [edit] }] : undefined,
           tags: ['deprecated'],

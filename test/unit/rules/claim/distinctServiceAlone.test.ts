@@ -8,7 +8,7 @@ test('XS on the only line of its date fires', () => {
   const [d, ...rest] = run(distinctServiceAlone, text);
   assert.equal(rest.length, 0);
   assert.equal(at(text, d), 'XS');
-  assert.match(d.message, /01\/10\/2026/);
+  assert.match(d.message, /2026-01-10/);
 });
 
 test('59 with another service on the same date does not fire', () => {

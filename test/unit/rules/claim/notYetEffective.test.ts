@@ -8,7 +8,7 @@ test('a code added after the date of service fires', () => {
   const [d, ...rest] = run(notYetEffective, text);
   assert.equal(rest.length, 0);
   assert.equal(at(text, d), 'J9220');
-  assert.match(d.message, /07\/01\/2025/);
+  assert.match(d.message, /2025-07-01/);
 });
 
 test('the same code on its first day does not fire', () => {

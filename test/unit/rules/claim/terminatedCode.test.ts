@@ -11,7 +11,7 @@ test('a code terminated before the date of service fires, with the cross-referen
   assert.equal(rest.length, 0);
   assert.equal(d.code, 'hcpcs/terminated-code');
   assert.equal(at(text, d), 'C9300');
-  assert.match(d.message, /06\/30\/2025/);
+  assert.match(d.message, /2025-06-30/);
   assert.match(d.message, /J9220/);
   assert.deepEqual(fixesOf(d).map((f) => f.title.slice(0, 27)), ['Replace C9300 with J9220: I']);
   assert.equal(applyFix(text, d), replaced(text, 'HC:C9300', 'HC:J9220'));
