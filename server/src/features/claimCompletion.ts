@@ -30,7 +30,17 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
   if (!at || at.elementIndex === 0) return undefined;
   // Complete the part of the token before the cursor; replace the whole token.
   const typed = analysis.text.slice(at.span.offset, Math.min(offset, at.span.offset + at.span.length));
-  const range = analysis.lines.rangeOf(at.span.offset, at.span.length);
+  // While a segment is being typed it has no terminator yet and runs into the next line ("A96\nSE..."):
+  // never replace past the end of the cursor's line.
+  let end = at.span.offset + at.span.length;
+  for (let i = offset; i < end; i++) {
+    const c = analysis.text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      end = i;
+      break;
+    }
+  }
+  const range = analysis.lines.rangeOf(at.span.offset, end - at.span.offset);
   const dateOfService = at.serviceLine?.dateOfService?.from ?? at.claim?.serviceDate?.from ?? undefined;
   const sid = at.segment.id;
   const isProcedureElement = (sid === 'SV1' && at.elementIndex === 1) || (sid === 'SV2' && at.elementIndex === 2);

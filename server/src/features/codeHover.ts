@@ -16,7 +16,7 @@ export interface HoverOptions {
   readAs?: string;
 }
 
-/** "2025-12-31" or "" -> "Dec 31, 2025" style is not used: billing staff read ISO dates on claims daily. */
+/** Status on the date of service; dates stay ISO (YYYY-MM-DD), as billing staff read them on claims daily. */
 function statusLine(r: HcpcsRecord, dateOfService?: string): string {
   if (r.terminated) {
     const replaced = r.crossReference.length ? ` Use instead: ${r.crossReference.map((c) => `**${c}**`).join(', ')}.` : '';
@@ -26,12 +26,12 @@ function statusLine(r: HcpcsRecord, dateOfService?: string): string {
         : dateOfService
           ? ` Still valid on the date of service ${dateOfService}.`
           : '';
-    return `⛔ **Terminated**: last valid date of service ${r.terminated}.${onDos}${replaced}`;
+    return `**Terminated**: last valid date of service ${r.terminated}.${onDos}${replaced}`;
   }
   if (dateOfService && r.added && dateOfService < r.added) {
-    return `⚠️ **Not yet effective** on the date of service ${dateOfService}: added ${r.added}.`;
+    return `**Not yet effective** on the date of service ${dateOfService}: added ${r.added}.`;
   }
-  return `✅ Active${r.added ? ` (added ${r.added})` : ''}`;
+  return `**Active**${r.added ? ` (added ${r.added})` : ''}`;
 }
 
 export function procedureHover(record: HcpcsRecord, codeSet: CodeSet, guides: GuideIndex, options: HoverOptions = {}): string {
@@ -60,7 +60,7 @@ export function modifierHover(record: HcpcsRecord, codeSet: CodeSet, guides: Gui
   parts.push(record.longDescription);
   if (record.terminated) {
     const onDos = options.dateOfService && options.dateOfService > record.terminated ? ` Not valid on the date of service ${options.dateOfService}.` : '';
-    parts.push(`⛔ **Terminated**: last valid date of service ${record.terminated}.${onDos}`);
+    parts.push(`**Terminated**: last valid date of service ${record.terminated}.${onDos}`);
   }
   const guide = guides.get(record.code);
   if (guide) parts.push(renderGuideHover(guide, codeSet));

@@ -193,7 +193,7 @@ describe('HCPCS extension in a real VS Code workbench', { timeout: 10 * 60_000 }
 
   test(
     'completion while typing a new SV1 line that has no segment terminator yet',
-    { skip, todo: 'server: an unterminated segment swallows the next line, so completion finds no code element' },
+    { skip },
     async () => {
       const { page } = editor;
       await page.keyboard.press('End');
