@@ -1,0 +1,285 @@
+/**
+ * `npm run bench`: the speed and memory figures of the engine, measured on synthetic 837P files (1, 10 and 50 MB,
+ * generated once into .cache/bench/, git-ignored). Prints a table, then as the LAST line one JSON object with
+ * every figure (medians in milliseconds, memory in MB). Never part of the test suite.
+ *
+ *   npm run bench                 (builds first: the server start figure spawns dist/server/server.js)
+ *   BENCH_QUICK=1 npm run bench   (fewer repetitions, no 50 MB file)
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { X12parser } from 'x12-parser';
+import { loadCodeSet } from '../server/src/node/loadCodeSet';
+import { bundledGuides } from '../server/src/guides/loader';
+import { createLanguageService } from '../server/src/service';
+import { parseX12 } from '../server/src/parse/x12';
+import { buildClaimModel } from '../server/src/model/claim';
+import type { CodeSet } from '../server/src/codeset/types';
+import { generate837P, rng } from './generate';
+
+const root = path.resolve(__dirname, '..');
+const cacheDir = path.join(root, '.cache', 'bench');
+const quick = !!process.env.BENCH_QUICK;
+const TODAY = '2025-03-15';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+function benchFile(codeSet: CodeSet, mb: number): string {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, `synthetic-837p-${mb}mb.837`);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, generate837P(codeSet, { targetBytes: mb * 1_000_000, seed: mb }));
+  return file;
+}
+
+/** x12-parser is a Transform stream: feed it the text in 64 KB chunks and count the segments it emits. */
+function x12ParserParse(text: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const parser = new X12parser();
+    let count = 0;
+    parser.on('data', () => void count++);
+    parser.on('end', () => resolve(count));
+    parser.on('error', reject);
+    const chunks: string[] = [];
+    for (let i = 0; i < text.length; i += 65536) chunks.push(text.slice(i, i + 65536));
+    Readable.from(chunks).pipe(parser);
+  });
+}
+
+/** Offsets of every procedure code in SV1 segments (where a coder hovers). */
+function codeOffsets(text: string, limit: number, seed: number): number[] {
+  const out: number[] = [];
+  const random = rng(seed);
+  const re = /SV1\*HC:/g;
+  const all: number[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && all.length < 200_000) all.push(m.index + 7);
+  for (let i = 0; i < limit; i++) out.push(all[Math.floor(random() * all.length)] + 2);
+  return out;
+}
+
+async function serverStartToFirstDiagnostics(text: string): Promise<number> {
+  const serverJs = path.join(root, 'dist', 'server', 'server.js');
+  const started = performance.now();
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe' });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const uri = pathToFileURL(path.join(cacheDir, 'small.837')).href;
+  const got = new Promise<number>((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+      if (p.uri === uri) resolve(performance.now() - started);
+    });
+  });
+  connection.onNotification(() => undefined);
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'x12', version: 1, text } });
+  const ms = await got;
+  connection.dispose();
+  child.kill();
+  return ms;
+}
+
+/** RSS of a fresh process that opens and validates the file through the language service (bundled, no tsx). */
+function residentMemoryMB(file: string): { rssMB: number; heapMB: number } {
+  const entry = path.join(cacheDir, 'rss-entry.ts');
+  const bundle = path.join(cacheDir, 'rss.js');
+  const rel = (p: string) => path.relative(cacheDir, path.join(root, p)).split(path.sep).join('/');
+  fs.writeFileSync(
+    entry,
+    `import * as fs from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadCodeSet } from '${rel('server/src/node/loadCodeSet')}';
+import { bundledGuides } from '${rel('server/src/guides/loader')}';
+import { createLanguageService } from '${rel('server/src/service')}';
+const { codeSet } = loadCodeSet(process.argv[3]);
+const service = createLanguageService({ codeSet: codeSet!, guides: bundledGuides() });
+const text = fs.readFileSync(process.argv[2], 'utf8');
+const doc = TextDocument.create('file:///bench/big.837', 'x12', 1, text);
+const diagnostics = service.validate(doc, undefined, { today: '${TODAY}' });
+service.hover(doc, doc.positionAt(text.length >> 1));
+(globalThis as any).gc?.();
+const m = process.memoryUsage();
+process.stdout.write(JSON.stringify({ rss: m.rss, heap: m.heapUsed, diagnostics: diagnostics.length }));
+`,
+  );
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('esbuild').buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
+  const r = spawnSync(process.execPath, ['--expose-gc', bundle, file, path.join(root, 'data')], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`memory probe failed: ${r.stderr.split('\n')[0]}`);
+  const out = JSON.parse(r.stdout) as { rss: number; heap: number };
+  return { rssMB: round(out.rss / 1024 / 1024, 0), heapMB: round(out.heap / 1024 / 1024, 0) };
+}
+
+async function main(): Promise<void> {
+  const loaded = loadCodeSet(path.join(root, 'data'));
+  if (!loaded.codeSet) throw new Error(loaded.errors.join('; '));
+  const codeSet = loaded.codeSet;
+  const guides = bundledGuides();
+  const reps = quick ? 3 : 7;
+  const file1 = benchFile(codeSet, 1);
+  const file10 = benchFile(codeSet, 10);
+  const file50 = quick ? undefined : benchFile(codeSet, 50);
+  const text1 = fs.readFileSync(file1, 'utf8');
+  const text10 = fs.readFileSync(file10, 'utf8');
+  const rows: [string, string, string][] = [];
+
+  // parse + claim model vs x12-parser (same text, same run, alternating)
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let segments = 0;
+  let claims = 0;
+  for (let i = 0; i < reps; i++) {
+    gc();
+    ours.push(
+      time(() => {
+        const doc = parseX12(text10);
+        const model = buildClaimModel(doc);
+        segments = doc.segments.count;
+        claims = model.claims.length;
+      }),
+    );
+    gc();
+    const t = performance.now();
+    await x12ParserParse(text10);
+    theirs.push(performance.now() - t);
+  }
+  const parseMs = median(ours);
+  const x12ParserMs = median(theirs);
+  const ratio = x12ParserMs / parseMs;
+  rows.push(['parse + claim model, 10 MB', `${round(parseMs, 0)} ms (x12-parser ${round(x12ParserMs, 0)} ms, ${round(ratio, 1)}x)`, '>= 3x faster']);
+
+  const parse1 = median(Array.from({ length: reps }, () => time(() => buildClaimModel(parseX12(text1)))));
+  rows.push(['parse + claim model, 1 MB', `${round(parse1, 1)} ms`, '']);
+
+  // all diagnostics from scratch (fresh service: analysis + every rule)
+  let diagnosticCount = 0;
+  const full: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const svc = createLanguageService({ codeSet, guides });
+    const doc = TextDocument.create('file:///bench/10mb.837', 'x12', 1, text10);
+    gc();
+    full.push(time(() => (diagnosticCount = svc.validate(doc, undefined, { today: TODAY }).length)));
+  }
+  const allDiagnosticsMs = median(full);
+  rows.push(['all diagnostics, 10 MB', `${round(allDiagnosticsMs, 0)} ms (${diagnosticCount} diagnostics)`, '< 500 ms']);
+
+  // incremental: edit one charge inside a claim, re-validate
+  const service = createLanguageService({ codeSet, guides });
+  let text = text10;
+  let version = 1;
+  let doc = TextDocument.create('file:///bench/10mb-edit.837', 'x12', version, text);
+  service.validate(doc, undefined, { today: TODAY });
+  const random = rng(42);
+  const incremental: number[] = [];
+  for (let i = 0; i < (quick ? 10 : 30); i++) {
+    const at = text.indexOf('SV1*HC:', Math.floor(random() * (text.length - 1000)));
+    const star = text.indexOf('*', at + 7);
+    const next = `${text.slice(0, star + 1)}${1 + Math.floor(random() * 9)}${text.slice(star + 1)}`;
+    text = next;
+    doc = TextDocument.create(doc.uri, 'x12', ++version, text);
+    incremental.push(time(() => service.validate(doc, undefined, { today: TODAY })));
+  }
+  const incrementalMs = median(incremental);
+  rows.push(['edit inside one claim of 10 MB: re-validate', `${round(incrementalMs, 1)} ms (p90 ${round(percentile(incremental, 90), 1)} ms)`, '< 25 ms']);
+
+  // hover on codes (warm analysis)
+  const hoverTimes: number[] = [];
+  for (const offset of codeOffsets(text, quick ? 300 : 2000, 7)) {
+    const position = doc.positionAt(offset);
+    hoverTimes.push(time(() => service.hover(doc, position)));
+  }
+  const hoverMedian = median(hoverTimes);
+  const hoverP99 = percentile(hoverTimes, 99);
+  rows.push(['hover (median / p99)', `${round(hoverMedian, 3)} / ${round(hoverP99, 2)} ms`, '< 1 / 5 ms']);
+
+  // completion by words, all HCPCS codes (in a note) and all ICD-10-CM codes (dotted prefix / words)
+  codeSet.warmUp?.();
+  const words = ['strontium', 'injection', 'wheelchair', 'insulin', 'catheter', 'oxygen', 'dressing', 'ambulance', 'radiopharm', 'lutetium', 'samarium', 'glucose', 'orthosis', 'infusion', 'vaccine'];
+  const hcpcsTimes: number[] = [];
+  let hcpcsItems = 0;
+  for (const w of [...words, ...words]) {
+    const note = TextDocument.create('file:///bench/notes/n.note.md', 'markdown', 1, `Administered ${w}`);
+    const pos = note.positionAt(note.getText().length);
+    hcpcsTimes.push(time(() => (hcpcsItems += service.complete(note, pos).items.length)));
+    service.forget(note.uri);
+  }
+  const icdWords = ['fracture femur', 'diabetes kidney', 'neoplasm bone', 'pain chronic', 'asthma', 'pneumonia', 'hypertension heart', 'depressive', 'infection urinary', 'arthritis knee'];
+  const icdTimes: number[] = [];
+  let icdItems = 0;
+  for (const w of [...icdWords, ...icdWords]) icdTimes.push(time(() => (icdItems += codeSet.searchIcd10(w, 100).length)));
+  const icdPrefixTimes: number[] = [];
+  for (const w of ['C79.', 'E11.', 'S72.', 'M17.', 'Z51.', 'I10', 'J44.', 'R07.']) {
+    const note = TextDocument.create('file:///bench/notes/i.note.md', 'markdown', 1, `Diagnosis ${w}`);
+    const pos = note.positionAt(note.getText().length);
+    icdPrefixTimes.push(time(() => (icdItems += service.complete(note, pos).items.length)));
+    service.forget(note.uri);
+  }
+  const hcpcsCompletionMs = median(hcpcsTimes);
+  const icdCompletionMs = median([...icdTimes, ...icdPrefixTimes]);
+  rows.push(['completion, all HCPCS codes by words', `${round(hcpcsCompletionMs, 2)} ms (${hcpcsItems} items)`, '< 5 ms']);
+  rows.push(['completion, all ICD-10-CM codes', `${round(icdCompletionMs, 2)} ms (${icdItems} items)`, '< 15 ms']);
+
+  // server start to first diagnostics of a small file
+  const small = fs.readFileSync(path.join(root, 'examples', 'claims', '837p-oncology-clinic.837'), 'utf8');
+  const starts: number[] = [];
+  for (let i = 0; i < (quick ? 2 : 5); i++) starts.push(await serverStartToFirstDiagnostics(small));
+  const serverStartMs = median(starts);
+  rows.push(['server start to first diagnostics (small file)', `${round(serverStartMs, 0)} ms`, '< 400 ms']);
+
+  // resident memory with the 50 MB file open
+  let memory: { rssMB: number; heapMB: number } | undefined;
+  if (file50) {
+    memory = residentMemoryMB(file50);
+    rows.push(['resident memory, 50 MB file open', `${memory.rssMB} MB (JS heap ${memory.heapMB} MB)`, '< 400 MB']);
+  }
+
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  console.log(`machine: ${os.cpus()[0]?.model ?? 'cpu'} x ${os.availableParallelism()}, node ${process.version}; 10 MB = ${segments} segments, ${claims} claims`);
+  console.log(`| ${'figure'.padEnd(w0)} | ${'median'.padEnd(w1)} | target |`);
+  console.log(`|${'-'.repeat(w0 + 2)}|${'-'.repeat(w1 + 2)}|--------|`);
+  for (const [a, b, c] of rows) console.log(`| ${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c} |`);
+  const figures = {
+    machine: { cpus: os.availableParallelism(), node: process.version },
+    parseModel10MBMs: round(parseMs, 1),
+    x12Parser10MBMs: round(x12ParserMs, 1),
+    parseVsX12ParserRatio: round(ratio, 2),
+    parseModel1MBMs: round(parse1, 2),
+    allDiagnostics10MBMs: round(allDiagnosticsMs, 1),
+    incrementalEdit10MBMs: round(incrementalMs, 2),
+    hoverMedianMs: round(hoverMedian, 3),
+    hoverP99Ms: round(hoverP99, 3),
+    completionHcpcsWordsMs: round(hcpcsCompletionMs, 3),
+    completionIcd10Ms: round(icdCompletionMs, 3),
+    serverStartToFirstDiagnosticsMs: round(serverStartMs, 0),
+    rss50MBFileMB: memory?.rssMB ?? null,
+  };
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+/**
+ * Shared by the robustness tests: the real code set (loaded once), generated claim files, and the fast-check
+ * settings. Runs are fixed-seed in the suite; for a longer hunt:
+ *
+ *   FUZZ_RUNS=10000 node scripts/test.mjs test/robustness
+ *   FUZZ_SEED=12345 FUZZ_RUNS=2000 node scripts/test.mjs test/robustness/service.test.ts   (another seed)
+ */
+import * as path from 'node:path';
+import type { CodeSet } from '../../server/src/codeset/types';
+import { loadCodeSet } from '../../server/src/node/loadCodeSet';
+import { bundledGuides } from '../../server/src/guides/loader';
+import { createLanguageService, type LanguageService } from '../../server/src/service';
+import { generate837P } from '../../bench/generate';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+let codeSet: CodeSet | undefined;
+export function realCodeSet(): CodeSet {
+  if (!codeSet) {
+    const loaded = loadCodeSet(path.join(repoRoot, 'data'));
+    if (!loaded.codeSet) throw new Error(`code set: ${loaded.errors.join('; ')}`);
+    codeSet = loaded.codeSet;
+  }
+  return codeSet;
+}
+
+export function newService(): LanguageService {
+  return createLanguageService({ codeSet: realCodeSet(), guides: bundledGuides() });
+}
+
+const generated = new Map<string, string>();
+/** A generated 837P of about `bytes` characters (cached per size and seed). */
+export function claimFile(bytes: number, seed = 7): string {
+  const key = `${bytes}:${seed}`;
+  let text = generated.get(key);
+  if (!text) {
+    text = generate837P(realCodeSet(), { targetBytes: bytes, seed, errorRate: 0.15 });
+    generated.set(key, text);
+  }
+  return text;
+}
+
+/** fast-check parameters: a fixed seed unless FUZZ_SEED is set; FUZZ_RUNS (or the default) runs. */
+export function fuzz(defaultRuns: number): { seed: number; numRuns: number } {
+  return {
+    seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20250310,
+    numRuns: process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : defaultRuns,
+  };
+}
