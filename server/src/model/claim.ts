@@ -12,7 +12,7 @@
  *
  * Never throws on malformed input: missing pieces are null / empty arrays.
  */
-import type { SegmentSplice, Span, X12Document, X12Element, X12Segment } from '../parse/x12';
+import { segmentIdCode, type SegmentSplice, type SegmentTable, type Span, type X12Document } from '../parse/x12';
 
 export type { Span } from '../parse/x12';
 
@@ -337,33 +337,181 @@ export interface ClaimFile {
 }
 
 // ---------------------------------------------------------------------------------------------
-// helpers
+// Reading values straight from the text.
+//
+// The builder never materializes X12Segment trees: `load(i)` records the element boundaries of segment
+// i in a module-level scratch table and the helpers below slice values out of the text. Everything is
+// synchronous and single-threaded, so the scratch state is safe; each entry point calls `begin(doc)`
+// first and `done()` last (so no text stays referenced from here).
 
-function spanOf(s: X12Segment): Span {
-  return { offset: s.offset, length: s.length };
+let T = '';
+let SEGS: SegmentTable | null = null;
+let EC = 0; // element separator
+let CC = -1; // component separator
+let RC = -1; // repetition separator, -1 when none
+let EB = new Int32Array(128); // element n (1-based) spans [EB[2n], EB[2n+1])
+let EN = 0; // element count of the loaded segment
+let S_START = 0; // loaded segment: offset of its id
+let S_END = 0; // loaded segment: end of its content
+let CB = new Int32Array(32); // component k (1-based) of the last split element: [CB[2k], CB[2k+1])
+let CN = 0;
+
+function begin(doc: X12Document): void {
+  const d = doc.delimiters!;
+  T = doc.text;
+  SEGS = doc.segments;
+  EC = d.element.charCodeAt(0);
+  CC = d.component.charCodeAt(0);
+  RC = d.repetition === null ? -1 : d.repetition.charCodeAt(0);
 }
 
-function element(s: X12Segment, n: number): X12Element | undefined {
-  return s.elements[n - 1];
+function done(): void {
+  T = '';
+  SEGS = null;
 }
 
-/** Element n (1-based) as a spanned string, null when absent or empty. */
-function str(s: X12Segment, n: number): Spanned | null {
-  const e = s.elements[n - 1];
-  if (!e || e.length === 0) return null;
-  return { value: e.value, offset: e.offset, length: e.length };
+/** Short values (qualifiers, codes, modifiers, units, dates ...) repeat a lot: share one string per value. */
+const INTERN_SIZE = 4096;
+const INTERN: string[] = new Array<string>(INTERN_SIZE).fill('');
+
+function clearIntern(): void {
+  INTERN.fill('');
 }
 
-/** Component c of element n (first repetition), null when absent or empty. */
-function comp(s: X12Segment, n: number, c: number): Spanned | null {
-  const e = s.elements[n - 1];
-  const k = e?.repetitions[0]?.components[c - 1];
-  if (!k || k.length === 0) return null;
-  return { value: k.value, offset: k.offset, length: k.length };
+function val(a: number, b: number): string {
+  const len = b - a;
+  const t = T;
+  if (len > 10) return t.slice(a, b);
+  let h = len;
+  for (let i = a; i < b; i++) h = (Math.imul(h, 31) + t.charCodeAt(i)) | 0;
+  const slot = (h ^ (h >>> 12)) & (INTERN_SIZE - 1);
+  const s = INTERN[slot];
+  if (s.length === len) {
+    let i = 0;
+    while (i < len && s.charCodeAt(i) === t.charCodeAt(a + i)) i++;
+    if (i === len) return s;
+  }
+  const v = t.slice(a, b);
+  INTERN[slot] = v;
+  return v;
+}
+
+/** Record the element boundaries of segment i. */
+function load(i: number): void {
+  const t = T;
+  const segs = SEGS!;
+  const s = segs.starts[i];
+  const e = segs.contentEnd(i);
+  S_START = s;
+  S_END = e;
+  let p = s;
+  while (p < e && t.charCodeAt(p) !== EC) p++;
+  let n = 0;
+  while (p < e) {
+    const from = p + 1;
+    let q = from;
+    while (q < e && t.charCodeAt(q) !== EC) q++;
+    n++;
+    if (2 * n + 1 >= EB.length) {
+      const nb = new Int32Array(EB.length * 2);
+      nb.set(EB);
+      EB = nb;
+    }
+    EB[2 * n] = from;
+    EB[2 * n + 1] = q;
+    p = q;
+  }
+  EN = n;
+}
+
+/** Span of the loaded segment (id and elements, no terminator). */
+function segSpan(): Span {
+  return { offset: S_START, length: S_END - S_START };
+}
+
+function elSpan(n: number): Span {
+  return { offset: EB[2 * n], length: EB[2 * n + 1] - EB[2 * n] };
+}
+
+function hasEl(n: number): boolean {
+  return n <= EN && EB[2 * n] < EB[2 * n + 1];
+}
+
+/** Element n (1-based) of the loaded segment as a spanned string, null when absent or empty. */
+function str(n: number): Spanned | null {
+  if (n > EN) return null;
+  const a = EB[2 * n];
+  const b = EB[2 * n + 1];
+  if (a === b) return null;
+  return { value: val(a, b), offset: a, length: b - a };
+}
+
+/** Whether element n of the loaded segment is exactly `v`. */
+function elIs(n: number, v: string): boolean {
+  if (n > EN) return false;
+  const a = EB[2 * n];
+  return EB[2 * n + 1] - a === v.length && T.startsWith(v, a);
+}
+
+/** Split the first repetition of element n of the loaded segment into components (CB / CN). */
+function splitComponents(n: number): void {
+  const t = T;
+  const a = EB[2 * n];
+  const to = EB[2 * n + 1];
+  let rEnd = to;
+  if (RC >= 0) {
+    rEnd = a;
+    while (rEnd < to && t.charCodeAt(rEnd) !== RC) rEnd++;
+  }
+  let p = a;
+  let k = 0;
+  for (;;) {
+    let q = p;
+    while (q < rEnd && t.charCodeAt(q) !== CC) q++;
+    k++;
+    if (2 * k + 1 >= CB.length) {
+      const nb = new Int32Array(CB.length * 2);
+      nb.set(CB);
+      CB = nb;
+    }
+    CB[2 * k] = p;
+    CB[2 * k + 1] = q;
+    if (q >= rEnd) break;
+    p = q + 1;
+  }
+  CN = k;
+}
+
+/** Component k of the last split element, null when absent or empty. */
+function cmp(k: number): Spanned | null {
+  if (k > CN) return null;
+  const a = CB[2 * k];
+  const b = CB[2 * k + 1];
+  if (a === b) return null;
+  return { value: val(a, b), offset: a, length: b - a };
+}
+
+/** Component c of element n (first repetition) of the loaded segment, null when absent or empty. */
+function comp(n: number, c: number): Spanned | null {
+  if (n > EN) return null;
+  splitComponents(n);
+  return cmp(c);
 }
 
 function toNumber(text: string): number | null {
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return null;
+  // same as /^[+-]?(\d+\.?\d*|\.\d+)$/, without the regex
+  const n = text.length;
+  let i = 0;
+  if (n > 0 && (text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45)) i++;
+  let digits = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return null;
+  }
+  if (digits === 0) return null;
   const v = Number(text);
   return Number.isFinite(v) ? v : null;
 }
@@ -373,58 +521,78 @@ function num(v: Spanned | null): NumericValue | null {
   return { value: toNumber(v.value), text: v.value, offset: v.offset, length: v.length };
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isoDate(d: string): string | null {
-  if (!/^\d{8}$/.test(d)) return null;
-  const y = +d.slice(0, 4);
+  if (d.length !== 8) return null;
+  for (let i = 0; i < 8; i++) {
+    const c = d.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  let y = +d.slice(0, 4);
   const m = +d.slice(4, 6);
   const day = +d.slice(6, 8);
   if (m < 1 || m > 12 || day < 1 || day > 31) return null;
-  const dt = new Date(Date.UTC(y, m - 1, day));
-  if (dt.getUTCMonth() !== m - 1) return null;
+  if (y < 100) y += 1900; // as Date.UTC reads two-digit years (kept for compatibility)
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (day > (m === 2 && leap ? 29 : DAYS[m - 1])) return null;
   return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 }
 
-function readDate(s: X12Segment): DateValue | null {
-  const qualifier = str(s, 1);
-  const value = str(s, 3);
+function readDate(i: number): DateValue | null {
+  load(i);
+  const qualifier = str(1);
+  const value = str(3);
   if (!qualifier || !value) return null;
-  const format = str(s, 2);
+  const format = str(2);
   let from: string | null = null;
   let to: string | null = null;
   const v = value.value;
   if (format?.value === 'RD8' || (format === null && v.length === 17 && v[8] === '-')) {
-    const [a, b] = v.split('-');
-    from = isoDate(a ?? '');
-    to = isoDate(b ?? '');
+    const dash = v.indexOf('-');
+    if (dash < 0) {
+      from = isoDate(v);
+      to = isoDate('');
+    } else {
+      const dash2 = v.indexOf('-', dash + 1);
+      from = isoDate(v.slice(0, dash));
+      to = isoDate(v.slice(dash + 1, dash2 < 0 ? v.length : dash2));
+    }
   } else {
     from = isoDate(v);
     to = from;
   }
-  return { qualifier, format, value, from, to, segmentIndex: s.index, span: spanOf(s) };
+  return { qualifier, format, value, from, to, segmentIndex: i, span: segSpan() };
 }
 
-function readNote(s: X12Segment): Note {
-  return { reference: str(s, 1), text: str(s, 2), segmentIndex: s.index, span: spanOf(s) };
+function copyDate(d: DateValue, source: ServiceDate['source']): ServiceDate {
+  return { qualifier: d.qualifier, format: d.format, value: d.value, from: d.from, to: d.to, segmentIndex: d.segmentIndex, span: d.span, source };
 }
 
-function readRef(s: X12Segment): Reference | null {
-  const qualifier = str(s, 1);
+function readNote(i: number): Note {
+  load(i);
+  return { reference: str(1), text: str(2), segmentIndex: i, span: segSpan() };
+}
+
+function readRef(i: number): Reference | null {
+  load(i);
+  const qualifier = str(1);
   if (!qualifier) return null;
-  return { qualifier, value: str(s, 2), segmentIndex: s.index, span: spanOf(s) };
+  return { qualifier, value: str(2), segmentIndex: i, span: segSpan() };
 }
 
-const DIAGNOSIS_ROLES: Record<string, [Diagnosis['role'], Diagnosis['codeSystem']]> = {
-  ABK: ['principal', 'ICD-10-CM'],
-  BK: ['principal', 'ICD-9-CM'],
-  ABF: ['other', 'ICD-10-CM'],
-  BF: ['other', 'ICD-9-CM'],
-  ABJ: ['admitting', 'ICD-10-CM'],
-  BJ: ['admitting', 'ICD-9-CM'],
-  APR: ['reasonForVisit', 'ICD-10-CM'],
-  PR: ['reasonForVisit', 'ICD-9-CM'],
-  ABN: ['externalCause', 'ICD-10-CM'],
-  BN: ['externalCause', 'ICD-9-CM'],
-};
+const DIAGNOSIS_ROLES = new Map<string, [Diagnosis['role'], Diagnosis['codeSystem']]>([
+  ['ABK', ['principal', 'ICD-10-CM']],
+  ['BK', ['principal', 'ICD-9-CM']],
+  ['ABF', ['other', 'ICD-10-CM']],
+  ['BF', ['other', 'ICD-9-CM']],
+  ['ABJ', ['admitting', 'ICD-10-CM']],
+  ['BJ', ['admitting', 'ICD-9-CM']],
+  ['APR', ['reasonForVisit', 'ICD-10-CM']],
+  ['PR', ['reasonForVisit', 'ICD-9-CM']],
+  ['ABN', ['externalCause', 'ICD-10-CM']],
+  ['BN', ['externalCause', 'ICD-9-CM']],
+]);
 
 /** Transaction kind from ST03, else GS08. */
 export function kindOf(st03: string | undefined, gs08: string | undefined): TransactionKind {
@@ -436,8 +604,32 @@ export function kindOf(st03: string | undefined, gs08: string | undefined): Tran
   return 'unknown';
 }
 
-const CLAIM_END = new Set(['CLM', 'HL', 'SE', 'ST', 'GE', 'GS', 'IEA', 'ISA']);
 const ENVELOPE = new Set(['SE', 'ST', 'GE', 'GS', 'IEA', 'ISA']);
+
+const ID_ISA = segmentIdCode('ISA');
+const ID_IEA = segmentIdCode('IEA');
+const ID_GS = segmentIdCode('GS');
+const ID_GE = segmentIdCode('GE');
+const ID_ST = segmentIdCode('ST');
+const ID_SE = segmentIdCode('SE');
+const ID_HL = segmentIdCode('HL');
+const ID_SBR = segmentIdCode('SBR');
+const ID_NM1 = segmentIdCode('NM1');
+const ID_CLM = segmentIdCode('CLM');
+const ID_LX = segmentIdCode('LX');
+const ID_SVD = segmentIdCode('SVD');
+const ID_SV1 = segmentIdCode('SV1');
+const ID_SV2 = segmentIdCode('SV2');
+const ID_DTP = segmentIdCode('DTP');
+const ID_NTE = segmentIdCode('NTE');
+const ID_REF = segmentIdCode('REF');
+const ID_LIN = segmentIdCode('LIN');
+const ID_CTP = segmentIdCode('CTP');
+const ID_HI = segmentIdCode('HI');
+
+/** Segments that end a claim loop, by interned id code. */
+const CLAIM_END = new Uint8Array(0x10000);
+for (const c of [ID_CLM, ID_HL, ID_SE, ID_ST, ID_GE, ID_GS, ID_IEA, ID_ISA]) CLAIM_END[c] = 1;
 
 /** What a claim needs from outside its own segments. */
 export interface ClaimContext {
@@ -452,21 +644,36 @@ export interface ClaimContext {
  * rebuild only the claims an edit touched.
  */
 export function buildClaim(doc: X12Document, first: number, last: number, ctx: ClaimContext): Claim {
-  const segs = doc.segments;
-  const clm = segs.segment(first);
-  const c5 = element(clm, 5);
-  const facility = c5 && c5.length > 0 ? { code: comp(clm, 5, 1), qualifier: comp(clm, 5, 2), frequency: comp(clm, 5, 3), span: { offset: c5.offset, length: c5.length } } : null;
-  const lastEnd = segs.contentEnd(last);
+  if (!doc.delimiters) throw new Error('buildClaim: the document has no delimiters');
+  begin(doc);
+  try {
+    return claimOf(first, last, ctx);
+  } finally {
+    done();
+  }
+}
+
+function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
+  const segs = SEGS!;
+  const codes = segs.idCodes;
+  load(first);
+  const clmSpan = segSpan();
+  let facility: Claim['facility'] = null;
+  if (hasEl(5)) {
+    splitComponents(5);
+    facility = { code: cmp(1), qualifier: cmp(2), frequency: cmp(3), span: elSpan(5) };
+  }
+  const q5 = facility?.qualifier?.value;
   const claim: Claim = {
     transactionKind: ctx.kind,
     firstSegment: first,
     lastSegment: last,
-    span: { offset: clm.offset, length: lastEnd - clm.offset },
-    clmSpan: spanOf(clm),
-    patientControlNumber: str(clm, 1),
-    totalCharge: num(str(clm, 2)),
+    span: { offset: clmSpan.offset, length: segs.contentEnd(last) - clmSpan.offset },
+    clmSpan,
+    patientControlNumber: str(1),
+    totalCharge: num(str(2)),
     facility,
-    placeOfService: facility && (facility.qualifier?.value === 'B' || (ctx.kind === '837P' && facility.qualifier?.value !== 'A')) ? facility.code : null,
+    placeOfService: facility && (q5 === 'B' || (ctx.kind === '837P' && q5 !== 'A')) ? facility.code : null,
     priorAuthorization: null,
     references: [],
     dates: [],
@@ -483,114 +690,112 @@ export function buildClaim(doc: X12Document, first: number, last: number, ctx: C
   let inHeader = true;
   let line: ServiceLine | null = null;
   let lineHeader = false;
-  const finishLine = (end: number) => {
-    if (!line) return;
-    line.lastSegment = end;
-    line.span = { offset: line.span.offset, length: segs.contentEnd(end) - line.span.offset };
-    claim.serviceLines.push(line);
-    line = null;
-  };
   for (let i = first + 1; i <= last; i++) {
-    const id = segs.id(i);
-    if (id === 'LX') {
-      finishLine(i - 1);
+    const code = codes[i];
+    if (code === ID_LX) {
+      if (line !== null) finishLine(line, i - 1, claim);
       inHeader = false;
-      const lx = segs.segment(i);
-      line = newLine(lx, ctx.kind);
+      line = newLine(i, ctx.kind);
       lineHeader = true;
       continue;
     }
-    if (id === 'NM1' || id === 'SBR' || id === 'SVD') {
-      if (line) lineHeader = false;
+    if (code === ID_NM1 || code === ID_SBR || code === ID_SVD) {
+      if (line !== null) lineHeader = false;
       else inHeader = false;
       continue;
     }
-    if (line) {
+    if (line !== null) {
       if (!lineHeader) continue;
-      const cur: ServiceLine = line;
-      switch (id) {
-        case 'SV1':
-        case 'SV2':
-          if (cur.serviceSegmentIndex === null) readService(segs.segment(i), cur);
-          break;
-        case 'DTP': {
-          const d = readDate(segs.segment(i));
-          if (d) {
-            cur.dates.push(d);
-            if (d.qualifier.value === '472' && (!cur.dateOfService || cur.dateOfService.source !== 'line')) cur.dateOfService = { ...d, source: 'line' };
-          }
-          break;
+      if (code === ID_SV1 || code === ID_SV2) {
+        if (line.serviceSegmentIndex === null) readService(i, code === ID_SV1, line);
+      } else if (code === ID_DTP) {
+        const d = readDate(i);
+        if (d) {
+          line.dates.push(d);
+          if (d.qualifier.value === '472' && (!line.dateOfService || line.dateOfService.source !== 'line')) line.dateOfService = copyDate(d, 'line');
         }
-        case 'NTE':
-          cur.notes.push(readNote(segs.segment(i)));
-          break;
-        case 'REF': {
-          const r = readRef(segs.segment(i));
-          if (r) {
-            cur.references.push(r);
-            if (r.qualifier.value === 'G1' && !cur.priorAuthorization) cur.priorAuthorization = r.value;
-          }
-          break;
+      } else if (code === ID_NTE) {
+        line.notes.push(readNote(i));
+      } else if (code === ID_REF) {
+        const r = readRef(i);
+        if (r) {
+          line.references.push(r);
+          if (r.qualifier.value === 'G1' && !line.priorAuthorization) line.priorAuthorization = r.value;
         }
-        case 'LIN': {
-          const s = segs.segment(i);
-          if (!cur.drug) cur.drug = { qualifier: str(s, 2), ndc: str(s, 3), quantity: null, unit: null, segmentIndex: i, ctpSegmentIndex: null, span: spanOf(s) };
-          break;
+      } else if (code === ID_LIN) {
+        if (!line.drug) {
+          load(i);
+          line.drug = { qualifier: str(2), ndc: str(3), quantity: null, unit: null, segmentIndex: i, ctpSegmentIndex: null, span: segSpan() };
         }
-        case 'CTP': {
-          const s = segs.segment(i);
-          if (cur.drug && cur.drug.ctpSegmentIndex === null) {
-            cur.drug.quantity = num(str(s, 4));
-            cur.drug.unit = comp(s, 5, 1);
-            cur.drug.ctpSegmentIndex = i;
-            cur.drug.span = { offset: cur.drug.span.offset, length: s.offset + s.length - cur.drug.span.offset };
-          }
-          break;
+      } else if (code === ID_CTP) {
+        const drug = line.drug;
+        if (drug && drug.ctpSegmentIndex === null) {
+          load(i);
+          drug.quantity = num(str(4));
+          drug.unit = comp(5, 1);
+          drug.ctpSegmentIndex = i;
+          drug.span = { offset: drug.span.offset, length: S_END - drug.span.offset };
         }
       }
       continue;
     }
     if (!inHeader) continue;
-    switch (id) {
-      case 'DTP': {
-        const d = readDate(segs.segment(i));
-        if (d) claim.dates.push(d);
-        break;
+    if (code === ID_DTP) {
+      const d = readDate(i);
+      if (d) claim.dates.push(d);
+    } else if (code === ID_REF) {
+      const r = readRef(i);
+      if (r) {
+        claim.references.push(r);
+        if (r.qualifier.value === 'G1' && !claim.priorAuthorization) claim.priorAuthorization = r.value;
       }
-      case 'REF': {
-        const r = readRef(segs.segment(i));
-        if (r) {
-          claim.references.push(r);
-          if (r.qualifier.value === 'G1' && !claim.priorAuthorization) claim.priorAuthorization = r.value;
-        }
-        break;
-      }
-      case 'NTE':
-        claim.notes.push(readNote(segs.segment(i)));
-        break;
-      case 'HI':
-        readHealthCare(segs.segment(i), claim);
-        break;
+    } else if (code === ID_NTE) {
+      claim.notes.push(readNote(i));
+    } else if (code === ID_HI) {
+      readHealthCare(i, claim);
     }
   }
-  finishLine(last);
-  claim.serviceDate = claim.dates.find((d) => d.qualifier.value === '472') ?? claim.dates.find((d) => d.qualifier.value === '434') ?? null;
+  if (line !== null) finishLine(line, last, claim);
+  let serviceDate: DateValue | null = null;
+  for (const d of claim.dates) {
+    if (d.qualifier.value === '472') {
+      serviceDate = d;
+      break;
+    }
+  }
+  if (serviceDate === null) {
+    for (const d of claim.dates) {
+      if (d.qualifier.value === '434') {
+        serviceDate = d;
+        break;
+      }
+    }
+  }
+  claim.serviceDate = serviceDate;
+  const dx = claim.diagnoses;
   for (const l of claim.serviceLines) {
-    if (!l.dateOfService && claim.serviceDate) l.dateOfService = { ...claim.serviceDate, source: 'claim' };
-    for (const p of l.diagnosisPointers) p.diagnosis = p.value !== null && Number.isInteger(p.value) ? (claim.diagnoses[p.value - 1] ?? null) : null;
+    if (!l.dateOfService && serviceDate) l.dateOfService = copyDate(serviceDate, 'claim');
+    for (const p of l.diagnosisPointers) p.diagnosis = p.value !== null && Number.isInteger(p.value) ? (dx[p.value - 1] ?? null) : null;
   }
   return claim;
 }
 
-function newLine(lx: X12Segment, kind: TransactionKind): ServiceLine {
+function finishLine(line: ServiceLine, end: number, claim: Claim): void {
+  line.lastSegment = end;
+  line.span.length = SEGS!.contentEnd(end) - line.span.offset;
+  claim.serviceLines.push(line);
+}
+
+function newLine(i: number, kind: TransactionKind): ServiceLine {
+  load(i);
   return {
     kind: kind === '837P' ? 'professional' : kind === '837I' ? 'institutional' : 'unknown',
-    lineNumber: num(str(lx, 1)),
-    firstSegment: lx.index,
-    lastSegment: lx.index,
+    lineNumber: num(str(1)),
+    firstSegment: i,
+    lastSegment: i,
     serviceSegmentIndex: null,
-    span: spanOf(lx),
-    serviceSpan: spanOf(lx),
+    span: segSpan(),
+    serviceSpan: segSpan(),
     procedure: null,
     procedureCode: null,
     modifiers: [],
@@ -610,83 +815,84 @@ function newLine(lx: X12Segment, kind: TransactionKind): ServiceLine {
   };
 }
 
-function readProcedure(s: X12Segment, n: number): Procedure | null {
-  const e = element(s, n);
-  const qualifier = comp(s, n, 1);
-  if (!e || !qualifier) return null;
+
+function readProcedure(n: number): Procedure | null {
+  if (n > EN) return null;
+  splitComponents(n);
+  const qualifier = cmp(1);
+  if (!qualifier) return null;
   const modifiers: Modifier[] = [];
-  for (let c = 3; c <= 6; c++) {
-    const m = comp(s, n, c);
-    if (m) modifiers.push({ ...m, position: c - 2 });
+  for (let c = 3; c <= 6 && c <= CN; c++) {
+    const a = CB[2 * c];
+    const b = CB[2 * c + 1];
+    if (a < b) modifiers.push({ value: val(a, b), offset: a, length: b - a, position: c - 2 });
   }
-  return { qualifier, code: comp(s, n, 2), modifiers, description: comp(s, n, 7), span: { offset: e.offset, length: e.length } };
+  return { qualifier, code: cmp(2), modifiers, description: cmp(7), span: elSpan(n) };
 }
 
-function readService(s: X12Segment, line: ServiceLine): void {
-  line.serviceSegmentIndex = s.index;
-  line.serviceSpan = spanOf(s);
-  const professional = s.id === 'SV1';
+function readService(i: number, professional: boolean, line: ServiceLine): void {
+  load(i);
+  line.serviceSegmentIndex = i;
+  line.serviceSpan = segSpan();
   line.kind = professional ? 'professional' : 'institutional';
-  const proc = readProcedure(s, professional ? 1 : 2);
+  const proc = readProcedure(professional ? 1 : 2);
   line.procedure = proc;
   line.procedureCode = proc?.code ?? null;
   line.modifiers = proc?.modifiers ?? [];
   if (professional) {
-    line.charge = num(str(s, 2));
-    line.unitBasis = str(s, 3);
-    line.units = num(str(s, 4));
-    line.placeOfService = str(s, 5);
-    const p = element(s, 7);
-    if (p && p.length > 0) {
-      line.diagnosisPointerSpan = { offset: p.offset, length: p.length };
-      for (const k of p.repetitions[0].components) {
-        if (k.length === 0 || k.index > 4) continue;
-        line.diagnosisPointers.push({ value: toNumber(k.value), text: k.value, offset: k.offset, length: k.length, index: k.index, diagnosis: null });
+    line.charge = num(str(2));
+    line.unitBasis = str(3);
+    line.units = num(str(4));
+    line.placeOfService = str(5);
+    if (hasEl(7)) {
+      line.diagnosisPointerSpan = elSpan(7);
+      splitComponents(7);
+      for (let k = 1; k <= CN && k <= 4; k++) {
+        const a = CB[2 * k];
+        const b = CB[2 * k + 1];
+        if (a === b) continue;
+        const text = val(a, b);
+        line.diagnosisPointers.push({ value: toNumber(text), text, offset: a, length: b - a, index: k, diagnosis: null });
       }
     }
   } else {
-    line.revenueCode = str(s, 1);
-    line.charge = num(str(s, 3));
-    line.unitBasis = str(s, 4);
-    line.units = num(str(s, 5));
+    line.revenueCode = str(1);
+    line.charge = num(str(3));
+    line.unitBasis = str(4);
+    line.units = num(str(5));
   }
 }
 
-function readHealthCare(s: X12Segment, claim: Claim): void {
-  for (const e of s.elements) {
-    if (e.length === 0) continue;
-    const comps = e.repetitions[0].components;
-    const q = comps[0];
-    if (!q || q.length === 0) continue;
-    const c2 = comps[1];
-    const poa = comps[8];
-    const code: HealthCareCode = {
-      qualifier: { value: q.value, offset: q.offset, length: q.length },
-      code: c2 && c2.length > 0 ? { value: c2.value, offset: c2.offset, length: c2.length } : null,
-      elementIndex: e.index,
-      segmentIndex: s.index,
-      span: { offset: e.offset, length: e.length },
-      presentOnAdmission: poa && poa.length > 0 ? { value: poa.value, offset: poa.offset, length: poa.length } : null,
-    };
-    claim.healthCareCodes.push(code);
-    const role = DIAGNOSIS_ROLES[q.value];
-    if (role && code.code) {
-      claim.diagnoses.push({ ...code, code: code.code, position: claim.diagnoses.length + 1, role: role[0], codeSystem: role[1] });
+function readHealthCare(i: number, claim: Claim): void {
+  load(i);
+  for (let e = 1; e <= EN; e++) {
+    if (EB[2 * e] === EB[2 * e + 1]) continue;
+    splitComponents(e);
+    const qualifier = cmp(1);
+    if (!qualifier) continue;
+    const code = cmp(2);
+    const span = elSpan(e);
+    const presentOnAdmission = cmp(9);
+    claim.healthCareCodes.push({ qualifier, code, elementIndex: e, segmentIndex: i, span, presentOnAdmission });
+    const role = DIAGNOSIS_ROLES.get(qualifier.value);
+    if (role && code) {
+      claim.diagnoses.push({ qualifier, code, elementIndex: e, segmentIndex: i, span, presentOnAdmission, position: claim.diagnoses.length + 1, role: role[0], codeSystem: role[1] });
     }
   }
 }
 
-function readLevel(s: X12Segment): HierarchyLevel {
-  const levelCode = str(s, 3);
+function readLevel(i: number): HierarchyLevel {
+  load(i);
+  const levelCode = str(3);
   const lc = levelCode?.value;
   return {
-    id: str(s, 1) ?? { value: '', offset: s.offset + s.length, length: 0 },
-    parentId: str(s, 2),
+    id: str(1) ?? { value: '', offset: S_END, length: 0 },
+    parentId: str(2),
     levelCode,
     level: lc === '20' ? 'billingProvider' : lc === '22' ? 'subscriber' : lc === '23' ? 'patient' : 'other',
-    childCode: str(s, 4),
-    segmentIndex: s.index,
-    span: spanOf(s),
+    childCode: str(4),
+    segmentIndex: i,
+    span: segSpan(),
     payerResponsibility: null,
     claimFilingIndicator: null,
     sbrSegmentIndex: null,
@@ -695,15 +901,28 @@ function readLevel(s: X12Segment): HierarchyLevel {
   };
 }
 
-const LEVEL_ENTITY: Record<string, string> = { billingProvider: '85', subscriber: 'IL', patient: 'QC' };
+const LEVEL_ENTITY: Record<HierarchyLevel['level'], string> = { billingProvider: '85', subscriber: 'IL', patient: 'QC', other: '' };
 
 // ---------------------------------------------------------------------------------------------
 
 /** Build the claim model of a parsed document. Never throws. */
 export function buildClaimModel(doc: X12Document): ClaimFile {
-  const segs = doc.segments;
   const file: ClaimFile = { interchanges: [], claims: [], issues: [] };
   if (!doc.delimiters) return file;
+  begin(doc);
+  clearIntern();
+  try {
+    buildInto(doc, file);
+  } finally {
+    clearIntern();
+    done();
+  }
+  return file;
+}
+
+function buildInto(doc: X12Document, file: ClaimFile): void {
+  const segs = doc.segments;
+  const codes = segs.idCodes;
   let ic: Interchange | null = null;
   let grp: FunctionalGroup | null = null;
   let tx: Transaction | null = null;
@@ -715,41 +934,43 @@ export function buildClaimModel(doc: X12Document): ClaimFile {
   let claimStart = -1;
   let claimCtx: ClaimContext | null = null;
 
-  const end = (i: number) => segs.contentEnd(i);
+  const spanAt = (i: number): Span => ({ offset: segs.starts[i], length: segs.contentEnd(i) - segs.starts[i] });
   const extend = (o: { span: Span; lastSegment: number }, i: number) => {
     o.lastSegment = i;
-    o.span = { offset: o.span.offset, length: end(i) - o.span.offset };
+    o.span = { offset: o.span.offset, length: segs.contentEnd(i) - o.span.offset };
+  };
+  const issue = (code: ModelIssue['code'], message: string, i: number) => {
+    const s = spanAt(i);
+    file.issues.push({ code, message, offset: s.offset, length: s.length });
   };
   const closeClaim = (last: number) => {
     if (claimStart < 0 || !claimCtx) return;
-    const c = buildClaim(doc, claimStart, last, claimCtx);
+    const c = claimOf(claimStart, last, claimCtx);
     file.claims.push(c);
     tx?.claims.push(c);
     claimStart = -1;
   };
   const ensureInterchange = (i: number): Interchange => {
     if (ic) return ic;
-    const s = segs.segment(i);
-    file.issues.push({ code: 'outside-envelope', message: `${s.id} appears outside an ISA/IEA interchange.`, offset: s.offset, length: s.length });
-    ic = newInterchange(s, false);
+    issue('outside-envelope', `${segs.id(i)} appears outside an ISA/IEA interchange.`, i);
+    ic = newInterchange(i, false);
     file.interchanges.push(ic);
     return ic;
   };
   const ensureGroup = (i: number): FunctionalGroup => {
     if (grp) return grp;
     const x = ensureInterchange(i);
-    const s = segs.segment(i);
-    if (s.id !== 'GS') file.issues.push({ code: 'outside-envelope', message: `${s.id} appears outside a GS/GE functional group.`, offset: s.offset, length: s.length });
-    grp = newGroup(s, s.id === 'GS');
+    const isGs = codes[i] === ID_GS;
+    if (!isGs) issue('outside-envelope', `${segs.id(i)} appears outside a GS/GE functional group.`, i);
+    grp = newGroup(i, isGs);
     x.groups.push(grp);
     return grp;
   };
   const ensureTransaction = (i: number): Transaction => {
     if (tx) return tx;
     const g = ensureGroup(i);
-    const s = segs.segment(i);
-    file.issues.push({ code: 'outside-envelope', message: `${s.id} appears outside an ST/SE transaction set.`, offset: s.offset, length: s.length });
-    tx = newTransaction(s, false, g.version?.value);
+    issue('outside-envelope', `${segs.id(i)} appears outside an ST/SE transaction set.`, i);
+    tx = newTransaction(i, false, g.version?.value);
     g.transactions.push(tx);
     return tx;
   };
@@ -782,175 +1003,156 @@ export function buildClaimModel(doc: X12Document): ClaimFile {
     ic = null;
   };
 
-  for (let i = 0; i < segs.count; i++) {
-    const id = segs.id(i);
-    if (claimStart >= 0 && CLAIM_END.has(id)) closeClaim(i - 1);
-    switch (id) {
-      case 'ISA': {
-        closeInterchange(i - 1, 'the next ISA');
-        ic = newInterchange(segs.segment(i), true);
-        file.interchanges.push(ic);
+  const count = segs.count;
+  for (let i = 0; i < count; i++) {
+    const id = codes[i];
+    if (claimStart >= 0 && CLAIM_END[id] === 1) closeClaim(i - 1);
+    if (id === ID_ISA) {
+      closeInterchange(i - 1, 'the next ISA');
+      ic = newInterchange(i, true);
+      file.interchanges.push(ic);
+    } else if (id === ID_IEA) {
+      closeGroup(i - 1, 'the IEA');
+      if (!ic) {
+        issue('unexpected-trailer', 'IEA without a matching ISA.', i);
         continue;
       }
-      case 'IEA': {
-        closeGroup(i - 1, 'the IEA');
-        const s = segs.segment(i);
-        if (!ic) {
-          file.issues.push({ code: 'unexpected-trailer', message: 'IEA without a matching ISA.', offset: s.offset, length: s.length });
-          continue;
+      load(i);
+      ic.trailerControlNumber = str(2);
+      ic.declaredGroupCount = num(str(1));
+      ic.ieaSpan = segSpan();
+      extend(ic, i);
+      ic = null;
+    } else if (id === ID_GS) {
+      closeGroup(i - 1, 'the next GS');
+      const x = ensureInterchange(i);
+      grp = newGroup(i, true);
+      x.groups.push(grp);
+    } else if (id === ID_GE) {
+      closeTransaction(i - 1, 'the GE');
+      if (!grp) {
+        issue('unexpected-trailer', 'GE without a matching GS.', i);
+        continue;
+      }
+      load(i);
+      grp.trailerControlNumber = str(2);
+      grp.declaredTransactionCount = num(str(1));
+      grp.geSpan = segSpan();
+      extend(grp, i);
+      grp = null;
+    } else if (id === ID_ST) {
+      closeTransaction(i - 1, 'the next ST');
+      const g = ensureGroup(i);
+      tx = newTransaction(i, true, g.version?.value);
+      g.transactions.push(tx);
+      levels = new Map();
+      level = billing = subscriber = patient = null;
+    } else if (id === ID_SE) {
+      if (!tx) {
+        issue('unexpected-trailer', 'SE without a matching ST.', i);
+        continue;
+      }
+      load(i);
+      tx.trailerControlNumber = str(2);
+      tx.declaredSegmentCount = num(str(1));
+      tx.seSpan = segSpan();
+      tx.actualSegmentCount = i - tx.firstSegment + 1;
+      extend(tx, i);
+      tx = null;
+    } else if (id === ID_HL) {
+      const t = ensureTransaction(i);
+      const l = readLevel(i);
+      t.hierarchy.push(l);
+      if (l.id.value) levels.set(l.id.value, l);
+      level = l;
+      if (l.level === 'billingProvider') {
+        billing = l;
+        subscriber = patient = null;
+      } else if (l.level === 'subscriber') {
+        subscriber = l;
+        patient = null;
+        const parent = l.parentId ? levels.get(l.parentId.value) : undefined;
+        if (parent?.level === 'billingProvider') billing = parent;
+      } else if (l.level === 'patient') {
+        patient = l;
+        const parent = l.parentId ? levels.get(l.parentId.value) : undefined;
+        if (parent?.level === 'subscriber') subscriber = parent;
+      }
+    } else if (id === ID_SBR) {
+      if (level && claimStart < 0 && level.sbrSegmentIndex === null) {
+        load(i);
+        level.payerResponsibility = str(1);
+        level.claimFilingIndicator = str(9);
+        level.sbrSegmentIndex = i;
+      }
+    } else if (id === ID_NM1) {
+      if (level && claimStart < 0 && level.name === null) {
+        load(i);
+        if (elIs(1, LEVEL_ENTITY[level.level]) && LEVEL_ENTITY[level.level] !== '') {
+          const last = str(3);
+          const firstName = str(4);
+          level.name = last && firstName ? { value: `${last.value}, ${firstName.value}`, offset: last.offset, length: firstName.offset + firstName.length - last.offset } : last;
+          level.identifier = str(9);
         }
-        ic.trailerControlNumber = str(s, 2);
-        ic.declaredGroupCount = num(str(s, 1));
-        ic.ieaSpan = spanOf(s);
-        extend(ic, i);
-        ic = null;
-        continue;
       }
-      case 'GS': {
-        closeGroup(i - 1, 'the next GS');
-        const x = ensureInterchange(i);
-        grp = newGroup(segs.segment(i), true);
-        x.groups.push(grp);
-        continue;
-      }
-      case 'GE': {
-        closeTransaction(i - 1, 'the GE');
-        const s = segs.segment(i);
-        if (!grp) {
-          file.issues.push({ code: 'unexpected-trailer', message: 'GE without a matching GS.', offset: s.offset, length: s.length });
-          continue;
-        }
-        grp.trailerControlNumber = str(s, 2);
-        grp.declaredTransactionCount = num(str(s, 1));
-        grp.geSpan = spanOf(s);
-        extend(grp, i);
-        grp = null;
-        continue;
-      }
-      case 'ST': {
-        closeTransaction(i - 1, 'the next ST');
-        const g = ensureGroup(i);
-        tx = newTransaction(segs.segment(i), true, g.version?.value);
-        g.transactions.push(tx);
-        levels = new Map();
-        level = billing = subscriber = patient = null;
-        continue;
-      }
-      case 'SE': {
-        const s = segs.segment(i);
-        if (!tx) {
-          file.issues.push({ code: 'unexpected-trailer', message: 'SE without a matching ST.', offset: s.offset, length: s.length });
-          continue;
-        }
-        tx.trailerControlNumber = str(s, 2);
-        tx.declaredSegmentCount = num(str(s, 1));
-        tx.seSpan = spanOf(s);
-        tx.actualSegmentCount = i - tx.firstSegment + 1;
-        extend(tx, i);
-        tx = null;
-        continue;
-      }
-      case 'HL': {
-        const t = ensureTransaction(i);
-        const l = readLevel(segs.segment(i));
-        t.hierarchy.push(l);
-        if (l.id.value) levels.set(l.id.value, l);
-        level = l;
-        if (l.level === 'billingProvider') {
-          billing = l;
-          subscriber = patient = null;
-        } else if (l.level === 'subscriber') {
-          subscriber = l;
-          patient = null;
-          const parent = l.parentId ? levels.get(l.parentId.value) : undefined;
-          if (parent?.level === 'billingProvider') billing = parent;
-        } else if (l.level === 'patient') {
-          patient = l;
-          const parent = l.parentId ? levels.get(l.parentId.value) : undefined;
-          if (parent?.level === 'subscriber') subscriber = parent;
-        }
-        continue;
-      }
-      case 'SBR': {
-        if (level && claimStart < 0 && level.sbrSegmentIndex === null) {
-          const s = segs.segment(i);
-          level.payerResponsibility = str(s, 1);
-          level.claimFilingIndicator = str(s, 9);
-          level.sbrSegmentIndex = i;
-        }
-        continue;
-      }
-      case 'NM1': {
-        if (level && claimStart < 0 && level.name === null) {
-          const s = segs.segment(i);
-          if (str(s, 1)?.value === LEVEL_ENTITY[level.level]) {
-            const last = str(s, 3);
-            const firstName = str(s, 4);
-            level.name = last && firstName ? { value: `${last.value}, ${firstName.value}`, offset: last.offset, length: firstName.offset + firstName.length - last.offset } : last;
-            level.identifier = str(s, 9);
-          }
-        }
-        continue;
-      }
-      case 'CLM': {
-        const t = ensureTransaction(i);
-        claimStart = i;
-        claimCtx = { kind: t.kind, billingProvider: billing, subscriber, patient };
-        continue;
-      }
+    } else if (id === ID_CLM) {
+      const t = ensureTransaction(i);
+      claimStart = i;
+      claimCtx = { kind: t.kind, billingProvider: billing, subscriber, patient };
     }
   }
-  const last = segs.count - 1;
-  closeInterchange(last, 'the end of the file');
-  return file;
+  closeInterchange(count - 1, 'the end of the file');
 }
 
-function newInterchange(s: X12Segment, real: boolean): Interchange {
+function newInterchange(i: number, real: boolean): Interchange {
+  load(i);
   return {
-    controlNumber: real ? str(s, 13) : null,
+    controlNumber: real ? str(13) : null,
     trailerControlNumber: null,
     declaredGroupCount: null,
-    senderId: real ? str(s, 6) : null,
-    receiverId: real ? str(s, 8) : null,
-    usageIndicator: real ? str(s, 15) : null,
-    firstSegment: s.index,
-    lastSegment: s.index,
-    span: spanOf(s),
-    isaSpan: spanOf(s),
+    senderId: real ? str(6) : null,
+    receiverId: real ? str(8) : null,
+    usageIndicator: real ? str(15) : null,
+    firstSegment: i,
+    lastSegment: i,
+    span: segSpan(),
+    isaSpan: segSpan(),
     ieaSpan: null,
     groups: [],
   };
 }
 
-function newGroup(s: X12Segment, real: boolean): FunctionalGroup {
+function newGroup(i: number, real: boolean): FunctionalGroup {
+  load(i);
   return {
-    functionalIdentifier: real ? str(s, 1) : null,
-    controlNumber: real ? str(s, 6) : null,
+    functionalIdentifier: real ? str(1) : null,
+    controlNumber: real ? str(6) : null,
     trailerControlNumber: null,
     declaredTransactionCount: null,
-    version: real ? str(s, 8) : null,
-    firstSegment: s.index,
-    lastSegment: s.index,
-    span: spanOf(s),
-    gsSpan: real ? spanOf(s) : null,
+    version: real ? str(8) : null,
+    firstSegment: i,
+    lastSegment: i,
+    span: segSpan(),
+    gsSpan: real ? segSpan() : null,
     geSpan: null,
     transactions: [],
   };
 }
 
-function newTransaction(s: X12Segment, real: boolean, gs08: string | undefined): Transaction {
-  const st03 = real ? str(s, 3) : null;
+function newTransaction(i: number, real: boolean, gs08: string | undefined): Transaction {
+  load(i);
+  const st03 = real ? str(3) : null;
   return {
-    controlNumber: real ? str(s, 2) : null,
+    controlNumber: real ? str(2) : null,
     trailerControlNumber: null,
     declaredSegmentCount: null,
     actualSegmentCount: 0,
     implementationReference: st03,
     kind: kindOf(st03?.value, gs08),
-    firstSegment: s.index,
-    lastSegment: s.index,
-    span: spanOf(s),
-    stSpan: spanOf(s),
+    firstSegment: i,
+    lastSegment: i,
+    span: segSpan(),
+    stSpan: segSpan(),
     seSpan: null,
     hierarchy: [],
     claims: [],
@@ -960,19 +1162,23 @@ function newTransaction(s: X12Segment, real: boolean, gs08: string | undefined):
 // ---------------------------------------------------------------------------------------------
 // incremental
 
-/** Claims whose segment range overlaps [firstSegment, lastSegment] (inclusive). */
-export function claimsInRange(model: ClaimFile, firstSegment: number, lastSegment: number): Claim[] {
-  const out: Claim[] = [];
-  const cs = model.claims;
-  // claims are in document order: binary search for the first claim ending at or after firstSegment
+/** Index of the first claim ending at or after `segment` (claims are in document order). */
+function firstClaimEndingAtOrAfter(cs: Claim[], segment: number): number {
   let lo = 0;
   let hi = cs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (cs[mid].lastSegment < firstSegment) lo = mid + 1;
+    if (cs[mid].lastSegment < segment) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < cs.length && cs[i].firstSegment <= lastSegment; i++) out.push(cs[i]);
+  return lo;
+}
+
+/** Claims whose segment range overlaps [firstSegment, lastSegment] (inclusive). */
+export function claimsInRange(model: ClaimFile, firstSegment: number, lastSegment: number): Claim[] {
+  const out: Claim[] = [];
+  const cs = model.claims;
+  for (let i = firstClaimEndingAtOrAfter(cs, firstSegment); i < cs.length && cs[i].firstSegment <= lastSegment; i++) out.push(cs[i]);
   return out;
 }
 
@@ -984,17 +1190,346 @@ export function claimAtSegment(model: ClaimFile, segmentIndex: number): Claim | 
 /** Segments whose presence changes the structure around claims: edits touching them rebuild everything. */
 const STRUCTURAL = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'HL', 'CLM', 'SBR']);
 
+/*
+ * Lazy shifting. After an edit inside one claim, everything after it moves by the same amounts: offsets
+ * by `delta`, segment indexes by `segDelta`. Rewriting every later claim would cost O(claims), so the
+ * update only appends the shift to a log and the objects catch up when they are read:
+ *
+ * - model.claims, every transaction's `claims` and `hierarchy` become Proxies over the real arrays; reading
+ *   an element brings that claim (and its HL levels) up to date before returning it. Iterating, indexing,
+ *   map/filter/find, JSON.stringify and deepEqual all read elements that way, so callers only ever see
+ *   correct absolute offsets. (structuredClone cannot copy a Proxy: call `settleClaimModel` first.)
+ * - each log entry applies to the objects whose segment index is at or after `segFrom` (in the coordinates
+ *   of that moment); a claim or HL level is always entirely before or entirely after an edit.
+ * - envelopes (ISA/GS/ST) and issues are few and may contain the edit: they are shifted right away.
+ *
+ * The log is compacted (everything brought up to date) every COMPACT_AFTER updates.
+ */
+
+interface Shift {
+  segFrom: number;
+  delta: number;
+  segDelta: number;
+}
+
+interface TxEntry {
+  tx: Transaction;
+  claims: Claim[];
+  hierarchy: HierarchyLevel[];
+  /** Index in the flat claim list of this transaction's first claim. */
+  claimBase: number;
+}
+
+interface LazyState {
+  claims: Claim[];
+  /** Version each claim is up to date with (absolute: base + log index). */
+  claimVersion: Int32Array;
+  levelVersion: WeakMap<HierarchyLevel, number>;
+  log: Shift[];
+  /** Version of log[0]'s starting point; current version = base + log.length. */
+  base: number;
+  txs: TxEntry[];
+}
+
+const COMPACT_AFTER = 1024;
+const lazyStates = new WeakMap<ClaimFile, LazyState>();
+
+function isIndexKey(key: string | symbol): key is string {
+  if (typeof key !== 'string') return false;
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+class ClaimsView implements ProxyHandler<Claim[]> {
+  constructor(
+    private readonly st: LazyState,
+    private readonly base: number,
+  ) {}
+  get(target: Claim[], key: string | symbol, receiver: unknown): unknown {
+    if (isIndexKey(key)) {
+      const i = +key;
+      if (i < target.length) flushClaim(this.st, this.base + i);
+      return (target as unknown as Record<string, unknown>)[key];
+    }
+    return Reflect.get(target, key, receiver);
+  }
+}
+
+class LevelsView implements ProxyHandler<HierarchyLevel[]> {
+  constructor(private readonly st: LazyState) {}
+  get(target: HierarchyLevel[], key: string | symbol, receiver: unknown): unknown {
+    if (isIndexKey(key)) {
+      const l = (target as unknown as Record<string, HierarchyLevel | undefined>)[key];
+      if (l) flushLevel(this.st, l);
+      return l;
+    }
+    return Reflect.get(target, key, receiver);
+  }
+}
+
+function lazyState(model: ClaimFile): LazyState {
+  let st = lazyStates.get(model);
+  if (st) return st;
+  const claims = model.claims;
+  st = { claims, claimVersion: new Int32Array(claims.length), levelVersion: new WeakMap(), log: [], base: 0, txs: [] };
+  let next = 0;
+  for (const x of model.interchanges)
+    for (const g of x.groups)
+      for (const tx of g.transactions) {
+        const base = tx.claims.length > 0 ? claims.indexOf(tx.claims[0], next) : next;
+        const entry: TxEntry = { tx, claims: tx.claims, hierarchy: tx.hierarchy, claimBase: base < 0 ? next : base };
+        next = entry.claimBase + tx.claims.length;
+        st.txs.push(entry);
+        tx.claims = new Proxy(tx.claims, new ClaimsView(st, entry.claimBase));
+        tx.hierarchy = new Proxy(tx.hierarchy, new LevelsView(st));
+      }
+  model.claims = new Proxy(claims, new ClaimsView(st, 0));
+  lazyStates.set(model, st);
+  return st;
+}
+
+function currentVersion(st: LazyState): number {
+  return st.base + st.log.length;
+}
+
+function flushClaim(st: LazyState, i: number): void {
+  const cur = st.base + st.log.length;
+  const v = st.claimVersion[i];
+  if (v === cur) return;
+  const c = st.claims[i];
+  const log = st.log;
+  let seg = c.firstSegment;
+  let delta = 0;
+  let segDelta = 0;
+  for (let k = v - st.base; k < log.length; k++) {
+    const e = log[k];
+    if (seg >= e.segFrom) {
+      delta += e.delta;
+      segDelta += e.segDelta;
+      seg += e.segDelta;
+    }
+  }
+  st.claimVersion[i] = cur;
+  if (delta !== 0 || segDelta !== 0) shiftClaim(c, delta, segDelta);
+  if (c.billingProvider) flushLevel(st, c.billingProvider);
+  if (c.subscriber) flushLevel(st, c.subscriber);
+  if (c.patient) flushLevel(st, c.patient);
+}
+
+function flushLevel(st: LazyState, l: HierarchyLevel): void {
+  const cur = st.base + st.log.length;
+  const v = st.levelVersion.get(l) ?? st.base;
+  if (v === cur) return;
+  const log = st.log;
+  let seg = l.segmentIndex;
+  let delta = 0;
+  let segDelta = 0;
+  for (let k = v - st.base; k < log.length; k++) {
+    const e = log[k];
+    if (seg >= e.segFrom) {
+      delta += e.delta;
+      segDelta += e.segDelta;
+      seg += e.segDelta;
+    }
+  }
+  st.levelVersion.set(l, cur);
+  if (delta !== 0 || segDelta !== 0) shiftLevel(l, delta, segDelta);
+}
+
+/** Bring every claim and level up to date and empty the log. */
+function compact(st: LazyState): void {
+  for (let i = 0; i < st.claims.length; i++) flushClaim(st, i);
+  for (const t of st.txs) for (const l of t.hierarchy) flushLevel(st, l);
+  st.base = currentVersion(st);
+  st.log = [];
+  st.levelVersion = new WeakMap();
+}
+
+/**
+ * Bring a model that went through `updateClaimModel` fully up to date and give it plain arrays again
+ * (no Proxies): for structuredClone / postMessage, or before handing it to code that keeps the arrays.
+ * Cheap on a model that was never updated incrementally. Returns the same model.
+ */
+export function settleClaimModel(model: ClaimFile): ClaimFile {
+  const st = lazyStates.get(model);
+  if (!st) return model;
+  compact(st);
+  model.claims = st.claims;
+  for (const t of st.txs) {
+    t.tx.claims = t.claims;
+    t.tx.hierarchy = t.hierarchy;
+  }
+  lazyStates.delete(model);
+  return model;
+}
+
+// Shifting one claim / level by a uniform amount. Objects shared inside a claim are shifted once: a
+// line's dateOfService shares qualifier/format/value/span with a DTP entry (own segmentIndex); a
+// diagnosis shares qualifier/code/span/presentOnAdmission with its healthCareCodes entry; serviceDate,
+// priorAuthorization, placeOfService, procedureCode, modifiers and claimFilingIndicator are references.
+
+function mv(o: Span | null, d: number): void {
+  if (o !== null) o.offset += d;
+}
+
+function shiftDate(x: DateValue, d: number, sd: number): void {
+  x.qualifier.offset += d;
+  mv(x.format, d);
+  x.value.offset += d;
+  x.span.offset += d;
+  x.segmentIndex += sd;
+}
+
+function shiftNote(x: Note, d: number, sd: number): void {
+  mv(x.reference, d);
+  mv(x.text, d);
+  x.span.offset += d;
+  x.segmentIndex += sd;
+}
+
+function shiftRef(x: Reference, d: number, sd: number): void {
+  x.qualifier.offset += d;
+  mv(x.value, d);
+  x.span.offset += d;
+  x.segmentIndex += sd;
+}
+
+function shiftClaim(c: Claim, d: number, sd: number): void {
+  c.firstSegment += sd;
+  c.lastSegment += sd;
+  c.span.offset += d;
+  c.clmSpan.offset += d;
+  mv(c.patientControlNumber, d);
+  mv(c.totalCharge, d);
+  const f = c.facility;
+  if (f) {
+    mv(f.code, d);
+    mv(f.qualifier, d);
+    mv(f.frequency, d);
+    f.span.offset += d;
+  }
+  for (const r of c.references) shiftRef(r, d, sd);
+  for (const x of c.dates) shiftDate(x, d, sd);
+  for (const h of c.healthCareCodes) {
+    h.qualifier.offset += d;
+    mv(h.code, d);
+    h.span.offset += d;
+    mv(h.presentOnAdmission, d);
+    h.segmentIndex += sd;
+  }
+  for (const x of c.diagnoses) x.segmentIndex += sd;
+  for (const n of c.notes) shiftNote(n, d, sd);
+  for (const l of c.serviceLines) {
+    mv(l.lineNumber, d);
+    l.firstSegment += sd;
+    l.lastSegment += sd;
+    if (l.serviceSegmentIndex !== null) l.serviceSegmentIndex += sd;
+    l.span.offset += d;
+    l.serviceSpan.offset += d;
+    const p = l.procedure;
+    if (p) {
+      p.qualifier.offset += d;
+      mv(p.code, d);
+      for (const m of p.modifiers) m.offset += d;
+      mv(p.description, d);
+      p.span.offset += d;
+    }
+    mv(l.revenueCode, d);
+    mv(l.charge, d);
+    mv(l.unitBasis, d);
+    mv(l.units, d);
+    mv(l.placeOfService, d);
+    for (const x of l.diagnosisPointers) x.offset += d;
+    mv(l.diagnosisPointerSpan, d);
+    if (l.dateOfService) l.dateOfService.segmentIndex += sd;
+    for (const x of l.dates) shiftDate(x, d, sd);
+    const g = l.drug;
+    if (g) {
+      mv(g.qualifier, d);
+      mv(g.ndc, d);
+      mv(g.quantity, d);
+      mv(g.unit, d);
+      g.segmentIndex += sd;
+      if (g.ctpSegmentIndex !== null) g.ctpSegmentIndex += sd;
+      g.span.offset += d;
+    }
+    for (const n of l.notes) shiftNote(n, d, sd);
+    for (const r of l.references) shiftRef(r, d, sd);
+  }
+}
+
+function shiftLevel(l: HierarchyLevel, d: number, sd: number): void {
+  l.id.offset += d;
+  mv(l.parentId, d);
+  mv(l.levelCode, d);
+  mv(l.childCode, d);
+  l.span.offset += d;
+  mv(l.payerResponsibility, d);
+  mv(l.claimFilingIndicator, d);
+  mv(l.name, d);
+  mv(l.identifier, d);
+  l.segmentIndex += sd;
+  if (l.sbrSegmentIndex !== null) l.sbrSegmentIndex += sd;
+}
+
+/** Envelope spans may contain the edit: move each end that lies at or after `editEnd`. */
+function mvRange(o: Span | null, editEnd: number, d: number): void {
+  if (o === null) return;
+  const s = o.offset;
+  const e = s + o.length;
+  const ns = s >= editEnd ? s + d : s;
+  const ne = e >= editEnd ? e + d : e;
+  o.offset = ns;
+  o.length = ne - ns;
+}
+
+function shiftEnvelopes(model: ClaimFile, doc: X12Document, splice: SegmentSplice): void {
+  const { editEnd, delta: d } = splice;
+  const oldLast = splice.first + splice.removedCount - 1;
+  const sd = splice.insertedCount - splice.removedCount;
+  const segs = doc.segments;
+  const first = (n: number) => (n > oldLast ? n + sd : n);
+  // an envelope without its trailer ends with the claim's last segment, possibly one of the replaced
+  // ones: its end is read again from the new document
+  const end = (o: { span: Span; lastSegment: number }) => {
+    const n = o.lastSegment;
+    if (n > oldLast) o.lastSegment = n + sd;
+    else if (n >= splice.first) {
+      o.lastSegment = oldLast + sd;
+      o.span.length = segs.contentEnd(o.lastSegment) - o.span.offset;
+    }
+  };
+  for (const x of model.interchanges) {
+    for (const s of [x.controlNumber, x.trailerControlNumber, x.declaredGroupCount, x.senderId, x.receiverId, x.usageIndicator, x.span, x.isaSpan, x.ieaSpan]) mvRange(s, editEnd, d);
+    x.firstSegment = first(x.firstSegment);
+    end(x);
+    for (const g of x.groups) {
+      for (const s of [g.functionalIdentifier, g.controlNumber, g.trailerControlNumber, g.declaredTransactionCount, g.version, g.span, g.gsSpan, g.geSpan]) mvRange(s, editEnd, d);
+      g.firstSegment = first(g.firstSegment);
+      end(g);
+      for (const t of g.transactions) {
+        for (const s of [t.controlNumber, t.trailerControlNumber, t.declaredSegmentCount, t.implementationReference, t.span, t.stSpan, t.seSpan]) mvRange(s, editEnd, d);
+        t.firstSegment = first(t.firstSegment);
+        end(t);
+      }
+    }
+  }
+  for (const i of model.issues) mvRange(i, editEnd, d);
+}
+
 /**
  * Update a model after `reparseX12` replaced some segments. When the replaced segments lie inside one
  * claim and no structural segment (envelopes, HL, CLM, SBR) was added or removed, only that claim is
- * rebuilt and every other span / segment index is shifted IN PLACE; otherwise (or when `splice` is null)
- * the model is rebuilt from scratch.
+ * rebuilt; the claims and HL levels after it are shifted lazily (see above), the envelopes right away.
+ * Otherwise (or when `splice` is null) the model is rebuilt from scratch. Costs O(log claims + size of
+ * the touched claim + envelopes), independent of the number of claims after the edit.
  *
  * The old model is consumed: it is modified and returned, so do not keep using the old version (the
- * analysis cache replaces it anyway). `oldDoc` is the document the old model was built from.
+ * analysis cache replaces it anyway), nor claim objects read from it before the update. `oldDoc` is the
+ * document the old model was built from.
  */
 export function updateClaimModel(old: ClaimFile, doc: X12Document, oldDoc: X12Document, splice: SegmentSplice | null): ClaimFile {
-  if (!splice || splice.removedCount === 0 || splice.insertedCount === 0) return buildClaimModel(doc);
+  if (!splice || splice.removedCount === 0 || splice.insertedCount === 0 || !doc.delimiters) return buildClaimModel(doc);
   const oldLast = splice.first + splice.removedCount - 1;
   const hit = claimsInRange(old, splice.first, oldLast);
   if (hit.length !== 1) return buildClaimModel(doc);
@@ -1010,69 +1545,45 @@ export function updateClaimModel(old: ClaimFile, doc: X12Document, oldDoc: X12Do
     if (STRUCTURAL.has(id) && !(i === target.firstSegment && id === 'CLM')) return buildClaimModel(doc);
   }
   if (doc.segments.id(target.firstSegment) !== 'CLM') return buildClaimModel(doc);
+  const st = lazyState(old);
+  const flatIndex = firstClaimEndingAtOrAfter(old.claims, splice.first);
+  if (st.claims[flatIndex] !== target) return buildClaimModel(doc);
   const segDelta = splice.insertedCount - splice.removedCount;
   const oldEnd = oldLast + 1; // first old segment index after the replaced ones
-  const transaction = findTransaction(old, target);
-  const flatIndex = old.claims.indexOf(target);
-  // Shift what lies after the edit. Claims before the target end before the edit: untouched. Objects
-  // shared inside the model (a line's dateOfService and its DTP entry, SBR09 on the level and the claim,
-  // ...) are shifted once thanks to `seen`; claims are reached through model.claims only.
-  if (splice.delta !== 0 || segDelta !== 0) {
-    const seen = new Set<object>();
-    const sh = (v: unknown, skip: Set<string>) => shiftInPlace(v, splice.editEnd, splice.delta, oldEnd, segDelta, skip, seen);
-    sh(old.interchanges, ENVELOPE_SKIP);
-    sh(old.issues, ENVELOPE_SKIP);
-    for (let i = flatIndex + 1; i < old.claims.length; i++) sh(old.claims[i], CLAIM_SKIP);
-  }
+  if (splice.delta !== 0 || segDelta !== 0) st.log.push({ segFrom: oldEnd, delta: splice.delta, segDelta });
+  shiftEnvelopes(old, doc, splice);
   const rebuilt = buildClaim(doc, target.firstSegment, target.lastSegment + segDelta, {
     kind: target.transactionKind,
     billingProvider: target.billingProvider,
     subscriber: target.subscriber,
     patient: target.patient,
   });
-  old.claims[flatIndex] = rebuilt;
-  if (transaction) {
-    transaction.claims[transaction.claims.indexOf(target)] = rebuilt;
-    if (transaction.seSpan) transaction.actualSegmentCount += segDelta;
-    else transaction.actualSegmentCount = transaction.lastSegment - transaction.firstSegment + 1;
+  const entry = txOfClaim(st, flatIndex);
+  st.claims[flatIndex] = rebuilt;
+  st.claimVersion[flatIndex] = currentVersion(st);
+  if (entry) {
+    entry.claims[flatIndex - entry.claimBase] = rebuilt;
+    const t = entry.tx;
+    if (t.seSpan) t.actualSegmentCount += segDelta;
+    else t.actualSegmentCount = t.lastSegment - t.firstSegment + 1;
   }
+  if (st.log.length >= COMPACT_AFTER) compact(st);
   return old;
 }
 
-function findTransaction(model: ClaimFile, claim: Claim): Transaction | null {
-  for (const x of model.interchanges) for (const g of x.groups) for (const t of g.transactions) if (t.firstSegment <= claim.firstSegment && claim.firstSegment <= t.lastSegment && t.claims.includes(claim)) return t;
-  return null;
-}
-
-const SEGMENT_INDEX_FIELDS = new Set(['segmentIndex', 'firstSegment', 'lastSegment', 'serviceSegmentIndex', 'sbrSegmentIndex', 'ctpSegmentIndex']);
-const CLAIM_SKIP = new Set(['billingProvider', 'subscriber', 'patient']);
-const ENVELOPE_SKIP = new Set(['claims']);
-
-/** Move spans at/after `editEnd` by `delta` and segment indexes at/after `segFrom` by `segDelta`, in place. */
-function shiftInPlace(v: unknown, editEnd: number, delta: number, segFrom: number, segDelta: number, skip: Set<string>, seen: Set<object>): void {
-  if (v === null || typeof v !== 'object') return;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) shiftInPlace(v[i], editEnd, delta, segFrom, segDelta, skip, seen);
-    return;
+function txOfClaim(st: LazyState, flatIndex: number): TxEntry | null {
+  let lo = 0;
+  let hi = st.txs.length - 1;
+  let found: TxEntry | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = st.txs[mid];
+    if (e.claimBase <= flatIndex) {
+      if (flatIndex < e.claimBase + e.claims.length) found = e;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  if (seen.has(v)) return;
-  seen.add(v);
-  const o = v as Record<string, unknown>;
-  for (const k in o) {
-    const x = o[k];
-    if (x === null) continue;
-    if (typeof x === 'object') {
-      if (!skip.has(k)) shiftInPlace(x, editEnd, delta, segFrom, segDelta, skip, seen);
-    } else if (typeof x === 'number' && segDelta !== 0 && x >= segFrom && SEGMENT_INDEX_FIELDS.has(k)) o[k] = x + segDelta;
-  }
-  if (delta !== 0 && typeof o.offset === 'number' && typeof o.length === 'number') {
-    const s = o.offset;
-    const e = s + o.length;
-    const ns = s >= editEnd ? s + delta : s;
-    const ne = e >= editEnd ? e + delta : e;
-    o.offset = ns;
-    o.length = ne - ns;
-  }
+  return found && found.claims[flatIndex - found.claimBase] === st.claims[flatIndex] ? found : null;
 }
 
 export { ENVELOPE as ENVELOPE_SEGMENTS };

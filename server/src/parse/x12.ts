@@ -140,6 +140,17 @@ function internId(text: string, start: number, len: number): number {
   return id;
 }
 
+/**
+ * The interned number of a regular segment id ("CLM"), as stored in `SegmentTable.idCodes`: lets hot
+ * loops compare numbers instead of reading ids. Irregular ids give IRREGULAR_SEGMENT_ID (never equal
+ * to a regular one).
+ */
+export function segmentIdCode(id: string): number {
+  return internId(id, 0, id.length);
+}
+
+export const IRREGULAR_SEGMENT_ID = IRREGULAR;
+
 // ---------------------------------------------------------------------------------------------
 
 /** Compact per-segment table. Index 0 is the ISA when the file has one. */

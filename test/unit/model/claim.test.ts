@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseX12, reparseX12, applyEdit } from '../../../server/src/parse/x12';
-import { buildClaimModel, updateClaimModel, claimsInRange, type Spanned } from '../../../server/src/model/claim';
+import { buildClaimModel, updateClaimModel, claimsInRange, settleClaimModel, type Spanned } from '../../../server/src/model/claim';
 import { fixture } from '../parse/helpers';
 
 const P = fixture('837p-radiopharm.x12');
@@ -212,4 +212,59 @@ test('updateClaimModel equals a full rebuild for random edits', () => {
     ),
     { numRuns: 300 },
   );
+});
+
+test('updateClaimModel over a sequence of edits (lazily shifted claims) equals a full rebuild after every edit', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 1 }),
+      fc.array(
+        fc.record({
+          at: fc.nat(),
+          removed: fc.nat({ max: 6 }),
+          inserted: fc.array(fc.constantFrom('*', ':', 'A', '9', 'NTE*ADD*X~', 'DTP*472*D8*20250101~', 'REF*G1*Z~', '\n'), { maxLength: 3 }).map((a) => a.join('')),
+        }),
+        { minLength: 2, maxLength: 8 },
+      ),
+      (seed, edits) => {
+        let text = seed ? I : P;
+        let doc = parseX12(text);
+        let model = buildClaimModel(doc);
+        for (const e of edits) {
+          // edits inside claims most of the time: that is the incremental path
+          const claims = model.claims;
+          const c = claims.length > 0 ? claims[e.at % claims.length] : null;
+          const offset = c ? c.span.offset + (e.at % (c.span.length + 1)) : e.at % (text.length + 1);
+          const edit = { offset, removed: Math.min(e.removed, text.length - offset), inserted: e.inserted };
+          const { document, splice } = reparseX12(doc, edit);
+          model = updateClaimModel(model, document, doc, splice);
+          doc = document;
+          text = document.text;
+          assert.deepEqual(model, buildClaimModel(parseX12(text)), JSON.stringify(edit));
+        }
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
+
+test('updateClaimModel rebuilds only the edited claim and keeps the others (with shifted offsets)', () => {
+  const oldDoc = parseX12(P);
+  const old = buildClaimModel(oldDoc);
+  const [c1, c2, c3] = old.claims;
+  const edit = { offset: P.indexOf('LX*2~'), removed: 0, inserted: 'NTE*ADD*MORE~\n' };
+  const { document, splice } = reparseX12(oldDoc, edit);
+  const m = updateClaimModel(old, document, oldDoc, splice);
+  assert.notEqual(m.claims[0], c1);
+  assert.equal(m.claims[1], c2);
+  assert.equal(m.claims[2], c3);
+  assert.equal(m.interchanges[0].groups[0].transactions[0].claims[2], c3);
+  const t = document.text;
+  assert.equal(at(t, c2.patientControlNumber), 'PCN1002');
+  assert.equal(at(t, c3.serviceLines[0].procedureCode), c3.serviceLines[0].procedureCode?.value);
+  assert.equal(document.segments.id(c3.serviceLines[0].serviceSegmentIndex!), 'SV1');
+  assert.equal(at(t, c2.patient?.name), 'RIVERA, MATEO'.replace(', ', '*'));
+  // settled: plain arrays again (structuredClone works), still equal to a full rebuild
+  settleClaimModel(m);
+  assert.deepEqual(structuredClone(m), buildClaimModel(parseX12(t)));
 });
