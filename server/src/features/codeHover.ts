@@ -71,13 +71,19 @@ export function modifierHover(record: HcpcsRecord, codeSet: CodeSet, guides: Gui
 /** Re-exported for completion; the table lives in the core so rules can read it. */
 export { LEVEL_I_MODIFIER_NAMES };
 
-export function levelIModifierHover(code: string): string | undefined {
+export function levelIModifierHover(code: string, codeSet?: CodeSet, guides?: GuideIndex): string | undefined {
   const name = LEVEL_I_MODIFIER_NAMES[code];
   if (!name) return undefined;
-  return [
+  const licensed = codeSet?.cpt(code);
+  const parts = [
     `**${code}** · CPT (Level I) modifier`,
-    `${name} *(short name in this extension's own words; the official descriptor is AMA-licensed and not bundled)*`,
-  ].join('\n\n');
+    licensed
+      ? `${licensed.descriptor} *(from your licensed descriptor file)*`
+      : `${name} *(short name in this extension's own words; the official descriptor is AMA-licensed and not bundled)*`,
+  ];
+  const guide = guides?.get(code);
+  if (guide && codeSet) parts.push(renderGuideHover(guide, codeSet));
+  return parts.join('\n\n');
 }
 
 export function cptHover(code: string, codeSet: CodeSet): string {

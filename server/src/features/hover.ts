@@ -36,7 +36,7 @@ function noteHover(analysis: DocumentAnalysis, offset: number, ctx: FeatureConte
     const record = codeSet.modifier(at.modifier.code);
     const value = record
       ? modifierHover(record, codeSet, guides)
-      : levelIModifierHover(at.modifier.code) ?? unknownCodeHover(at.modifier.code, 'HCPCS modifier');
+      : levelIModifierHover(at.modifier.code, codeSet, guides) ?? unknownCodeHover(at.modifier.code, 'HCPCS modifier');
     return markdown(value, analysis, at.modifier.span.offset, at.modifier.span.length);
   }
   const readAs = `read as ${mention.system === 'icd10' ? 'ICD-10-CM' : mention.system === 'cpt' ? 'CPT' : 'HCPCS'}: ${mention.reason}`;
