@@ -44,6 +44,14 @@ describe('claim hover facts', () => {
     assert.match(hoverAt(i, i.indexOf('^UN^40') + 4), /\*\*SV205\*\* · Service unit count/);
   });
 
+  test('a procedure code shows its descriptor (from codeHover, whose own tests keep its format) and where it sits', () => {
+    const p = readClaim('837p-oncology.837');
+    const v = hoverAt(p, p.indexOf('HC:J1100') + 5);
+    assert.match(v, /J1100/);
+    assert.match(v, /Injection, dexamethasone sodium phosphate, 1 mg/);
+    assert.match(v, /\*SV101-2: Procedure code\*$/);
+  });
+
   test('a pointer names the ICD-10-CM code and its description', () => {
     const p = readClaim('837p-oncology.837');
     const v = hoverAt(p, p.indexOf('***1:2:3~') + 5);
