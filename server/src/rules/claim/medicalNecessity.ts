@@ -1,13 +1,27 @@
 import { formatIcd10 } from '../../codeset/codeset';
 import { unmetDiagnosisGroups } from '../../guides/diagnoses';
-import type { Claim, DiagnosisPointer } from '../../model/claim';
+import type { Claim, Diagnosis, DiagnosisPointer } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { codeOf, spanOf } from './lineEdits';
+import { codeOf, componentSeparator, spanOf } from './lineEdits';
+import type { Fix } from '../types';
 
 export const MEDICAL_NECESSITY = 'hcpcs/medical-necessity';
 
 function labels(groups: { label: string }[]): string {
   return groups.map((g) => g.label).join(' and ');
+}
+
+/** Adds a pointer to each candidate diagnosis after the existing pointers (SV107 holds at most four). */
+function pointerFixes(count: number, span: { offset: number; length: number }, candidates: Diagnosis[], ctx: ClaimFileContext): Fix[] {
+  if (count >= 4) return [];
+  const sep = componentSeparator(ctx);
+  return candidates
+    .filter((d) => d.position <= 12)
+    .map((d) => ({
+      title: `Point the line at diagnosis ${d.position} (${formatIcd10(d.code.value)}) too`,
+      edits: [{ span: { offset: span.offset + span.length, length: 0 }, newText: `${sep}${d.position}` }],
+      preferred: candidates.length === 1,
+    }));
 }
 
 /**
@@ -56,6 +70,7 @@ export const medicalNecessity: Rule = {
             ? `point SV107 at diagnosis ${candidates.map((d) => `${d.position} (${formatIcd10(d.code.value)})`).join(' or ')}.`
             : 'point SV107 at the diagnosis that supports the service.'),
         related: candidates.map((d) => ({ span: spanOf(d.span), message: `diagnosis ${d.position}: ${formatIcd10(d.code.value)}` })),
+        fixes: pointerFixes(pointers.length, line.diagnosisPointerSpan, candidates, ctx),
       });
     }
     return findings;

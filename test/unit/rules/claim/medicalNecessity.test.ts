@@ -17,6 +17,9 @@ test('the diagnosis is on the claim but the line does not point at it: fires on 
   const [d] = run(medicalNecessity, text);
   assert.equal(at(text, d), '1');
   assert.match(d.message, /diagnosis 2 \(C79\.51\)/);
+  const after = applyFix(text, d);
+  assert.equal(after, replaced(text, 'SV1*HC:A9604:JZ*100*UN*1***1~', 'SV1*HC:A9604:JZ*100*UN*1***1:2~'));
+  assert.deepEqual(run(medicalNecessity, after), []);
 });
 
 test('A9606 needs both groups: C61 and bone metastases pointed at does not fire; a code without a guide does not either', () => {
