@@ -1,0 +1,154 @@
+/**
+ * The built batch checker as a user runs it: `node bin/hcpcs-check.js ...` as a child process on fixture files.
+ * Exit codes, the three output formats, stdin, options, and the SARIF output validated against the SARIF 2.1.0
+ * schema. Needs `npm run build` (dist/server/cli.js).
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Ajv from 'ajv';
+
+const root = path.resolve(__dirname, '..', '..');
+const bin = path.join(root, 'bin', 'hcpcs-check.js');
+const built = fs.existsSync(path.join(root, 'dist', 'server', 'cli.js'));
+const skip = built ? false : 'run `npm run build` first (dist/server/cli.js is missing)';
+
+function run(args: string[], options: { input?: string; cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const CLEAN = [
+  'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *250310*0915*^*00501*000000101*0*T*:~',
+  'GS*HC*SENDER*RECEIVER*20250310*0915*101*X*005010X222A1~',
+  'ST*837*0001*005010X222A1~',
+  'BHT*0019*00*B1*20250310*0915*CH~',
+  'NM1*41*2*CLINIC*****46*X1~',
+  'NM1*40*2*PAYER*****46*P1~',
+  'HL*1**20*1~',
+  'NM1*85*2*CLINIC*****XX*1234567893~',
+  'HL*2*1*22*0~',
+  'SBR*P*18*******CI~',
+  'NM1*IL*1*DOE*JANE****MI*M1~',
+  'NM1*PR*2*PAYER*****PI*P1~',
+  'CLM*C1*25***11:B:1*Y*A*Y*Y~',
+  'HI*ABK:E119~',
+  'LX*1~',
+  'SV1*HC:A4253*25*UN*1***1~',
+  'DTP*472*D8*20250305~',
+  'SE*16*0001~',
+  'GE*1*101~',
+  'IEA*1*000000101~',
+].join('\n');
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'hcpcs-check-'));
+}
+
+test('examples/: findings in text format, exit 1 (errors), summary on stderr', { skip }, () => {
+  const r = run(['examples/', '--date', '2025-03-15']);
+  assert.equal(r.code, 1, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.ok(lines.length >= 5);
+  for (const line of lines) assert.match(line, /^examples\/\S+:\d+:\d+ (error|warning|info|hint) [a-z0-9-]+\/[a-z0-9-]+ \S/);
+  assert.ok(lines.some((l) => l.includes(' error hcpcs/terminated-code ')));
+  assert.ok(lines.some((l) => l.startsWith('examples/notes/')), 'the note is checked as a note');
+  assert.match(r.stderr, /\d+ problems \(\d+ errors, \d+ warnings/);
+});
+
+test('a clean claim file exits 0 with no output; --rule turns a finding off', { skip }, () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'clean.837'), CLEAN);
+  const r = run(['clean.837', '--date', '2025-03-15'], { cwd: dir });
+  assert.equal(r.stdout, '', r.stdout);
+  assert.equal(r.code, 0, r.stderr);
+  // an unknown code is an error ...
+  fs.writeFileSync(path.join(dir, 'bad.837'), CLEAN.replace('A4253', 'A4299'));
+  const bad = run(['bad.837'], { cwd: dir });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /^bad\.837:16:8 error hcpcs\/unknown-code /m);
+  // ... unless switched off
+  const off = run(['bad.837', '--rule', 'hcpcs/unknown-code=off'], { cwd: dir });
+  assert.doesNotMatch(off.stdout, /unknown-code/);
+  // at warning level it no longer fails the run, unless warnings exceed --max-warnings
+  const warn = run(['bad.837', '--rule', 'hcpcs/unknown-code=warning', '-q'], { cwd: dir });
+  assert.equal(warn.code, 0, warn.stdout);
+  const limited = run(['bad.837', '--rule', 'hcpcs/unknown-code=warning', '--max-warnings', '0'], { cwd: dir });
+  assert.equal(limited.code, 1);
+});
+
+test('stdin (-) and json format: LSP positions (0-based) and the documented fields', { skip }, () => {
+  const r = run(['-', '--format', 'json'], { input: CLEAN.replace('A4253', 'A4299') });
+  assert.equal(r.code, 1, r.stderr);
+  const out = JSON.parse(r.stdout) as { file: string; range: { start: { line: number; character: number }; end: unknown }; severity: string; code: string; message: string }[];
+  const f = out.find((x) => x.code === 'hcpcs/unknown-code');
+  assert.ok(f);
+  assert.equal(f.file, '-');
+  assert.deepEqual(f.range.start, { line: 15, character: 7 });
+  assert.equal(f.severity, 'error');
+  assert.deepEqual(Object.keys(f).sort(), ['code', 'file', 'message', 'range', 'severity']);
+});
+
+test('bad usage and unreadable input exit 2', { skip }, () => {
+  assert.equal(run([]).code, 2);
+  assert.equal(run(['--format', 'xml', 'examples/']).code, 2);
+  assert.equal(run(['--rule', 'no-such/rule=error', 'examples/']).code, 2);
+  assert.equal(run(['--rule', 'hcpcs/unknown-code=loud', 'examples/']).code, 2);
+  assert.equal(run(['--date', '15/03/2025', 'examples/']).code, 2);
+  assert.equal(run(['--max-warnings', 'many', 'examples/']).code, 2);
+  const missing = run(['does-not-exist.837']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /does-not-exist\.837: file not found/);
+  assert.equal(run(['no-match-*.x12']).code, 2);
+  assert.equal(run(['--help']).code, 0);
+});
+
+test('globs, folders and many files (worker threads) give the same findings as one by one', { skip }, () => {
+  const dir = tempDir();
+  const one = fs.readFileSync(path.join(root, 'examples', 'claims', '837p-oncology-clinic.837'), 'utf8');
+  for (let i = 0; i < 24; i++) fs.writeFileSync(path.join(dir, `batch-${String(i).padStart(2, '0')}.837`), one);
+  const pooled = run(['*.837', '--format', 'json', '--date', '2025-03-15'], { cwd: dir });
+  const single = run(['batch-00.837', '--format', 'json', '--date', '2025-03-15'], { cwd: dir });
+  assert.equal(pooled.code, 1, pooled.stderr);
+  const all = JSON.parse(pooled.stdout) as { file: string }[];
+  const per = JSON.parse(single.stdout) as unknown[];
+  assert.equal(all.length, per.length * 24);
+  assert.deepEqual(
+    all.filter((x) => x.file === 'batch-00.837'),
+    per,
+  );
+  const folder = run([dir, '--format', 'json', '-j', '1']);
+  assert.equal((JSON.parse(folder.stdout) as unknown[]).length, all.length);
+});
+
+test('--format sarif validates against the SARIF 2.1.0 schema', { skip }, () => {
+  const r = run(['examples/', '--format', 'sarif', '--date', '2025-03-15']);
+  assert.equal(r.code, 1, r.stderr);
+  const log = JSON.parse(r.stdout);
+  // The schema is JSON Schema draft-04 (id, not $id); ajv 8 reads it as draft-07 once `id` is renamed.
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
+  schema.$id = schema.id;
+  delete schema.id;
+  delete schema.$schema;
+  // Formats (uri, date-time) are not checked: ajv-formats is not a dependency; the uri is checked below.
+  // unicodeRegExp off: the schema's `language` pattern is only valid as a non-unicode regular expression.
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+  const validate = ajv.compile(schema);
+  assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  // the schema does reject what is not SARIF 2.1.0
+  assert.equal(validate({ ...log, version: '2.0.0' }), false);
+  assert.equal(validate({ ...log, runs: [{ ...log.runs[0], results: [{ level: 'loud', message: { text: 'x' } }] }] }), false);
+  const run0 = log.runs[0];
+  assert.equal(run0.tool.driver.name, 'hcpcs-check');
+  const rule = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'hcpcs/terminated-code');
+  assert.ok(rule.shortDescription.text.length > 10);
+  assert.equal(rule.defaultConfiguration.level, 'error');
+  const result = run0.results.find((x: { ruleId: string }) => x.ruleId === 'hcpcs/terminated-code');
+  assert.equal(result.level, 'error');
+  const loc = result.locations[0].physicalLocation;
+  assert.match(loc.artifactLocation.uri, /^examples\/claims\/.+\.837$/);
+  assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
+});
