@@ -14,7 +14,7 @@ function firstClaim(text: string) {
 test('SBR09 decides the payer: MA/MB Medicare, MC Medicaid, CI/BL/HM/12-17 commercial; otherwise the setting', () => {
   const cases: [string, string][] = [['MA', 'medicare'], ['MB', 'medicare'], ['MC', 'medicaid'], ['CI', 'commercial'], ['BL', 'commercial'], ['HM', 'commercial'], ['12', 'commercial'], ['16', 'commercial']];
   for (const [sbr09, payer] of cases) {
-    assert.equal(payerOf(firstClaim(build837({ sbr09, segments: claim('P1', 'ABK:C7951', ['SV1*HC:A9600*1*UN*1***1']) })), defaultSettings), payer, sbr09);
+    assert.equal(payerOf(firstClaim(build837({ sbr09, segments: claim('P1', 'ABK:C7951', ['SV1*HC:A9600*1*UN*1***1']) })), { settings: defaultSettings }), payer, sbr09);
   }
   for (const sbr09 of ['', 'VA', 'ZZ']) {
     const c = firstClaim(build837({ sbr09, segments: claim('P1', 'ABK:C7951', ['SV1*HC:A9600*1*UN*1***1']) }));
