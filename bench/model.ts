@@ -165,6 +165,7 @@ function run(sizeMB: number): void {
   let cur = doc;
   let m = model;
   const updTimes: number[] = [];
+  const touchTimes: number[] = [];
   const mid = claims >> 1;
   for (let k = 0; k < 12; k++) {
     const c = m.claims[mid + (k % 3)];
@@ -178,6 +179,10 @@ function run(sizeMB: number): void {
     m = updateClaimModel(m, document, cur, splice);
     updTimes.push(performance.now() - t0);
     cur = document;
+    // what a caller pays when it then walks every claim (each later claim catches up on its shift)
+    const t1 = performance.now();
+    for (const c of m.claims) void c.span.offset;
+    touchTimes.push(performance.now() - t1);
   }
   console.log(
     [
@@ -186,6 +191,7 @@ function run(sizeMB: number): void {
       `  buildClaimModel    ${ms(median(buildTimes))} wall, ${ms(median(buildCpu))} cpu (all threads)  (runs: ${buildTimes.map((x) => x.toFixed(0)).join(', ')})`,
       `  model heap         ${mb(heapModel)}   rss after build ${mb(rss)}${objs ? `   objects/claim ${(objs / claims).toFixed(0)}` : ''}`,
       `  reparse+update     ${ms(median(updTimes))}  (first ${ms(updTimes[0])}, max ${ms(Math.max(...updTimes))})`,
+      `  then read all claims ${ms(median(touchTimes))}`,
     ].join('\n'),
   );
 }
