@@ -16,9 +16,12 @@ export function foldingRanges(analysis: DocumentAnalysis): FoldingRange[] {
     for (const group of interchange.groups) {
       for (const tx of group.transactions) {
         add(tx.span);
-        for (const level of tx.hierarchy) {
-          // An HL loop runs to the next HL segment (or the end of the transaction).
-          const next = tx.hierarchy.find((l) => l.segmentIndex > level.segmentIndex);
+        const levels = tx.hierarchy;
+        for (let k = 0; k < levels.length; k++) {
+          const level = levels[k];
+          // An HL loop runs to the next HL segment (or the end of the transaction). Levels are in document order;
+          // looking the next one up by search made folding quadratic on large files.
+          const next = levels[k + 1];
           const endOffset = next ? next.span.offset - 1 : tx.seSpan ? tx.seSpan.offset - 1 : tx.span.offset + tx.span.length;
           add({ offset: level.span.offset, length: Math.max(0, endOffset - level.span.offset) });
         }
