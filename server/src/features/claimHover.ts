@@ -105,7 +105,7 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
     case 'modifier': {
       const record = codeSet.modifier(value);
       if (record) return modifierHover(record, codeSet, guides, { dateOfService });
-      return levelIModifierHover(value) ?? unknownCodeHover(value, 'HCPCS modifier');
+      return levelIModifierHover(value, codeSet, guides) ?? unknownCodeHover(value, 'HCPCS modifier');
     }
     case 'diagnosisCode': {
       const record = codeSet.icd10(value);
