@@ -3,26 +3,52 @@
  * by every feature that asks for it until the document changes.
  *
  * Incremental: when a claim file changes, the cache finds the one edited stretch (common prefix and suffix of
- * the old and new text, compared in chunks), re-tokenizes only the segments around it (`reparseX12`), rebuilds
- * only the claim it lies in (`updateClaimModel`), updates the line index by shifting, and carries the per-claim
- * rule findings of the untouched claims over with shifted offsets, so `validate` re-checks only that claim.
- * The result is always the same as a full analysis (a property test compares them on random edits).
+ * the old and new text, compared in chunks), re-tokenizes only the segments around it (`reparseX12`), shifts the
+ * claim index (`updateClaimModelAt`: claims are built from the text when read), updates the line index by
+ * shifting, and carries the per-claim rule results of the untouched claims over as they are (their offsets are
+ * re-based when read: see `ClaimEntry`), so `validate` re-checks only the edited claim. The result is always the
+ * same as a full analysis (a property test compares them on random edits).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CodeSet } from './codeset/types';
 import { LineIndex } from './core/text';
 import { parseX12, reparseX12, type X12Document, type X12Edit } from './parse/x12';
-import { buildClaimModel, updateClaimModel, type Claim, type ClaimFile } from './model/claim';
+import { buildClaimModel, updateClaimModelAt, type ClaimFile } from './model/claim';
 import { scanNote, type NoteScan } from './parse/note';
 import type { RatedFinding } from './rules/engine';
 
 export type DocumentKind = 'claim' | 'note';
 
-/** Rule findings per claim, valid for one validation configuration (settings, rules, date, ...). */
+/**
+ * The claim rules' results for one claim. Never modified once made (a re-based copy replaces it), so an entry can be
+ * shared by the analyses of successive versions.
+ */
+export interface ClaimEntry {
+  /** Findings sorted by offset then rule id, with the offsets of the text they were computed on. */
+  readonly findings: readonly RatedFinding[];
+  /** Offset of the claim's CLM when the findings were computed: add (current CLM offset - base) to read them now. */
+  readonly base: number;
+  /**
+   * A span of a finding lies outside the claim (a fix that also corrects SE01, ...): such a claim is re-checked after
+   * any edit in its transaction, and its diagnostics are never re-based by lines only.
+   */
+  readonly nonLocal: boolean;
+  /** The findings as diagnostics, made when the CLM was at diagOffset, line diagLine, character diagCol. */
+  readonly diags: readonly Diagnostic[] | null;
+  readonly diagOffset: number;
+  readonly diagLine: number;
+  readonly diagCol: number;
+}
+
+/** The entry of a claim without findings (most claims): shared. */
+export const NO_FINDINGS: ClaimEntry = Object.freeze({ findings: [], base: 0, nonLocal: false, diags: [], diagOffset: 0, diagLine: 0, diagCol: 0 });
+
+/** Claim rule results per claim (by claim number), valid for one validation configuration (settings, rules, date, ...). */
 export interface ClaimFindingsCache {
   /** Identifies the configuration the findings were computed under. */
   key: unknown;
-  byClaim: Map<Claim, RatedFinding[]>;
+  entries: (ClaimEntry | undefined)[];
 }
 
 export interface DocumentAnalysis {
@@ -36,7 +62,7 @@ export interface DocumentAnalysis {
   claimFile?: ClaimFile;
   /** Code mentions in prose; computed on first use for notes. */
   readonly note: NoteScan;
-  /** Findings of claim rules per claim, kept across edits for the claims an edit did not touch. */
+  /** Results of the claim rules per claim, kept across edits for the claims an edit did not touch. */
   claimFindings?: ClaimFindingsCache;
 }
 
@@ -95,73 +121,9 @@ export function diffTexts(a: string, b: string): X12Edit {
   return { offset: p, removed: a.length - p - s, inserted: b.slice(p, b.length - s) };
 }
 
-/**
- * The line index of the edited text, from the old one: starts before the edit kept, starts inside the inserted
- * text scanned, starts after it shifted. A line start at q depends only on the characters q-1 and q (\r\n is
- * one break), which is what bounds the rescanned window.
- */
+/** The line index of the edited text, from the old one (see `LineIndex.update`). */
 export function updateLineIndex(old: LineIndex, text: string, edit: X12Edit): LineIndex {
-  const oldStarts = old.lineStarts;
-  const delta = edit.inserted.length - edit.removed;
-  const editEnd = edit.offset + edit.removed; // old coordinates
-  const insertedEnd = edit.offset + edit.inserted.length; // new coordinates
-  // old starts strictly before the edit
-  let lo = 0;
-  let hi = oldStarts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (oldStarts[mid] < edit.offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const keepBefore = lo;
-  // old starts at or after editEnd + 1 (unchanged neighbourhood), shifted
-  lo = keepBefore;
-  hi = oldStarts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (oldStarts[mid] < editEnd + 1) lo = mid + 1;
-    else hi = mid;
-  }
-  const firstAfter = lo;
-  const scanned: number[] = [];
-  const n = text.length;
-  for (let q = Math.max(edit.offset, 0); q <= insertedEnd && q <= n; q++) {
-    if (q === 0) {
-      if (keepBefore === 0) scanned.push(0);
-      continue;
-    }
-    const c = text.charCodeAt(q - 1);
-    if (c === 10 || (c === 13 && text.charCodeAt(q) !== 10)) scanned.push(q);
-  }
-  const afterCount = oldStarts.length - firstAfter;
-  const starts = new Uint32Array(keepBefore + scanned.length + afterCount);
-  starts.set(oldStarts.subarray(0, keepBefore));
-  for (let i = 0; i < scanned.length; i++) starts[keepBefore + i] = scanned[i];
-  const base = keepBefore + scanned.length;
-  for (let i = 0; i < afterCount; i++) starts[base + i] = oldStarts[firstAfter + i] + delta;
-  // Same shape as `new LineIndex(text)` without rescanning the whole text.
-  const index = Object.create(LineIndex.prototype) as LineIndex;
-  Object.assign(index, { text, length: n, lineStarts: starts });
-  return index;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Carrying findings over an edit
-
-function shiftSpan<T extends { offset: number; length: number }>(span: T, editEnd: number, delta: number): T {
-  const s = span.offset;
-  const e = s + span.length;
-  const ns = s >= editEnd ? s + delta : s;
-  const ne = e >= editEnd ? e + delta : e;
-  return { ...span, offset: ns, length: ne - ns };
-}
-
-/** A copy of a finding whose spans own no object shared with the model (the model is shifted in place). */
-export function detachFinding(f: RatedFinding, editEnd = Infinity, delta = 0): RatedFinding {
-  const copy: RatedFinding = { ...f, span: shiftSpan(f.span, editEnd, delta) };
-  if (f.fixes) copy.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: shiftSpan(e.span, editEnd, delta) })) }));
-  if (f.related) copy.related = f.related.map((r) => ({ ...r, span: shiftSpan(r.span, editEnd, delta) }));
-  return copy;
+  return LineIndex.update(old, text, edit);
 }
 
 /** Below this size a full analysis is cheap enough (and always right): no diffing. */
@@ -191,24 +153,23 @@ export class AnalysisCache {
       old.version = document.version;
       return old;
     }
-    const cache = old.claimFindings;
-    // The old analysis is consumed (its model is updated in place): nothing may read its findings again.
-    old.claimFindings = undefined;
     const { document: x12, splice } = reparseX12(old.x12, edit, text);
-    const claimFile = updateClaimModel(old.claimFile, x12, old.x12, splice);
-    const analysis = makeAnalysis(document.uri, document.version, 'claim', text, updateLineIndex(old.lines, text, edit), this.codeSet);
+    const { model: claimFile, touchedClaim } = updateClaimModelAt(old.claimFile, x12, old.x12, splice);
+    const analysis = makeAnalysis(document.uri, document.version, 'claim', text, LineIndex.update(old.lines, text, edit), this.codeSet);
     analysis.x12 = x12;
     analysis.claimFile = claimFile;
-    if (cache && claimFile === old.claimFile && splice) {
-      // Same model object: updated in place, so every claim but the rebuilt one is the same object as before.
-      const editEnd = edit.offset + edit.removed;
-      const delta = edit.inserted.length - edit.removed;
-      const byClaim = new Map<Claim, RatedFinding[]>();
-      for (const claim of claimFile.claims) {
-        const findings = cache.byClaim.get(claim);
-        if (findings) byClaim.set(claim, delta === 0 ? findings : findings.map((f) => detachFinding(f, editEnd, delta)));
-      }
-      analysis.claimFindings = { key: cache.key, byClaim };
+    const cache = old.claimFindings;
+    if (cache && touchedClaim >= 0) {
+      // Same claims, same numbering: everything but the edited claim is carried over as is (entries are immutable
+      // and re-based when read). Claims with findings outside themselves are re-checked after an edit in their
+      // transaction (a claim's transaction is a contiguous run of claim numbers).
+      const entries = cache.entries.slice();
+      entries[touchedClaim] = undefined;
+      const txOf = claimFile.claims.index.claimTx;
+      const tx = txOf[touchedClaim];
+      for (let i = touchedClaim - 1; i >= 0 && txOf[i] === tx; i--) if (entries[i]?.nonLocal) entries[i] = undefined;
+      for (let i = touchedClaim + 1; i < entries.length && txOf[i] === tx; i++) if (entries[i]?.nonLocal) entries[i] = undefined;
+      analysis.claimFindings = { key: cache.key, entries };
     }
     return analysis;
   }

@@ -23,10 +23,14 @@ import type { GuideIndex } from './guides/types';
 import { emptyGuides } from './guides/types';
 import type { Rule } from './rules/types';
 import { allRules } from './rules/registry';
-import { AnalysisCache, detachFinding, type DocumentAnalysis } from './analysis';
-import { runClaimRules, runFileRules, runNoteRules, todayIso, type RatedFinding } from './rules/engine';
+import { AnalysisCache, NO_FINDINGS, type ClaimEntry, type DocumentAnalysis } from './analysis';
+import { claimRuleRunner, runFileRules, runNoteRules, todayIso, type RatedFinding } from './rules/engine';
+import type { LineIndex } from './core/text';
 import { SYNTAX } from './rules/envelope/syntax';
-import { toDiagnostic } from './features/diagnostics';
+import { toDiagnostic, type DiagnosticData } from './features/diagnostics';
+import type { Claim } from './model/claim';
+import type { Span } from './core/span';
+import type { ClaimFileContext } from './rules/types';
 import { hover } from './features/hover';
 import { complete } from './features/completion';
 import { codeActionsFor } from './features/diagnostics';
@@ -75,6 +79,61 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
+function byOffsetThenRule(a: RatedFinding, b: RatedFinding): number {
+  return a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId);
+}
+
+function spanOutside(s: Span, from: number, to: number): boolean {
+  return s.offset < from || s.offset + s.length > to;
+}
+
+/** Run the claim rules on one (freshly built) claim and keep what diagnostics need. */
+function checkClaim(claim: Claim, run: ReturnType<typeof claimRuleRunner>, ctx: ClaimFileContext): ClaimEntry {
+  const found = run(claim, ctx);
+  if (found.length === 0) return NO_FINDINGS;
+  found.sort(byOffsetThenRule);
+  const from = claim.span.offset;
+  const to = from + claim.span.length;
+  let nonLocal = false;
+  for (const f of found) {
+    if (spanOutside(f.span, from, to)) nonLocal = true;
+    for (const r of f.related ?? []) if (spanOutside(r.span, from, to)) nonLocal = true;
+    for (const x of f.fixes ?? []) for (const e of x.edits) if (spanOutside(e.span, from, to)) nonLocal = true;
+  }
+  return { findings: found, base: from, nonLocal, diags: null, diagOffset: 0, diagLine: 0, diagCol: 0 };
+}
+
+const movedRange = (r: Range, lines: number): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
+
+/**
+ * The entry with diagnostics for the claim's CLM now at `start` (line, character). When only lines moved and every
+ * span is inside the claim (whose text did not change), the diagnostics move by whole lines; otherwise they are made
+ * again from the findings, shifted by the distance the claim moved.
+ */
+function rebase(e: ClaimEntry, start: number, line: number, col: number, lines: LineIndex, uri: string): ClaimEntry {
+  let diags: Diagnostic[];
+  if (e.diags && !e.nonLocal && col === e.diagCol) {
+    const dl = line - e.diagLine;
+    diags = e.diags.map((d) => {
+      const moved: Diagnostic = { ...d, range: movedRange(d.range, dl) };
+      if (d.relatedInformation) moved.relatedInformation = d.relatedInformation.map((r) => ({ ...r, location: { uri: r.location.uri, range: movedRange(r.location.range, dl) } }));
+      const data = d.data as DiagnosticData | undefined;
+      if (data?.fixes) moved.data = { ...data, fixes: data.fixes.map((f) => ({ ...f, edits: f.edits.map((x) => ({ ...x, range: movedRange(x.range, dl) })) })) };
+      return moved;
+    });
+  } else {
+    const shift = start - e.base;
+    const mv = <T extends Span>(s: T): T => (shift === 0 ? s : { ...s, offset: s.offset + shift });
+    diags = e.findings.map((f) => {
+      const g: RatedFinding = { ...f, span: mv(f.span) };
+      if (f.related) g.related = f.related.map((r) => ({ ...r, span: mv(r.span) }));
+      if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((ed) => ({ ...ed, span: mv(ed.span) })) }));
+      return toDiagnostic(lines, g, uri);
+    });
+  }
+  return { findings: e.findings, base: e.base, nonLocal: e.nonLocal, diags, diagOffset: start, diagLine: line, diagCol: col };
+}
+
 export function createLanguageService(deps: ServiceDependencies): LanguageService {
   const codeSet = deps.codeSet;
   const guides = deps.guides ?? emptyGuides;
@@ -83,8 +142,10 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
   const syntaxRules = rules.filter((r) => r.id === SYNTAX);
 
   /**
-   * Same findings as features/validate.ts, with claim-rule findings kept per claim in the analysis so a
-   * re-validation after an edit re-runs the claim rules only for the claims the edit touched.
+   * Same diagnostics as features/validate.ts (file rules, then every claim's rules, sorted by offset then rule id),
+   * with each claim's results kept in the analysis (`ClaimEntry`): a re-validation after an edit re-runs the claim
+   * rules only for the claim the edit touched and re-uses the other claims' diagnostics as they are (or re-based
+   * when lines moved). Each claim is built from the index, checked and dropped: nothing but findings is retained.
    */
   function validateAnalysis(analysis: DocumentAnalysis, settings: Settings, options: ValidateOptions): Diagnostic[] {
     const today = settings.dateOfService || options.today || todayIso();
@@ -93,27 +154,8 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     let findings: RatedFinding[];
     if (analysis.kind === 'claim' && analysis.x12 && analysis.claimFile) {
       const fileCtx = { ...env, text: analysis.text, x12: analysis.x12, claimFile: analysis.claimFile };
-      if (tooLarge) {
-        findings = runFileRules(syntaxRules, fileCtx);
-      } else {
-        findings = runFileRules(rules, fileCtx);
-        const key = analysis.claimFindings?.key as { settings: Settings; today: string } | undefined;
-        if (!analysis.claimFindings || !key || key.settings !== settings || key.today !== today) {
-          analysis.claimFindings = { key: { settings, today }, byClaim: new Map() };
-        }
-        const byClaim = analysis.claimFindings.byClaim;
-        const claims = analysis.claimFile.claims;
-        for (let i = 0; i < claims.length; i++) {
-          const claim = claims[i];
-          let found = byClaim.get(claim);
-          if (!found) {
-            if ((i & 63) === 0 && options.token?.isCancellationRequested) throw new ValidationCancelled();
-            found = runClaimRules(rules, fileCtx, [claim]).map((f) => detachFinding(f));
-            byClaim.set(claim, found);
-          }
-          for (const f of found) findings.push(f);
-        }
-      }
+      if (!tooLarge) return validateClaimFile(analysis, fileCtx, options);
+      findings = runFileRules(syntaxRules, fileCtx);
     } else if (options.isNote && !tooLarge) {
       findings = runNoteRules(rules, { ...env, text: analysis.text, note: analysis.note });
     } else if (!tooLarge) {
@@ -131,8 +173,77 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
           'only X12 syntax is checked here, so billing problems in its claims are not shown. Check it with hcpcs-check, split the batch, or raise the limit.',
       });
     }
-    findings.sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
+    findings.sort(byOffsetThenRule);
     return findings.map((f) => toDiagnostic(analysis.lines, f, analysis.uri));
+  }
+
+  function validateClaimFile(analysis: DocumentAnalysis, fileCtx: ClaimFileContext, options: ValidateOptions): Diagnostic[] {
+    const { settings, today } = fileCtx;
+    const fileFindings = runFileRules(rules, fileCtx).sort(byOffsetThenRule);
+    const key = analysis.claimFindings?.key as { settings: Settings; today: string } | undefined;
+    if (!analysis.claimFindings || !key || key.settings !== settings || key.today !== today) {
+      analysis.claimFindings = { key: { settings, today }, entries: [] };
+    }
+    const entries = analysis.claimFindings.entries;
+    const index = fileCtx.claimFile.claims.index;
+    const lines = analysis.lines;
+    const uri = analysis.uri;
+    const n = index.claimCount;
+    if (entries.length !== n) entries.length = n;
+    let run: ReturnType<typeof claimRuleRunner> | undefined;
+    // the claims' diagnostics in claim order, with their sort keys
+    const diags: Diagnostic[] = [];
+    const offsets: number[] = [];
+    const ruleIds: string[] = [];
+    let ordered = true;
+    for (let i = 0; i < n; i++) {
+      let e = entries[i];
+      if (!e) {
+        if ((i & 63) === 0 && options.token?.isCancellationRequested) throw new ValidationCancelled();
+        run ??= claimRuleRunner(rules, settings);
+        e = checkClaim(index.buildClaimAt(i), run, fileCtx);
+        entries[i] = e;
+      }
+      const found = e.findings;
+      if (found.length === 0) continue;
+      const start = index.claimOffset(i);
+      const pos = lines.positionAt(start);
+      if (!(e.diags && pos.line === e.diagLine && pos.character === e.diagCol && (start === e.diagOffset || !e.nonLocal))) {
+        e = rebase(e, start, pos.line, pos.character, lines, uri);
+        entries[i] = e;
+      }
+      const shift = start - e.base;
+      const d = e.diags!;
+      for (let k = 0; k < found.length; k++) {
+        const f = found[k];
+        const offset = f.span.offset + shift;
+        if (ordered && offsets.length > 0) {
+          const last = offsets[offsets.length - 1];
+          if (offset < last || (offset === last && ruleIds[ruleIds.length - 1].localeCompare(f.ruleId) > 0)) ordered = false;
+        }
+        offsets.push(offset);
+        ruleIds.push(f.ruleId);
+        diags.push(d[k]);
+      }
+    }
+    let order: number[] | null = null;
+    if (!ordered) {
+      // a finding outside its claim broke document order: sort (stable) as a full validation does
+      order = offsets.map((_, k) => k);
+      order.sort((a, b) => offsets[a] - offsets[b] || ruleIds[a].localeCompare(ruleIds[b]) || a - b);
+    }
+    // merge with the file findings (on equal keys the file findings come first, as in a stable sort of file + claims)
+    const out: Diagnostic[] = [];
+    let j = 0;
+    for (let k = 0; k < diags.length; k++) {
+      const c = order ? order[k] : k;
+      while (j < fileFindings.length && (fileFindings[j].span.offset < offsets[c] || (fileFindings[j].span.offset === offsets[c] && fileFindings[j].ruleId.localeCompare(ruleIds[c]) <= 0))) {
+        out.push(toDiagnostic(lines, fileFindings[j++], uri));
+      }
+      out.push(diags[c]);
+    }
+    while (j < fileFindings.length) out.push(toDiagnostic(lines, fileFindings[j++], uri));
+    return out;
   }
 
   return {

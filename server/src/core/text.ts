@@ -16,8 +16,16 @@ export class LineIndex {
   readonly lineStarts: Uint32Array;
   readonly length: number;
 
-  constructor(readonly text: string) {
+  /** `lineStarts` when already known (see `LineIndex.update`); otherwise the text is scanned. */
+  constructor(
+    readonly text: string,
+    lineStarts?: Uint32Array,
+  ) {
     this.length = text.length;
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     let starts = new Uint32Array(Math.max(16, (text.length >> 5) + 1));
     let count = 1; // starts[0] = 0
     const n = text.length;
@@ -35,6 +43,54 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts.subarray(0, count);
+  }
+
+  /**
+   * The index of `text`, which is `old.text` with `edit.removed` characters at `edit.offset` replaced by
+   * `edit.inserted`: starts before the edit kept, starts inside the inserted text scanned, starts after it shifted.
+   * A line start at q depends only on the characters q-1 and q (\r\n is one break), which bounds the rescanned window.
+   */
+  static update(old: LineIndex, text: string, edit: { offset: number; removed: number; inserted: string }): LineIndex {
+    const oldStarts = old.lineStarts;
+    const delta = edit.inserted.length - edit.removed;
+    const editEnd = edit.offset + edit.removed; // old coordinates
+    const insertedEnd = edit.offset + edit.inserted.length; // new coordinates
+    // old starts strictly before the edit
+    let lo = 0;
+    let hi = oldStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (oldStarts[mid] < edit.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const keepBefore = lo;
+    // old starts at or after editEnd + 1 (unchanged neighbourhood), shifted
+    lo = keepBefore;
+    hi = oldStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (oldStarts[mid] < editEnd + 1) lo = mid + 1;
+      else hi = mid;
+    }
+    const firstAfter = lo;
+    const scanned: number[] = [];
+    const n = text.length;
+    for (let q = Math.max(edit.offset, 0); q <= insertedEnd && q <= n; q++) {
+      if (q === 0) {
+        if (keepBefore === 0) scanned.push(0);
+        continue;
+      }
+      const c = text.charCodeAt(q - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(q) !== 10)) scanned.push(q);
+    }
+    const afterCount = oldStarts.length - firstAfter;
+    const starts = new Uint32Array(keepBefore + scanned.length + afterCount);
+    starts.set(oldStarts.subarray(0, keepBefore));
+    for (let i = 0; i < scanned.length; i++) starts[keepBefore + i] = scanned[i];
+    const base = keepBefore + scanned.length;
+    if (delta === 0) starts.set(oldStarts.subarray(firstAfter), base);
+    else for (let i = 0; i < afterCount; i++) starts[base + i] = oldStarts[firstAfter + i] + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

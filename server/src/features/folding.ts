@@ -18,10 +18,10 @@ export function foldingRanges(analysis: DocumentAnalysis): FoldingRange[] {
         add(tx.span);
         const levels = tx.hierarchy;
         for (let k = 0; k < levels.length; k++) {
-          const level = levels[k];
+          const level = levels.get(k);
           // An HL loop runs to the next HL segment (or the end of the transaction). Levels are in document order;
           // looking the next one up by search made folding quadratic on large files.
-          const next = levels[k + 1];
+          const next = k + 1 < levels.length ? levels.get(k + 1) : undefined;
           const endOffset = next ? next.span.offset - 1 : tx.seSpan ? tx.seSpan.offset - 1 : tx.span.offset + tx.span.length;
           add({ offset: level.span.offset, length: Math.max(0, endOffset - level.span.offset) });
         }

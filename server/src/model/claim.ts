@@ -276,9 +276,10 @@ export interface Transaction {
   span: Span;
   stSpan: Span;
   seSpan: Span | null;
-  /** HL levels in order. */
-  hierarchy: HierarchyLevel[];
-  claims: Claim[];
+  /** HL levels in order (materialized on demand). */
+  hierarchy: LevelList;
+  /** The transaction's claims in order (materialized on demand). */
+  claims: ClaimList;
 }
 
 /** One GS..GE functional group. */
@@ -331,8 +332,12 @@ export interface ModelIssue extends Span {
 /** Everything the claim file says. */
 export interface ClaimFile {
   interchanges: Interchange[];
-  /** All claims of the file in document order (the same objects as in the envelopes). */
-  claims: Claim[];
+  /**
+   * All claims of the file in document order. A list that builds each claim on demand from a compact index (and
+   * keeps the last few built): read it by `get(i)`, iteration or the array-like methods, and do not rely on getting
+   * the same object twice.
+   */
+  claims: ClaimList;
   issues: ModelIssue[];
 }
 
@@ -904,35 +909,318 @@ function readLevel(i: number): HierarchyLevel {
 const LEVEL_ENTITY: Record<HierarchyLevel['level'], string> = { billingProvider: '85', subscriber: 'IL', patient: 'QC', other: '' };
 
 // ---------------------------------------------------------------------------------------------
+// The lazy model.
+//
+// A claim file keeps its envelopes (interchanges, groups, transactions: few objects) and a compact index of its
+// claims and HL levels in typed arrays: segment ranges and the levels each claim belongs to. Claims and levels are
+// built from the text when read (`ClaimList.get`), and only the last few built are kept, so a validation builds
+// each claim once, checks it and lets it go: short-lived objects cost the garbage collector little, a retained
+// model of 129 objects per claim cost it a lot. An edit inside one claim shifts integers in the index, nothing else.
 
-/** Build the claim model of a parsed document. Never throws. */
-export function buildClaimModel(doc: X12Document): ClaimFile {
-  const file: ClaimFile = { interchanges: [], claims: [], issues: [] };
-  if (!doc.delimiters) return file;
-  begin(doc);
-  clearIntern();
-  try {
-    buildInto(doc, file);
-  } finally {
-    clearIntern();
-    done();
+/** Array-like read access to items built on demand. */
+export abstract class LazyList<T> implements Iterable<T> {
+  abstract readonly length: number;
+  /** Item i (0-based); undefined when out of range. */
+  abstract get(i: number): T;
+
+  [Symbol.iterator](): Iterator<T> {
+    let i = 0;
+    return {
+      next: (): IteratorResult<T> => (i < this.length ? { value: this.get(i++), done: false } : { value: undefined, done: true }),
+    };
   }
-  return file;
+  at(i: number): T | undefined {
+    const k = i < 0 ? this.length + i : i;
+    return k >= 0 && k < this.length ? this.get(k) : undefined;
+  }
+  toArray(): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.get(i));
+    return out;
+  }
+  map<U>(fn: (item: T, index: number) => U): U[] {
+    const out: U[] = [];
+    for (let i = 0; i < this.length; i++) out.push(fn(this.get(i), i));
+    return out;
+  }
+  filter(fn: (item: T, index: number) => boolean): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const x = this.get(i);
+      if (fn(x, i)) out.push(x);
+    }
+    return out;
+  }
+  forEach(fn: (item: T, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) fn(this.get(i), i);
+  }
+  find(fn: (item: T, index: number) => boolean): T | undefined {
+    for (let i = 0; i < this.length; i++) {
+      const x = this.get(i);
+      if (fn(x, i)) return x;
+    }
+    return undefined;
+  }
+  findIndex(fn: (item: T, index: number) => boolean): number {
+    for (let i = 0; i < this.length; i++) if (fn(this.get(i), i)) return i;
+    return -1;
+  }
+  some(fn: (item: T, index: number) => boolean): boolean {
+    return this.findIndex(fn) >= 0;
+  }
+  every(fn: (item: T, index: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (!fn(this.get(i), i)) return false;
+    return true;
+  }
+  reduce<U>(fn: (acc: U, item: T, index: number) => U, initial: U): U {
+    let acc = initial;
+    for (let i = 0; i < this.length; i++) acc = fn(acc, this.get(i), i);
+    return acc;
+  }
+  /** JSON.stringify writes the items. */
+  toJSON(): T[] {
+    return this.toArray();
+  }
 }
 
-function buildInto(doc: X12Document, file: ClaimFile): void {
+const LEVEL_KINDS: HierarchyLevel['level'][] = ['billingProvider', 'subscriber', 'patient', 'other'];
+const K_BILLING = 0;
+const K_SUBSCRIBER = 1;
+const K_PATIENT = 2;
+const K_OTHER = 3;
+
+/** How many built claims a file keeps (what hover, completion and the last validated claims read again). */
+const CLAIM_CACHE_SIZE = 32;
+
+/**
+ * The compact index behind a claim file. Claim i spans segments [claimFirst[i], claimLast[i]] and belongs to
+ * transaction claimTx[i] and to the levels claimBilling/Subscriber/Patient[i] (-1: none). Level j is the HL segment
+ * levelSeg[j] with its SBR levelSbr[j] and entity NM1 levelNm1[j] (-1: none). Immutable once built: an incremental
+ * update makes a new one (copying a few typed arrays is cheap).
+ */
+export class ClaimIndex {
+  private readonly cache = new Map<number, Claim>();
+  constructor(
+    readonly doc: X12Document,
+    readonly claimFirst: Int32Array,
+    readonly claimLast: Int32Array,
+    readonly claimTx: Int32Array,
+    readonly claimBilling: Int32Array,
+    readonly claimSubscriber: Int32Array,
+    readonly claimPatient: Int32Array,
+    readonly levelSeg: Int32Array,
+    readonly levelSbr: Int32Array,
+    readonly levelNm1: Int32Array,
+    readonly levelKind: Uint8Array,
+    /** Kind of each transaction, by the transaction numbers claimTx holds. */
+    readonly txKinds: TransactionKind[],
+  ) {}
+
+  get claimCount(): number {
+    return this.claimFirst.length;
+  }
+
+  /** Claim i, built (or from the small cache of recently built ones). */
+  claim(i: number): Claim {
+    const cached = this.cache.get(i);
+    if (cached) {
+      this.cache.delete(i);
+      this.cache.set(i, cached);
+      return cached;
+    }
+    const c = this.buildClaimAt(i);
+    if (this.cache.size >= CLAIM_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
+    this.cache.set(i, c);
+    return c;
+  }
+
+  /** Claim i built afresh and not kept (for one pass over every claim). */
+  buildClaimAt(i: number): Claim {
+    begin(this.doc);
+    try {
+      const ctx: ClaimContext = {
+        kind: this.txKinds[this.claimTx[i]] ?? 'unknown',
+        billingProvider: this.levelAt(this.claimBilling[i]),
+        subscriber: this.levelAt(this.claimSubscriber[i]),
+        patient: this.levelAt(this.claimPatient[i]),
+      };
+      return claimOf(this.claimFirst[i], this.claimLast[i], ctx);
+    } finally {
+      done();
+    }
+  }
+
+  level(j: number): HierarchyLevel {
+    begin(this.doc);
+    try {
+      return this.levelAt(j)!;
+    } finally {
+      done();
+    }
+  }
+
+  /** Level j; the scratch state must be set up (begin). */
+  private levelAt(j: number): HierarchyLevel | null {
+    if (j < 0) return null;
+    const l = readLevel(this.levelSeg[j]);
+    const sbr = this.levelSbr[j];
+    if (sbr >= 0) {
+      load(sbr);
+      l.payerResponsibility = str(1);
+      l.claimFilingIndicator = str(9);
+      l.sbrSegmentIndex = sbr;
+    }
+    const nm1 = this.levelNm1[j];
+    if (nm1 >= 0) {
+      load(nm1);
+      const last = str(3);
+      const firstName = str(4);
+      l.name = last && firstName ? { value: `${last.value}, ${firstName.value}`, offset: last.offset, length: firstName.offset + firstName.length - last.offset } : last;
+      l.identifier = str(9);
+    }
+    return l;
+  }
+
+  /** Offset of claim i's CLM segment. */
+  claimOffset(i: number): number {
+    return this.doc.segments.starts[this.claimFirst[i]];
+  }
+
+  /** Index of the first claim ending at or after `segment` (claimCount when none). */
+  firstClaimEndingAtOrAfter(segment: number): number {
+    const last = this.claimLast;
+    let lo = 0;
+    let hi = last.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (last[mid] < segment) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the claim containing `segment`, -1 when none. */
+  claimIndexAtSegment(segment: number): number {
+    const i = this.firstClaimEndingAtOrAfter(segment);
+    return i < this.claimFirst.length && this.claimFirst[i] <= segment ? i : -1;
+  }
+}
+
+/** The claims of a file (or of one transaction: a contiguous range of the file's claims). */
+export class ClaimList extends LazyList<Claim> {
+  constructor(
+    readonly index: ClaimIndex,
+    /** Range in the file's claim numbering. */
+    readonly from: number,
+    readonly to: number,
+  ) {
+    super();
+  }
+  get length(): number {
+    return this.to - this.from;
+  }
+  get(i: number): Claim {
+    return (i >= 0 && i < this.to - this.from ? this.index.claim(this.from + i) : undefined) as Claim;
+  }
+  /** Position of a claim in this list, by its segment range (claims are built on demand: identity is not kept). */
+  indexOf(claim: Claim): number {
+    const k = this.index.claimIndexAtSegment(claim.firstSegment);
+    return k >= this.from && k < this.to && this.index.claimFirst[k] === claim.firstSegment && this.index.claimLast[k] === claim.lastSegment ? k - this.from : -1;
+  }
+  includes(claim: Claim): boolean {
+    return this.indexOf(claim) >= 0;
+  }
+}
+
+/** The HL levels of a transaction. */
+export class LevelList extends LazyList<HierarchyLevel> {
+  constructor(
+    readonly index: ClaimIndex,
+    readonly from: number,
+    readonly to: number,
+  ) {
+    super();
+  }
+  get length(): number {
+    return this.to - this.from;
+  }
+  get(i: number): HierarchyLevel {
+    return (i >= 0 && i < this.to - this.from ? this.index.level(this.from + i) : undefined) as HierarchyLevel;
+  }
+}
+
+/** The index behind a claim file's lazy lists. */
+export function claimIndexOf(model: ClaimFile): ClaimIndex {
+  return model.claims.index;
+}
+
+class IntList {
+  a = new Int32Array(64);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  done(): Int32Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
+const EMPTY_DOC_INDEX = (doc: X12Document) =>
+  new ClaimIndex(doc, new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Uint8Array(0), []);
+
+/** Build the claim model of a parsed document: envelopes and the claim index (claims are built when read). Never throws. */
+export function buildClaimModel(doc: X12Document): ClaimFile {
+  if (!doc.delimiters) {
+    const index = EMPTY_DOC_INDEX(doc);
+    return { interchanges: [], claims: new ClaimList(index, 0, 0), issues: [] };
+  }
+  begin(doc);
+  try {
+    return buildInto(doc);
+  } finally {
+    done();
+  }
+}
+
+interface TxRanges {
+  tx: Transaction;
+  claimFrom: number;
+  claimTo: number;
+  levelFrom: number;
+  levelTo: number;
+}
+
+function buildInto(doc: X12Document): ClaimFile {
   const segs = doc.segments;
   const codes = segs.idCodes;
+  const interchanges: Interchange[] = [];
+  const issues: ModelIssue[] = [];
+  const cFirst = new IntList();
+  const cLast = new IntList();
+  const cTx = new IntList();
+  const cBilling = new IntList();
+  const cSubscriber = new IntList();
+  const cPatient = new IntList();
+  const lSeg = new IntList();
+  const lSbr = new IntList();
+  const lNm1 = new IntList();
+  const lKind: number[] = [];
+  const txs: TxRanges[] = [];
   let ic: Interchange | null = null;
   let grp: FunctionalGroup | null = null;
-  let tx: Transaction | null = null;
-  let levels = new Map<string, HierarchyLevel>();
-  let level: HierarchyLevel | null = null;
-  let billing: HierarchyLevel | null = null;
-  let subscriber: HierarchyLevel | null = null;
-  let patient: HierarchyLevel | null = null;
+  let tx: TxRanges | null = null;
+  let levels = new Map<string, number>();
+  let level = -1;
+  let levelNameLocked = false;
+  let billing = -1;
+  let subscriber = -1;
+  let patient = -1;
   let claimStart = -1;
-  let claimCtx: ClaimContext | null = null;
 
   const spanAt = (i: number): Span => ({ offset: segs.starts[i], length: segs.contentEnd(i) - segs.starts[i] });
   const extend = (o: { span: Span; lastSegment: number }, i: number) => {
@@ -941,20 +1229,19 @@ function buildInto(doc: X12Document, file: ClaimFile): void {
   };
   const issue = (code: ModelIssue['code'], message: string, i: number) => {
     const s = spanAt(i);
-    file.issues.push({ code, message, offset: s.offset, length: s.length });
+    issues.push({ code, message, offset: s.offset, length: s.length });
   };
   const closeClaim = (last: number) => {
-    if (claimStart < 0 || !claimCtx) return;
-    const c = claimOf(claimStart, last, claimCtx);
-    file.claims.push(c);
-    tx?.claims.push(c);
+    if (claimStart < 0) return;
+    cLast.push(last);
+    if (tx) tx.claimTo = cLast.n;
     claimStart = -1;
   };
   const ensureInterchange = (i: number): Interchange => {
     if (ic) return ic;
     issue('outside-envelope', `${segs.id(i)} appears outside an ISA/IEA interchange.`, i);
     ic = newInterchange(i, false);
-    file.interchanges.push(ic);
+    interchanges.push(ic);
     return ic;
   };
   const ensureGroup = (i: number): FunctionalGroup => {
@@ -966,21 +1253,27 @@ function buildInto(doc: X12Document, file: ClaimFile): void {
     x.groups.push(grp);
     return grp;
   };
-  const ensureTransaction = (i: number): Transaction => {
+  const openTransaction = (t: Transaction) => {
+    tx = { tx: t, claimFrom: cFirst.n, claimTo: cFirst.n, levelFrom: lSeg.n, levelTo: lSeg.n };
+    txs.push(tx);
+  };
+  const ensureTransaction = (i: number): TxRanges => {
     if (tx) return tx;
     const g = ensureGroup(i);
     issue('outside-envelope', `${segs.id(i)} appears outside an ST/SE transaction set.`, i);
-    tx = newTransaction(i, false, g.version?.value);
-    g.transactions.push(tx);
-    return tx;
+    const t = newTransaction(i, false, g.version?.value);
+    g.transactions.push(t);
+    openTransaction(t);
+    return tx!;
   };
   const closeTransaction = (last: number, reason: string) => {
     if (!tx) return;
     closeClaim(last);
-    if (!tx.seSpan) {
-      file.issues.push({ code: 'missing-trailer', message: `Transaction set ${tx.controlNumber?.value ?? ''} has no SE trailer before ${reason}.`, offset: tx.stSpan.offset, length: tx.stSpan.length });
-      extend(tx, last);
-      tx.actualSegmentCount = last - tx.firstSegment + 1;
+    const t = tx.tx;
+    if (!t.seSpan) {
+      issues.push({ code: 'missing-trailer', message: `Transaction set ${t.controlNumber?.value ?? ''} has no SE trailer before ${reason}.`, offset: t.stSpan.offset, length: t.stSpan.length });
+      extend(t, last);
+      t.actualSegmentCount = last - t.firstSegment + 1;
     }
     tx = null;
   };
@@ -988,7 +1281,7 @@ function buildInto(doc: X12Document, file: ClaimFile): void {
     closeTransaction(last, reason);
     if (!grp) return;
     if (!grp.geSpan) {
-      file.issues.push({ code: 'missing-trailer', message: `Functional group ${grp.controlNumber?.value ?? ''} has no GE trailer before ${reason}.`, offset: grp.gsSpan?.offset ?? grp.span.offset, length: grp.gsSpan?.length ?? 0 });
+      issues.push({ code: 'missing-trailer', message: `Functional group ${grp.controlNumber?.value ?? ''} has no GE trailer before ${reason}.`, offset: grp.gsSpan?.offset ?? grp.span.offset, length: grp.gsSpan?.length ?? 0 });
       extend(grp, last);
     }
     grp = null;
@@ -997,7 +1290,7 @@ function buildInto(doc: X12Document, file: ClaimFile): void {
     closeGroup(last, reason);
     if (!ic) return;
     if (!ic.ieaSpan) {
-      file.issues.push({ code: 'missing-trailer', message: `Interchange ${ic.controlNumber?.value ?? ''} has no IEA trailer before ${reason}.`, offset: ic.isaSpan.offset, length: ic.isaSpan.length });
+      issues.push({ code: 'missing-trailer', message: `Interchange ${ic.controlNumber?.value ?? ''} has no IEA trailer before ${reason}.`, offset: ic.isaSpan.offset, length: ic.isaSpan.length });
       extend(ic, last);
     }
     ic = null;
@@ -1010,7 +1303,7 @@ function buildInto(doc: X12Document, file: ClaimFile): void {
     if (id === ID_ISA) {
       closeInterchange(i - 1, 'the next ISA');
       ic = newInterchange(i, true);
-      file.interchanges.push(ic);
+      interchanges.push(ic);
     } else if (id === ID_IEA) {
       closeGroup(i - 1, 'the IEA');
       if (!ic) {
@@ -1043,65 +1336,96 @@ function buildInto(doc: X12Document, file: ClaimFile): void {
     } else if (id === ID_ST) {
       closeTransaction(i - 1, 'the next ST');
       const g = ensureGroup(i);
-      tx = newTransaction(i, true, g.version?.value);
-      g.transactions.push(tx);
+      const t = newTransaction(i, true, g.version?.value);
+      g.transactions.push(t);
+      openTransaction(t);
       levels = new Map();
-      level = billing = subscriber = patient = null;
+      level = billing = subscriber = patient = -1;
     } else if (id === ID_SE) {
       if (!tx) {
         issue('unexpected-trailer', 'SE without a matching ST.', i);
         continue;
       }
+      const t = (tx as TxRanges).tx;
       load(i);
-      tx.trailerControlNumber = str(2);
-      tx.declaredSegmentCount = num(str(1));
-      tx.seSpan = segSpan();
-      tx.actualSegmentCount = i - tx.firstSegment + 1;
-      extend(tx, i);
+      t.trailerControlNumber = str(2);
+      t.declaredSegmentCount = num(str(1));
+      t.seSpan = segSpan();
+      t.actualSegmentCount = i - t.firstSegment + 1;
+      extend(t, i);
       tx = null;
     } else if (id === ID_HL) {
       const t = ensureTransaction(i);
-      const l = readLevel(i);
-      t.hierarchy.push(l);
-      if (l.id.value) levels.set(l.id.value, l);
+      load(i);
+      const lc = str(3)?.value;
+      const kind = lc === '20' ? K_BILLING : lc === '22' ? K_SUBSCRIBER : lc === '23' ? K_PATIENT : K_OTHER;
+      const l = lSeg.n;
+      lSeg.push(i);
+      lSbr.push(-1);
+      lNm1.push(-1);
+      lKind.push(kind);
+      t.levelTo = lSeg.n;
+      const hlId = str(1)?.value;
+      const parentId = str(2)?.value;
+      if (hlId) levels.set(hlId, l);
       level = l;
-      if (l.level === 'billingProvider') {
+      levelNameLocked = false;
+      if (kind === K_BILLING) {
         billing = l;
-        subscriber = patient = null;
-      } else if (l.level === 'subscriber') {
+        subscriber = patient = -1;
+      } else if (kind === K_SUBSCRIBER) {
         subscriber = l;
-        patient = null;
-        const parent = l.parentId ? levels.get(l.parentId.value) : undefined;
-        if (parent?.level === 'billingProvider') billing = parent;
-      } else if (l.level === 'patient') {
+        patient = -1;
+        const parent = parentId !== undefined ? levels.get(parentId) : undefined;
+        if (parent !== undefined && lKind[parent] === K_BILLING) billing = parent;
+      } else if (kind === K_PATIENT) {
         patient = l;
-        const parent = l.parentId ? levels.get(l.parentId.value) : undefined;
-        if (parent?.level === 'subscriber') subscriber = parent;
+        const parent = parentId !== undefined ? levels.get(parentId) : undefined;
+        if (parent !== undefined && lKind[parent] === K_SUBSCRIBER) subscriber = parent;
       }
     } else if (id === ID_SBR) {
-      if (level && claimStart < 0 && level.sbrSegmentIndex === null) {
-        load(i);
-        level.payerResponsibility = str(1);
-        level.claimFilingIndicator = str(9);
-        level.sbrSegmentIndex = i;
-      }
+      if (level >= 0 && claimStart < 0 && lSbr.a[level] < 0) lSbr.a[level] = i;
     } else if (id === ID_NM1) {
-      if (level && claimStart < 0 && level.name === null) {
+      if (level >= 0 && claimStart < 0 && !levelNameLocked) {
+        const entity = LEVEL_ENTITY[LEVEL_KINDS[lKind[level]]];
         load(i);
-        if (elIs(1, LEVEL_ENTITY[level.level]) && LEVEL_ENTITY[level.level] !== '') {
-          const last = str(3);
-          const firstName = str(4);
-          level.name = last && firstName ? { value: `${last.value}, ${firstName.value}`, offset: last.offset, length: firstName.offset + firstName.length - last.offset } : last;
-          level.identifier = str(9);
+        if (entity !== '' && elIs(1, entity)) {
+          lNm1.a[level] = i;
+          // a level keeps the first entity name it finds (an NM1 without a last name does not count)
+          if (str(3) !== null) levelNameLocked = true;
         }
       }
     } else if (id === ID_CLM) {
       const t = ensureTransaction(i);
       claimStart = i;
-      claimCtx = { kind: t.kind, billingProvider: billing, subscriber, patient };
+      cFirst.push(i);
+      cTx.push(txs.length - 1);
+      cBilling.push(billing);
+      cSubscriber.push(subscriber);
+      cPatient.push(patient);
+      t.claimTo = cFirst.n;
     }
   }
   closeInterchange(count - 1, 'the end of the file');
+  const index = new ClaimIndex(
+    doc,
+    cFirst.done(),
+    cLast.done(),
+    cTx.done(),
+    cBilling.done(),
+    cSubscriber.done(),
+    cPatient.done(),
+    lSeg.done(),
+    lSbr.done(),
+    lNm1.done(),
+    Uint8Array.from(lKind),
+    txs.map((t) => t.tx.kind),
+  );
+  for (const t of txs) {
+    t.tx.claims = new ClaimList(index, t.claimFrom, t.claimTo);
+    t.tx.hierarchy = new LevelList(index, t.levelFrom, t.levelTo);
+  }
+  return { interchanges, claims: new ClaimList(index, 0, index.claimCount), issues };
 }
 
 function newInterchange(i: number, real: boolean): Interchange {
@@ -1139,6 +1463,9 @@ function newGroup(i: number, real: boolean): FunctionalGroup {
   };
 }
 
+/** Placeholder lists until the index exists (replaced at the end of the build). */
+const NO_INDEX = EMPTY_DOC_INDEX({ text: '', delimiters: null, segments: null as unknown as SegmentTable, errors: [] });
+
 function newTransaction(i: number, real: boolean, gs08: string | undefined): Transaction {
   load(i);
   const st03 = real ? str(3) : null;
@@ -1154,436 +1481,209 @@ function newTransaction(i: number, real: boolean, gs08: string | undefined): Tra
     span: segSpan(),
     stSpan: segSpan(),
     seSpan: null,
-    hierarchy: [],
-    claims: [],
+    hierarchy: new LevelList(NO_INDEX, 0, 0),
+    claims: new ClaimList(NO_INDEX, 0, 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+/** Claims whose segment range overlaps [firstSegment, lastSegment] (inclusive). */
+export function claimsInRange(model: ClaimFile, firstSegment: number, lastSegment: number): Claim[] {
+  const out: Claim[] = [];
+  const index = model.claims.index;
+  for (let i = index.firstClaimEndingAtOrAfter(firstSegment); i < index.claimCount && index.claimFirst[i] <= lastSegment; i++) out.push(index.claim(i));
+  return out;
+}
+
+/** The claim containing a segment index, or null. */
+export function claimAtSegment(model: ClaimFile, segmentIndex: number): Claim | null {
+  const index = model.claims.index;
+  const i = index.claimIndexAtSegment(segmentIndex);
+  return i < 0 ? null : index.claim(i);
+}
+
+/**
+ * The model with every claim and level built, as plain arrays (no lazy lists): for tests (deepEqual), structuredClone
+ * or postMessage. Costs what the eager model cost: avoid on large files.
+ */
+export interface PlainTransaction extends Omit<Transaction, 'claims' | 'hierarchy'> {
+  hierarchy: HierarchyLevel[];
+  claims: Claim[];
+}
+export interface PlainClaimFile {
+  interchanges: (Omit<Interchange, 'groups'> & { groups: (Omit<FunctionalGroup, 'transactions'> & { transactions: PlainTransaction[] })[] })[];
+  claims: Claim[];
+  issues: ModelIssue[];
+}
+export function materializeClaimFile(model: ClaimFile): PlainClaimFile {
+  return {
+    interchanges: model.interchanges.map((x) => ({
+      ...x,
+      groups: x.groups.map((g) => ({ ...g, transactions: g.transactions.map((t) => ({ ...t, hierarchy: t.hierarchy.toArray(), claims: t.claims.toArray() })) })),
+    })),
+    claims: model.claims.toArray(),
+    issues: model.issues,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // incremental
 
-/** Index of the first claim ending at or after `segment` (claims are in document order). */
-function firstClaimEndingAtOrAfter(cs: Claim[], segment: number): number {
-  let lo = 0;
-  let hi = cs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cs[mid].lastSegment < segment) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Claims whose segment range overlaps [firstSegment, lastSegment] (inclusive). */
-export function claimsInRange(model: ClaimFile, firstSegment: number, lastSegment: number): Claim[] {
-  const out: Claim[] = [];
-  const cs = model.claims;
-  for (let i = firstClaimEndingAtOrAfter(cs, firstSegment); i < cs.length && cs[i].firstSegment <= lastSegment; i++) out.push(cs[i]);
-  return out;
-}
-
-/** The claim containing a segment index, or null. */
-export function claimAtSegment(model: ClaimFile, segmentIndex: number): Claim | null {
-  return claimsInRange(model, segmentIndex, segmentIndex)[0] ?? null;
-}
-
 /** Segments whose presence changes the structure around claims: edits touching them rebuild everything. */
 const STRUCTURAL = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE', 'HL', 'CLM', 'SBR']);
 
-/*
- * Lazy shifting. After an edit inside one claim, everything after it moves by the same amounts: offsets
- * by `delta`, segment indexes by `segDelta`. Rewriting every later claim would cost O(claims), so the
- * update only appends the shift to a log and the objects catch up when they are read:
- *
- * - model.claims, every transaction's `claims` and `hierarchy` become Proxies over the real arrays; reading
- *   an element brings that claim (and its HL levels) up to date before returning it. Iterating, indexing,
- *   map/filter/find, JSON.stringify and deepEqual all read elements that way, so callers only ever see
- *   correct absolute offsets. (structuredClone cannot copy a Proxy: call `settleClaimModel` first.)
- * - each log entry applies to the objects whose segment index is at or after `segFrom` (in the coordinates
- *   of that moment); a claim or HL level is always entirely before or entirely after an edit.
- * - envelopes (ISA/GS/ST) and issues are few and may contain the edit: they are shifted right away.
- *
- * The log is compacted (everything brought up to date) every COMPACT_AFTER updates.
- */
-
-interface Shift {
-  segFrom: number;
-  delta: number;
-  segDelta: number;
-}
-
-interface TxEntry {
-  tx: Transaction;
-  claims: Claim[];
-  hierarchy: HierarchyLevel[];
-  /** Index in the flat claim list of this transaction's first claim. */
-  claimBase: number;
-}
-
-interface LazyState {
-  claims: Claim[];
-  /** Version each claim is up to date with (absolute: base + log index). */
-  claimVersion: Int32Array;
-  levelVersion: WeakMap<HierarchyLevel, number>;
-  log: Shift[];
-  /** Version of log[0]'s starting point; current version = base + log.length. */
-  base: number;
-  txs: TxEntry[];
-}
-
-const COMPACT_AFTER = 1024;
-const lazyStates = new WeakMap<ClaimFile, LazyState>();
-
-function isIndexKey(key: string | symbol): key is string {
-  if (typeof key !== 'string') return false;
-  const c = key.charCodeAt(0);
-  return c >= 48 && c <= 57;
-}
-
-class ClaimsView implements ProxyHandler<Claim[]> {
-  constructor(
-    private readonly st: LazyState,
-    private readonly base: number,
-  ) {}
-  get(target: Claim[], key: string | symbol, receiver: unknown): unknown {
-    if (isIndexKey(key)) {
-      const i = +key;
-      if (i < target.length) flushClaim(this.st, this.base + i);
-      return (target as unknown as Record<string, unknown>)[key];
-    }
-    return Reflect.get(target, key, receiver);
-  }
-}
-
-class LevelsView implements ProxyHandler<HierarchyLevel[]> {
-  constructor(private readonly st: LazyState) {}
-  get(target: HierarchyLevel[], key: string | symbol, receiver: unknown): unknown {
-    if (isIndexKey(key)) {
-      const l = (target as unknown as Record<string, HierarchyLevel | undefined>)[key];
-      if (l) flushLevel(this.st, l);
-      return l;
-    }
-    return Reflect.get(target, key, receiver);
-  }
-}
-
-function lazyState(model: ClaimFile): LazyState {
-  let st = lazyStates.get(model);
-  if (st) return st;
-  const claims = model.claims;
-  st = { claims, claimVersion: new Int32Array(claims.length), levelVersion: new WeakMap(), log: [], base: 0, txs: [] };
-  let next = 0;
-  for (const x of model.interchanges)
-    for (const g of x.groups)
-      for (const tx of g.transactions) {
-        const base = tx.claims.length > 0 ? claims.indexOf(tx.claims[0], next) : next;
-        const entry: TxEntry = { tx, claims: tx.claims, hierarchy: tx.hierarchy, claimBase: base < 0 ? next : base };
-        next = entry.claimBase + tx.claims.length;
-        st.txs.push(entry);
-        tx.claims = new Proxy(tx.claims, new ClaimsView(st, entry.claimBase));
-        tx.hierarchy = new Proxy(tx.hierarchy, new LevelsView(st));
-      }
-  model.claims = new Proxy(claims, new ClaimsView(st, 0));
-  lazyStates.set(model, st);
-  return st;
-}
-
-function currentVersion(st: LazyState): number {
-  return st.base + st.log.length;
-}
-
-function flushClaim(st: LazyState, i: number): void {
-  const cur = st.base + st.log.length;
-  const v = st.claimVersion[i];
-  if (v === cur) return;
-  const c = st.claims[i];
-  const log = st.log;
-  let seg = c.firstSegment;
-  let delta = 0;
-  let segDelta = 0;
-  for (let k = v - st.base; k < log.length; k++) {
-    const e = log[k];
-    if (seg >= e.segFrom) {
-      delta += e.delta;
-      segDelta += e.segDelta;
-      seg += e.segDelta;
-    }
-  }
-  st.claimVersion[i] = cur;
-  if (delta !== 0 || segDelta !== 0) shiftClaim(c, delta, segDelta);
-  if (c.billingProvider) flushLevel(st, c.billingProvider);
-  if (c.subscriber) flushLevel(st, c.subscriber);
-  if (c.patient) flushLevel(st, c.patient);
-}
-
-function flushLevel(st: LazyState, l: HierarchyLevel): void {
-  const cur = st.base + st.log.length;
-  const v = st.levelVersion.get(l) ?? st.base;
-  if (v === cur) return;
-  const log = st.log;
-  let seg = l.segmentIndex;
-  let delta = 0;
-  let segDelta = 0;
-  for (let k = v - st.base; k < log.length; k++) {
-    const e = log[k];
-    if (seg >= e.segFrom) {
-      delta += e.delta;
-      segDelta += e.segDelta;
-      seg += e.segDelta;
-    }
-  }
-  st.levelVersion.set(l, cur);
-  if (delta !== 0 || segDelta !== 0) shiftLevel(l, delta, segDelta);
-}
-
-/** Bring every claim and level up to date and empty the log. */
-function compact(st: LazyState): void {
-  for (let i = 0; i < st.claims.length; i++) flushClaim(st, i);
-  for (const t of st.txs) for (const l of t.hierarchy) flushLevel(st, l);
-  st.base = currentVersion(st);
-  st.log = [];
-  st.levelVersion = new WeakMap();
-}
-
-/**
- * Bring a model that went through `updateClaimModel` fully up to date and give it plain arrays again
- * (no Proxies): for structuredClone / postMessage, or before handing it to code that keeps the arrays.
- * Cheap on a model that was never updated incrementally. Returns the same model.
- */
-export function settleClaimModel(model: ClaimFile): ClaimFile {
-  const st = lazyStates.get(model);
-  if (!st) return model;
-  compact(st);
-  model.claims = st.claims;
-  for (const t of st.txs) {
-    t.tx.claims = t.claims;
-    t.tx.hierarchy = t.hierarchy;
-  }
-  lazyStates.delete(model);
-  return model;
-}
-
-// Shifting one claim / level by a uniform amount. Objects shared inside a claim are shifted once: a
-// line's dateOfService shares qualifier/format/value/span with a DTP entry (own segmentIndex); a
-// diagnosis shares qualifier/code/span/presentOnAdmission with its healthCareCodes entry; serviceDate,
-// priorAuthorization, placeOfService, procedureCode, modifiers and claimFilingIndicator are references.
-
-function mv(o: Span | null, d: number): void {
-  if (o !== null) o.offset += d;
-}
-
-function shiftDate(x: DateValue, d: number, sd: number): void {
-  x.qualifier.offset += d;
-  mv(x.format, d);
-  x.value.offset += d;
-  x.span.offset += d;
-  x.segmentIndex += sd;
-}
-
-function shiftNote(x: Note, d: number, sd: number): void {
-  mv(x.reference, d);
-  mv(x.text, d);
-  x.span.offset += d;
-  x.segmentIndex += sd;
-}
-
-function shiftRef(x: Reference, d: number, sd: number): void {
-  x.qualifier.offset += d;
-  mv(x.value, d);
-  x.span.offset += d;
-  x.segmentIndex += sd;
-}
-
-function shiftClaim(c: Claim, d: number, sd: number): void {
-  c.firstSegment += sd;
-  c.lastSegment += sd;
-  c.span.offset += d;
-  c.clmSpan.offset += d;
-  mv(c.patientControlNumber, d);
-  mv(c.totalCharge, d);
-  const f = c.facility;
-  if (f) {
-    mv(f.code, d);
-    mv(f.qualifier, d);
-    mv(f.frequency, d);
-    f.span.offset += d;
-  }
-  for (const r of c.references) shiftRef(r, d, sd);
-  for (const x of c.dates) shiftDate(x, d, sd);
-  for (const h of c.healthCareCodes) {
-    h.qualifier.offset += d;
-    mv(h.code, d);
-    h.span.offset += d;
-    mv(h.presentOnAdmission, d);
-    h.segmentIndex += sd;
-  }
-  for (const x of c.diagnoses) x.segmentIndex += sd;
-  for (const n of c.notes) shiftNote(n, d, sd);
-  for (const l of c.serviceLines) {
-    mv(l.lineNumber, d);
-    l.firstSegment += sd;
-    l.lastSegment += sd;
-    if (l.serviceSegmentIndex !== null) l.serviceSegmentIndex += sd;
-    l.span.offset += d;
-    l.serviceSpan.offset += d;
-    const p = l.procedure;
-    if (p) {
-      p.qualifier.offset += d;
-      mv(p.code, d);
-      for (const m of p.modifiers) m.offset += d;
-      mv(p.description, d);
-      p.span.offset += d;
-    }
-    mv(l.revenueCode, d);
-    mv(l.charge, d);
-    mv(l.unitBasis, d);
-    mv(l.units, d);
-    mv(l.placeOfService, d);
-    for (const x of l.diagnosisPointers) x.offset += d;
-    mv(l.diagnosisPointerSpan, d);
-    if (l.dateOfService) l.dateOfService.segmentIndex += sd;
-    for (const x of l.dates) shiftDate(x, d, sd);
-    const g = l.drug;
-    if (g) {
-      mv(g.qualifier, d);
-      mv(g.ndc, d);
-      mv(g.quantity, d);
-      mv(g.unit, d);
-      g.segmentIndex += sd;
-      if (g.ctpSegmentIndex !== null) g.ctpSegmentIndex += sd;
-      g.span.offset += d;
-    }
-    for (const n of l.notes) shiftNote(n, d, sd);
-    for (const r of l.references) shiftRef(r, d, sd);
-  }
-}
-
-function shiftLevel(l: HierarchyLevel, d: number, sd: number): void {
-  l.id.offset += d;
-  mv(l.parentId, d);
-  mv(l.levelCode, d);
-  mv(l.childCode, d);
-  l.span.offset += d;
-  mv(l.payerResponsibility, d);
-  mv(l.claimFilingIndicator, d);
-  mv(l.name, d);
-  mv(l.identifier, d);
-  l.segmentIndex += sd;
-  if (l.sbrSegmentIndex !== null) l.sbrSegmentIndex += sd;
-}
-
-/** Envelope spans may contain the edit: move each end that lies at or after `editEnd`. */
-function mvRange(o: Span | null, editEnd: number, d: number): void {
-  if (o === null) return;
+/** Envelope spans may contain the edit: a copy with each end that lies at or after `editEnd` moved. */
+function mvRange<T extends Span>(o: T, editEnd: number, d: number): T;
+function mvRange<T extends Span>(o: T | null, editEnd: number, d: number): T | null;
+function mvRange<T extends Span>(o: T | null, editEnd: number, d: number): T | null {
+  if (o === null) return null;
   const s = o.offset;
   const e = s + o.length;
   const ns = s >= editEnd ? s + d : s;
   const ne = e >= editEnd ? e + d : e;
-  o.offset = ns;
-  o.length = ne - ns;
+  return { ...o, offset: ns, length: ne - ns };
 }
 
-function shiftEnvelopes(model: ClaimFile, doc: X12Document, splice: SegmentSplice): void {
+/** The envelopes after a splice inside one claim, as new objects bound to the new index. */
+function shiftedEnvelopes(model: ClaimFile, doc: X12Document, splice: SegmentSplice, index: ClaimIndex, touchedClaim: number): Interchange[] {
   const { editEnd, delta: d } = splice;
   const oldLast = splice.first + splice.removedCount - 1;
   const sd = splice.insertedCount - splice.removedCount;
   const segs = doc.segments;
   const first = (n: number) => (n > oldLast ? n + sd : n);
-  // an envelope without its trailer ends with the claim's last segment, possibly one of the replaced
-  // ones: its end is read again from the new document
+  // an envelope without its trailer ends with the claim's last segment, possibly one of the replaced ones: its end
+  // is read again from the new document
   const end = (o: { span: Span; lastSegment: number }) => {
     const n = o.lastSegment;
     if (n > oldLast) o.lastSegment = n + sd;
     else if (n >= splice.first) {
       o.lastSegment = oldLast + sd;
-      o.span.length = segs.contentEnd(o.lastSegment) - o.span.offset;
+      o.span = { offset: o.span.offset, length: segs.contentEnd(o.lastSegment) - o.span.offset };
     }
   };
-  for (const x of model.interchanges) {
-    for (const s of [x.controlNumber, x.trailerControlNumber, x.declaredGroupCount, x.senderId, x.receiverId, x.usageIndicator, x.span, x.isaSpan, x.ieaSpan]) mvRange(s, editEnd, d);
-    x.firstSegment = first(x.firstSegment);
+  return model.interchanges.map((x0) => {
+    const x: Interchange = {
+      ...x0,
+      controlNumber: mvRange(x0.controlNumber, editEnd, d),
+      trailerControlNumber: mvRange(x0.trailerControlNumber, editEnd, d),
+      declaredGroupCount: mvRange(x0.declaredGroupCount, editEnd, d),
+      senderId: mvRange(x0.senderId, editEnd, d),
+      receiverId: mvRange(x0.receiverId, editEnd, d),
+      usageIndicator: mvRange(x0.usageIndicator, editEnd, d),
+      span: mvRange(x0.span, editEnd, d),
+      isaSpan: mvRange(x0.isaSpan, editEnd, d),
+      ieaSpan: mvRange(x0.ieaSpan, editEnd, d),
+      firstSegment: first(x0.firstSegment),
+      groups: x0.groups.map((g0) => {
+        const g: FunctionalGroup = {
+          ...g0,
+          functionalIdentifier: mvRange(g0.functionalIdentifier, editEnd, d),
+          controlNumber: mvRange(g0.controlNumber, editEnd, d),
+          trailerControlNumber: mvRange(g0.trailerControlNumber, editEnd, d),
+          declaredTransactionCount: mvRange(g0.declaredTransactionCount, editEnd, d),
+          version: mvRange(g0.version, editEnd, d),
+          span: mvRange(g0.span, editEnd, d),
+          gsSpan: mvRange(g0.gsSpan, editEnd, d),
+          geSpan: mvRange(g0.geSpan, editEnd, d),
+          firstSegment: first(g0.firstSegment),
+          transactions: g0.transactions.map((t0) => {
+            const t: Transaction = {
+              ...t0,
+              controlNumber: mvRange(t0.controlNumber, editEnd, d),
+              trailerControlNumber: mvRange(t0.trailerControlNumber, editEnd, d),
+              declaredSegmentCount: mvRange(t0.declaredSegmentCount, editEnd, d),
+              implementationReference: mvRange(t0.implementationReference, editEnd, d),
+              span: mvRange(t0.span, editEnd, d),
+              stSpan: mvRange(t0.stSpan, editEnd, d),
+              seSpan: mvRange(t0.seSpan, editEnd, d),
+              firstSegment: first(t0.firstSegment),
+              hierarchy: new LevelList(index, t0.hierarchy.from, t0.hierarchy.to),
+              claims: new ClaimList(index, t0.claims.from, t0.claims.to),
+            };
+            end(t);
+            if (t0.claims.from <= touchedClaim && touchedClaim < t0.claims.to) {
+              t.actualSegmentCount = t.seSpan ? t0.actualSegmentCount + sd : t.lastSegment - t.firstSegment + 1;
+            }
+            return t;
+          }),
+        };
+        end(g);
+        return g;
+      }),
+    };
     end(x);
-    for (const g of x.groups) {
-      for (const s of [g.functionalIdentifier, g.controlNumber, g.trailerControlNumber, g.declaredTransactionCount, g.version, g.span, g.gsSpan, g.geSpan]) mvRange(s, editEnd, d);
-      g.firstSegment = first(g.firstSegment);
-      end(g);
-      for (const t of g.transactions) {
-        for (const s of [t.controlNumber, t.trailerControlNumber, t.declaredSegmentCount, t.implementationReference, t.span, t.stSpan, t.seSpan]) mvRange(s, editEnd, d);
-        t.firstSegment = first(t.firstSegment);
-        end(t);
-      }
-    }
-  }
-  for (const i of model.issues) mvRange(i, editEnd, d);
+    return x;
+  });
+}
+
+/** What `updateClaimModelAt` did: the new model and the claim rebuilt in place (-1 when everything was rebuilt). */
+export interface ClaimModelUpdate {
+  model: ClaimFile;
+  /** Index of the one claim the edit was inside, or -1 after a full rebuild (claim numbering may have changed). */
+  touchedClaim: number;
 }
 
 /**
- * Update a model after `reparseX12` replaced some segments. When the replaced segments lie inside one
- * claim and no structural segment (envelopes, HL, CLM, SBR) was added or removed, only that claim is
- * rebuilt; the claims and HL levels after it are shifted lazily (see above), the envelopes right away.
- * Otherwise (or when `splice` is null) the model is rebuilt from scratch. Costs O(log claims + size of
- * the touched claim + envelopes), independent of the number of claims after the edit.
- *
- * The old model is consumed: it is modified and returned, so do not keep using the old version (the
- * analysis cache replaces it anyway), nor claim objects read from it before the update. `oldDoc` is the
- * document the old model was built from.
+ * Update a model after `reparseX12` replaced some segments. When the replaced segments lie inside one claim and no
+ * structural segment (envelopes, HL, CLM, SBR) was added or removed, the claim index is copied with the segment
+ * numbers after the edit shifted (a few typed arrays) and the envelopes are shifted; claims are built from the new
+ * text when read. Otherwise (or when `splice` is null) the model is rebuilt from scratch. The old model stays valid
+ * for the old document. `oldDoc` is the document the old model was built from.
  */
-export function updateClaimModel(old: ClaimFile, doc: X12Document, oldDoc: X12Document, splice: SegmentSplice | null): ClaimFile {
-  if (!splice || splice.removedCount === 0 || splice.insertedCount === 0 || !doc.delimiters) return buildClaimModel(doc);
+export function updateClaimModelAt(old: ClaimFile, doc: X12Document, oldDoc: X12Document, splice: SegmentSplice | null): ClaimModelUpdate {
+  const full = (): ClaimModelUpdate => ({ model: buildClaimModel(doc), touchedClaim: -1 });
+  if (!splice || splice.removedCount === 0 || splice.insertedCount === 0 || !doc.delimiters) return full();
+  const oi = old.claims.index;
+  if (oi.doc !== oldDoc) return full();
   const oldLast = splice.first + splice.removedCount - 1;
-  const hit = claimsInRange(old, splice.first, oldLast);
-  if (hit.length !== 1) return buildClaimModel(doc);
-  const target = hit[0];
-  if (splice.first < target.firstSegment || oldLast > target.lastSegment) return buildClaimModel(doc);
+  const k = oi.firstClaimEndingAtOrAfter(splice.first);
+  if (k >= oi.claimCount) return full();
+  const tFirst = oi.claimFirst[k];
+  const tLast = oi.claimLast[k];
+  if (splice.first < tFirst || oldLast > tLast) return full();
   // structural check on both sides (a CLM replaced by a CLM at the claim's first segment is fine)
   for (let i = splice.first; i <= oldLast; i++) {
     const id = oldDoc.segments.id(i);
-    if (STRUCTURAL.has(id) && !(i === target.firstSegment && id === 'CLM')) return buildClaimModel(doc);
+    if (STRUCTURAL.has(id) && !(i === tFirst && id === 'CLM')) return full();
   }
   for (let i = splice.first; i < splice.first + splice.insertedCount; i++) {
     const id = doc.segments.id(i);
-    if (STRUCTURAL.has(id) && !(i === target.firstSegment && id === 'CLM')) return buildClaimModel(doc);
+    if (STRUCTURAL.has(id) && !(i === tFirst && id === 'CLM')) return full();
   }
-  if (doc.segments.id(target.firstSegment) !== 'CLM') return buildClaimModel(doc);
-  const st = lazyState(old);
-  const flatIndex = firstClaimEndingAtOrAfter(old.claims, splice.first);
-  if (st.claims[flatIndex] !== target) return buildClaimModel(doc);
-  const segDelta = splice.insertedCount - splice.removedCount;
-  const oldEnd = oldLast + 1; // first old segment index after the replaced ones
-  if (splice.delta !== 0 || segDelta !== 0) st.log.push({ segFrom: oldEnd, delta: splice.delta, segDelta });
-  shiftEnvelopes(old, doc, splice);
-  const rebuilt = buildClaim(doc, target.firstSegment, target.lastSegment + segDelta, {
-    kind: target.transactionKind,
-    billingProvider: target.billingProvider,
-    subscriber: target.subscriber,
-    patient: target.patient,
-  });
-  const entry = txOfClaim(st, flatIndex);
-  st.claims[flatIndex] = rebuilt;
-  st.claimVersion[flatIndex] = currentVersion(st);
-  if (entry) {
-    entry.claims[flatIndex - entry.claimBase] = rebuilt;
-    const t = entry.tx;
-    if (t.seSpan) t.actualSegmentCount += segDelta;
-    else t.actualSegmentCount = t.lastSegment - t.firstSegment + 1;
-  }
-  if (st.log.length >= COMPACT_AFTER) compact(st);
-  return old;
+  if (doc.segments.id(tFirst) !== 'CLM') return full();
+  const sd = splice.insertedCount - splice.removedCount;
+  const shift = (a: Int32Array): Int32Array => {
+    const b = a.slice();
+    if (sd !== 0) for (let i = 0; i < b.length; i++) if (b[i] > oldLast) b[i] += sd;
+    return b;
+  };
+  const claimLast = oi.claimLast.slice();
+  claimLast[k] += sd;
+  if (sd !== 0) for (let i = k + 1; i < claimLast.length; i++) claimLast[i] += sd;
+  const index = new ClaimIndex(
+    doc,
+    shift(oi.claimFirst),
+    claimLast,
+    oi.claimTx,
+    oi.claimBilling,
+    oi.claimSubscriber,
+    oi.claimPatient,
+    shift(oi.levelSeg),
+    shift(oi.levelSbr),
+    shift(oi.levelNm1),
+    oi.levelKind,
+    oi.txKinds,
+  );
+  const interchanges = shiftedEnvelopes(old, doc, splice, index, k);
+  const issues = old.issues.map((i) => mvRange(i, splice.editEnd, splice.delta));
+  return { model: { interchanges, claims: new ClaimList(index, 0, index.claimCount), issues }, touchedClaim: k };
 }
 
-function txOfClaim(st: LazyState, flatIndex: number): TxEntry | null {
-  let lo = 0;
-  let hi = st.txs.length - 1;
-  let found: TxEntry | null = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const e = st.txs[mid];
-    if (e.claimBase <= flatIndex) {
-      if (flatIndex < e.claimBase + e.claims.length) found = e;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found && found.claims[flatIndex - found.claimBase] === st.claims[flatIndex] ? found : null;
+/** `updateClaimModelAt` without the report. */
+export function updateClaimModel(old: ClaimFile, doc: X12Document, oldDoc: X12Document, splice: SegmentSplice | null): ClaimFile {
+  return updateClaimModelAt(old, doc, oldDoc, splice).model;
 }
 
 export { ENVELOPE as ENVELOPE_SEGMENTS };

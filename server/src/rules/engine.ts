@@ -1,4 +1,5 @@
 import type { Settings, SeveritySetting } from '../core/settings';
+import type { Claim } from '../model/claim';
 import type { ClaimFileContext, Finding, NoteContext, Rule, Severity } from './types';
 
 /** A finding with the severity the user's settings give it. */
@@ -33,16 +34,27 @@ export function runFileRules(rules: readonly Rule[], ctx: ClaimFileContext): Rat
   return out;
 }
 
-export function runClaimRules(rules: readonly Rule[], ctx: ClaimFileContext, claims = ctx.claimFile.claims): RatedFinding[] {
-  const out: RatedFinding[] = [];
-  const active = rules.flatMap((rule) => {
-    if (!rule.checkClaim) return [];
-    const severity = effectiveSeverity(rule, ctx.settings);
-    return severity ? [{ check: rule.checkClaim.bind(rule), severity, userSet: rule.id in ctx.settings.rules }] : [];
-  });
-  for (const claim of claims) {
-    for (const { check, severity, userSet } of active) out.push(...rate(check(claim, ctx), severity, userSet));
+/** The claim rules active under the settings, as one function of a claim (set up once, run per claim). */
+export function claimRuleRunner(rules: readonly Rule[], settings: Settings): (claim: Claim, ctx: ClaimFileContext) => RatedFinding[] {
+  const active: { rule: Rule; severity: Severity; userSet: boolean }[] = [];
+  for (const rule of rules) {
+    if (!rule.checkClaim) continue;
+    const severity = effectiveSeverity(rule, settings);
+    if (severity) active.push({ rule, severity, userSet: rule.id in settings.rules });
   }
+  return (claim, ctx) => {
+    const out: RatedFinding[] = [];
+    for (const { rule, severity, userSet } of active) {
+      for (const f of rule.checkClaim!(claim, ctx)) out.push({ ...f, severity: userSet ? severity : (f.severity ?? severity) });
+    }
+    return out;
+  };
+}
+
+export function runClaimRules(rules: readonly Rule[], ctx: ClaimFileContext, claims: Iterable<Claim> = ctx.claimFile.claims): RatedFinding[] {
+  const run = claimRuleRunner(rules, ctx.settings);
+  const out: RatedFinding[] = [];
+  for (const claim of claims) for (const f of run(claim, ctx)) out.push(f);
   return out;
 }
 

@@ -56,10 +56,10 @@ test('shared X12 samples parse without syntax errors and give the documented cla
 test('sample content spot checks', { skip: all ? false : 'shared samples not found' }, () => {
   const byName = new Map(all!);
   const cob = buildClaimModel(parseX12(byName.get('oopfactory-x12parser/837P_5010_Example3_COB.txt')!));
-  assert.deepEqual(cob.claims[0].serviceLines.map((l) => l.procedureCode?.value).sort(), ['90782', '99213', 'J3301']);
+  assert.deepEqual(cob.claims.get(0).serviceLines.map((l) => l.procedureCode?.value).sort(), ['90782', '99213', 'J3301']);
   const complex = buildClaimModel(parseX12(byName.get('imsweb-x12-parser/x12_complex.txt')!));
   assert.equal(complex.interchanges[0].groups[0].transactions.length, 2);
   assert.ok(complex.claims.some((c) => c.serviceLines.some((l) => l.procedureCode?.value === '478331' && l.modifiers[0]?.value === '25')));
   const ppo = buildClaimModel(parseX12(byName.get('oopfactory-x12parser/837I_5010_Spec_3.1.3_PPORepricedClaim.txt')!));
-  assert.deepEqual(ppo.claims[0].serviceLines.map((l) => l.procedureCode?.value).sort(), ['92557', '92567']);
+  assert.deepEqual(ppo.claims.get(0).serviceLines.map((l) => l.procedureCode?.value).sort(), ['92557', '92567']);
 });

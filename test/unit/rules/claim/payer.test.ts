@@ -8,7 +8,7 @@ import { dateOfService } from '../../../../server/src/rules/claim/dates';
 import { build837, claim } from './harness';
 
 function firstClaim(text: string) {
-  return buildClaimModel(parseX12(text)).claims[0];
+  return buildClaimModel(parseX12(text)).claims.get(0);
 }
 
 test('SBR09 decides the payer: MA/MB Medicare, MC Medicaid, CI/BL/HM/12-17 commercial; otherwise the setting', () => {
