@@ -156,6 +156,10 @@ async function main(): Promise<void> {
       time(() => {
         const doc = parseX12(text10);
         const model = buildClaimModel(doc);
+        // honest: the model is an index and claims are built on demand, so build every claim once (what a
+        // validation needs) and count it in; x12-parser only splits segments and elements
+        const index = model.claims.index;
+        for (let c = 0; c < index.claimCount; c++) void index.buildClaimAt(c);
         segments = doc.segments.count;
         claims = model.claims.length;
       }),
@@ -168,10 +172,17 @@ async function main(): Promise<void> {
   const parseMs = median(ours);
   const x12ParserMs = median(theirs);
   const ratio = x12ParserMs / parseMs;
-  rows.push(['parse + claim model, 10 MB', `${round(parseMs, 0)} ms (x12-parser ${round(x12ParserMs, 0)} ms, ${round(ratio, 1)}x)`, '>= 3x faster']);
+  rows.push(['parse + claim model (index + every claim built once), 10 MB', `${round(parseMs, 0)} ms (x12-parser ${round(x12ParserMs, 0)} ms, ${round(ratio, 1)}x)`, '>= 3x faster']);
 
-  const parse1 = median(Array.from({ length: reps }, () => time(() => buildClaimModel(parseX12(text1)))));
-  rows.push(['parse + claim model, 1 MB', `${round(parse1, 1)} ms`, '']);
+  const parse1 = median(
+    Array.from({ length: reps }, () =>
+      time(() => {
+        const index = buildClaimModel(parseX12(text1)).claims.index;
+        for (let c = 0; c < index.claimCount; c++) void index.buildClaimAt(c);
+      }),
+    ),
+  );
+  rows.push(['parse + claim model (index + every claim built once), 1 MB', `${round(parse1, 1)} ms`, '']);
 
   // all diagnostics from scratch (fresh service: analysis + every rule)
   let diagnosticCount = 0;
