@@ -83,24 +83,30 @@ function byOffsetThenRule(a: RatedFinding, b: RatedFinding): number {
   return a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId);
 }
 
-function spanOutside(s: Span, from: number, to: number): boolean {
-  return s.offset < from || s.offset + s.length > to;
+/** 0 inside [from, to], 1 after `to` up to `txEnd`, 2 elsewhere. */
+function reachOf(s: Span, from: number, to: number, txEnd: number): 0 | 1 | 2 {
+  if (s.offset >= from && s.offset + s.length <= to) return 0;
+  return s.offset >= to && s.offset + s.length <= txEnd ? 1 : 2;
 }
 
 /** Run the claim rules on one (freshly built) claim and keep what diagnostics need. */
-function checkClaim(claim: Claim, run: ReturnType<typeof claimRuleRunner>, ctx: ClaimFileContext): ClaimEntry {
+function checkClaim(claim: Claim, run: ReturnType<typeof claimRuleRunner>, ctx: ClaimFileContext, txEnd: number): ClaimEntry {
   const found = run(claim, ctx);
   if (found.length === 0) return NO_FINDINGS;
   found.sort(byOffsetThenRule);
   const from = claim.span.offset;
   const to = from + claim.span.length;
-  let nonLocal = false;
+  let reach: 0 | 1 | 2 = 0;
+  const see = (s: Span) => {
+    const r = reachOf(s, from, to, txEnd);
+    if (r > reach) reach = r;
+  };
   for (const f of found) {
-    if (spanOutside(f.span, from, to)) nonLocal = true;
-    for (const r of f.related ?? []) if (spanOutside(r.span, from, to)) nonLocal = true;
-    for (const x of f.fixes ?? []) for (const e of x.edits) if (spanOutside(e.span, from, to)) nonLocal = true;
+    see(f.span);
+    for (const r of f.related ?? []) see(r.span);
+    for (const x of f.fixes ?? []) for (const e of x.edits) see(e.span);
   }
-  return { findings: found, base: from, nonLocal, diags: null, diagOffset: 0, diagLine: 0, diagCol: 0 };
+  return { findings: found, base: from, reach, diags: null, diagOffset: 0, diagLine: 0, diagCol: 0 };
 }
 
 const movedRange = (r: Range, lines: number): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
@@ -112,7 +118,7 @@ const movedRange = (r: Range, lines: number): Range => ({ start: { line: r.start
  */
 function rebase(e: ClaimEntry, start: number, line: number, col: number, lines: LineIndex, uri: string): ClaimEntry {
   let diags: Diagnostic[];
-  if (e.diags && !e.nonLocal && col === e.diagCol) {
+  if (e.diags && e.reach < 2 && col === e.diagCol) {
     const dl = line - e.diagLine;
     diags = e.diags.map((d) => {
       const moved: Diagnostic = { ...d, range: movedRange(d.range, dl) };
@@ -131,7 +137,7 @@ function rebase(e: ClaimEntry, start: number, line: number, col: number, lines: 
       return toDiagnostic(lines, g, uri);
     });
   }
-  return { findings: e.findings, base: e.base, nonLocal: e.nonLocal, diags, diagOffset: start, diagLine: line, diagCol: col };
+  return { findings: e.findings, base: e.base, reach: e.reach, diags, diagOffset: start, diagLine: line, diagCol: col };
 }
 
 export function createLanguageService(deps: ServiceDependencies): LanguageService {
@@ -182,9 +188,13 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     const fileFindings = runFileRules(rules, fileCtx).sort(byOffsetThenRule);
     const key = analysis.claimFindings?.key as { settings: Settings; today: string } | undefined;
     if (!analysis.claimFindings || !key || key.settings !== settings || key.today !== today) {
-      analysis.claimFindings = { key: { settings, today }, entries: [] };
+      analysis.claimFindings = { key: { settings, today }, entries: [], farReaching: 0 };
     }
-    const entries = analysis.claimFindings.entries;
+    const cache = analysis.claimFindings;
+    const entries = cache.entries;
+    // end offset of each transaction, by transaction number (the index numbers them in document order)
+    const txEnds: number[] = [];
+    for (const x of fileCtx.claimFile.interchanges) for (const g of x.groups) for (const t of g.transactions) txEnds.push(t.span.offset + t.span.length);
     const index = fileCtx.claimFile.claims.index;
     const lines = analysis.lines;
     const uri = analysis.uri;
@@ -201,14 +211,15 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
       if (!e) {
         if ((i & 63) === 0 && options.token?.isCancellationRequested) throw new ValidationCancelled();
         run ??= claimRuleRunner(rules, settings);
-        e = checkClaim(index.buildClaimAt(i), run, fileCtx);
+        e = checkClaim(index.buildClaimAt(i), run, fileCtx, txEnds[index.claimTx[i]] ?? -1);
+        if (e.reach === 2) cache.farReaching++;
         entries[i] = e;
       }
       const found = e.findings;
       if (found.length === 0) continue;
       const start = index.claimOffset(i);
       const pos = lines.positionAt(start);
-      if (!(e.diags && pos.line === e.diagLine && pos.character === e.diagCol && (start === e.diagOffset || !e.nonLocal))) {
+      if (!(e.diags && pos.line === e.diagLine && pos.character === e.diagCol && (start === e.diagOffset || e.reach < 2))) {
         e = rebase(e, start, pos.line, pos.character, lines, uri);
         entries[i] = e;
       }
