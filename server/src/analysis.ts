@@ -21,29 +21,29 @@ import type { RatedFinding } from './rules/engine';
 export type DocumentKind = 'claim' | 'note';
 
 /**
- * The claim rules' results for one claim. Never modified once made (a re-based copy replaces it), so an entry can be
- * shared by the analyses of successive versions.
+ * The claim rules' results for one claim, kept compact: the diagnostics (what validate returns) and their sort keys.
+ * Never modified once made (a re-based copy replaces it), so an entry can be shared by the analyses of successive
+ * versions. Offsets are relative to the claim's CLM, so a claim that moved costs nothing.
  */
 export interface ClaimEntry {
-  /** Findings sorted by offset then rule id, with the offsets of the text they were computed on. */
-  readonly findings: readonly RatedFinding[];
-  /** Offset of the claim's CLM when the findings were computed: add (current CLM offset - base) to read them now. */
-  readonly base: number;
+  /** Each diagnostic's finding offset minus the CLM offset, in diagnostic order (offset, then rule id). */
+  readonly rel: Int32Array;
+  readonly ruleIds: readonly string[];
   /**
    * Where the findings' spans lie: 0 inside the claim; 1 also after it within its transaction (a fix that corrects
    * SE01, ...): such spans move with the claim unless an edit falls between them; 2 anywhere else: the claim is
    * re-checked after any edit.
    */
   readonly reach: 0 | 1 | 2;
-  /** The findings as diagnostics, made when the CLM was at diagOffset, line diagLine, character diagCol. */
-  readonly diags: readonly Diagnostic[] | null;
+  /** The diagnostics, made when the CLM was at diagOffset, line diagLine, character diagCol. */
+  readonly diags: readonly Diagnostic[];
   readonly diagOffset: number;
   readonly diagLine: number;
   readonly diagCol: number;
 }
 
 /** The entry of a claim without findings (most claims): shared. */
-export const NO_FINDINGS: ClaimEntry = Object.freeze({ findings: [], base: 0, reach: 0, diags: [], diagOffset: 0, diagLine: 0, diagCol: 0 });
+export const NO_FINDINGS: ClaimEntry = Object.freeze({ rel: new Int32Array(0), ruleIds: [], reach: 0, diags: [], diagOffset: 0, diagLine: 0, diagCol: 0 });
 
 /** Claim rule results per claim (by claim number), valid for one validation configuration (settings, rules, date, ...). */
 export interface ClaimFindingsCache {
@@ -52,22 +52,6 @@ export interface ClaimFindingsCache {
   entries: (ClaimEntry | undefined)[];
   /** How many entries have reach 2 (0: skip looking for them). */
   farReaching: number;
-}
-
-/** The entry of a claim before an edit, with the spans at or after the edit moved (its diagnostics made again). */
-function shiftEntry(e: ClaimEntry, start: number, editEnd: number, delta: number): ClaimEntry {
-  const shift = start - e.base;
-  const mv = <T extends { offset: number; length: number }>(s: T): T => {
-    const o = s.offset + shift;
-    return o === s.offset && o < editEnd ? s : { ...s, offset: o >= editEnd ? o + delta : o };
-  };
-  const findings = e.findings.map((f) => {
-    const g: RatedFinding = { ...f, span: mv(f.span) };
-    if (f.related) g.related = f.related.map((r) => ({ ...r, span: mv(r.span) }));
-    if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((ed) => ({ ...ed, span: mv(ed.span) })) }));
-    return g;
-  });
-  return { findings, base: start, reach: e.reach, diags: null, diagOffset: 0, diagLine: 0, diagCol: 0 };
 }
 
 export interface DocumentAnalysis {
@@ -180,21 +164,16 @@ export class AnalysisCache {
     const cache = old.claimFindings;
     if (cache && touchedClaim >= 0) {
       // Same claims, same numbering: everything but the edited claim is carried over as is (entries are immutable
-      // and re-based when read). Findings reaching past their claim within the transaction: the claims before the
-      // edit get those spans shifted (or are re-checked when the transaction's segment count changed); findings
-      // reaching anywhere else are re-checked. A claim's transaction is a contiguous run of claim numbers.
+      // and re-based when read). Findings reaching past their claim within the transaction are checked again for
+      // the claims before the edit (their spans after it moved), and for all the transaction's claims when its
+      // segment count changed (SE01 fixes); findings reaching anywhere else are checked again. A claim's
+      // transaction is a contiguous run of claim numbers.
       const entries = cache.entries.slice();
       entries[touchedClaim] = undefined;
-      const oldIndex = old.claimFile.claims.index;
-      const txOf = oldIndex.claimTx;
+      const txOf = claimFile.claims.index.claimTx;
       const tx = txOf[touchedClaim];
       const sameSegmentCount = !!splice && splice.insertedCount === splice.removedCount;
-      const editEnd = edit.offset + edit.removed;
-      const delta = edit.inserted.length - edit.removed;
-      for (let i = touchedClaim - 1; i >= 0 && txOf[i] === tx; i--) {
-        const e = entries[i];
-        if (e?.reach === 1) entries[i] = sameSegmentCount ? shiftEntry(e, oldIndex.claimOffset(i), editEnd, delta) : undefined;
-      }
+      for (let i = touchedClaim - 1; i >= 0 && txOf[i] === tx; i--) if (entries[i]?.reach === 1) entries[i] = undefined;
       if (!sameSegmentCount) for (let i = touchedClaim + 1; i < entries.length && txOf[i] === tx; i++) if (entries[i]?.reach === 1) entries[i] = undefined;
       if (cache.farReaching > 0) for (let i = 0; i < entries.length; i++) if (entries[i]?.reach === 2) entries[i] = undefined;
       analysis.claimFindings = { key: cache.key, entries, farReaching: cache.farReaching };

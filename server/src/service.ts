@@ -89,8 +89,8 @@ function reachOf(s: Span, from: number, to: number, txEnd: number): 0 | 1 | 2 {
   return s.offset >= to && s.offset + s.length <= txEnd ? 1 : 2;
 }
 
-/** Run the claim rules on one (freshly built) claim and keep what diagnostics need. */
-function checkClaim(claim: Claim, run: ReturnType<typeof claimRuleRunner>, ctx: ClaimFileContext, txEnd: number): ClaimEntry {
+/** Run the claim rules on one (freshly built) claim and keep its diagnostics with their sort keys. */
+function checkClaim(claim: Claim, run: ReturnType<typeof claimRuleRunner>, ctx: ClaimFileContext, txEnd: number, lines: LineIndex, uri: string): ClaimEntry {
   const found = run(claim, ctx);
   if (found.length === 0) return NO_FINDINGS;
   found.sort(byOffsetThenRule);
@@ -101,43 +101,35 @@ function checkClaim(claim: Claim, run: ReturnType<typeof claimRuleRunner>, ctx: 
     const r = reachOf(s, from, to, txEnd);
     if (r > reach) reach = r;
   };
-  for (const f of found) {
+  const rel = new Int32Array(found.length);
+  const ruleIds: string[] = [];
+  const diags: Diagnostic[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k];
     see(f.span);
     for (const r of f.related ?? []) see(r.span);
     for (const x of f.fixes ?? []) for (const e of x.edits) see(e.span);
+    rel[k] = f.span.offset - from;
+    ruleIds.push(f.ruleId);
+    diags.push(toDiagnostic(lines, f, uri));
   }
-  return { findings: found, base: from, reach, diags: null, diagOffset: 0, diagLine: 0, diagCol: 0 };
+  const pos = lines.positionAt(from);
+  return { rel, ruleIds, reach, diags, diagOffset: from, diagLine: pos.line, diagCol: pos.character };
 }
 
 const movedRange = (r: Range, lines: number): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
 
-/**
- * The entry with diagnostics for the claim's CLM now at `start` (line, character). When only lines moved and every
- * span is inside the claim (whose text did not change), the diagnostics move by whole lines; otherwise they are made
- * again from the findings, shifted by the distance the claim moved.
- */
-function rebase(e: ClaimEntry, start: number, line: number, col: number, lines: LineIndex, uri: string): ClaimEntry {
-  let diags: Diagnostic[];
-  if (e.diags && e.reach < 2 && col === e.diagCol) {
-    const dl = line - e.diagLine;
-    diags = e.diags.map((d) => {
-      const moved: Diagnostic = { ...d, range: movedRange(d.range, dl) };
-      if (d.relatedInformation) moved.relatedInformation = d.relatedInformation.map((r) => ({ ...r, location: { uri: r.location.uri, range: movedRange(r.location.range, dl) } }));
-      const data = d.data as DiagnosticData | undefined;
-      if (data?.fixes) moved.data = { ...data, fixes: data.fixes.map((f) => ({ ...f, edits: f.edits.map((x) => ({ ...x, range: movedRange(x.range, dl) })) })) };
-      return moved;
-    });
-  } else {
-    const shift = start - e.base;
-    const mv = <T extends Span>(s: T): T => (shift === 0 ? s : { ...s, offset: s.offset + shift });
-    diags = e.findings.map((f) => {
-      const g: RatedFinding = { ...f, span: mv(f.span) };
-      if (f.related) g.related = f.related.map((r) => ({ ...r, span: mv(r.span) }));
-      if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((ed) => ({ ...ed, span: mv(ed.span) })) }));
-      return toDiagnostic(lines, g, uri);
-    });
-  }
-  return { findings: e.findings, base: e.base, reach: e.reach, diags, diagOffset: start, diagLine: line, diagCol: col };
+/** The entry with its diagnostics moved by whole lines (the claim's text and its CLM's character did not change). */
+function moveLines(e: ClaimEntry, start: number, line: number): ClaimEntry {
+  const dl = line - e.diagLine;
+  const diags = e.diags.map((d) => {
+    const moved: Diagnostic = { ...d, range: movedRange(d.range, dl) };
+    if (d.relatedInformation) moved.relatedInformation = d.relatedInformation.map((r) => ({ ...r, location: { uri: r.location.uri, range: movedRange(r.location.range, dl) } }));
+    const data = d.data as DiagnosticData | undefined;
+    if (data?.fixes) moved.data = { ...data, fixes: data.fixes.map((f) => ({ ...f, edits: f.edits.map((x) => ({ ...x, range: movedRange(x.range, dl) })) })) };
+    return moved;
+  });
+  return { rel: e.rel, ruleIds: e.ruleIds, reach: e.reach, diags, diagOffset: start, diagLine: line, diagCol: e.diagCol };
 }
 
 export function createLanguageService(deps: ServiceDependencies): LanguageService {
@@ -208,32 +200,34 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     let ordered = true;
     for (let i = 0; i < n; i++) {
       let e = entries[i];
+      let start = -1;
+      if (e && e.diags.length > 0) {
+        start = index.claimOffset(i);
+        const pos = lines.positionAt(start);
+        if (pos.character !== e.diagCol || (e.reach === 2 && start !== e.diagOffset)) e = undefined; // made again below
+        else if (pos.line !== e.diagLine) e = moveLines(e, start, pos.line);
+        if (e !== entries[i]) entries[i] = e;
+      }
       if (!e) {
         if ((i & 63) === 0 && options.token?.isCancellationRequested) throw new ValidationCancelled();
         run ??= claimRuleRunner(rules, settings);
-        e = checkClaim(index.buildClaimAt(i), run, fileCtx, txEnds[index.claimTx[i]] ?? -1);
+        e = checkClaim(index.buildClaimAt(i), run, fileCtx, txEnds[index.claimTx[i]] ?? -1, lines, uri);
         if (e.reach === 2) cache.farReaching++;
         entries[i] = e;
+        start = e.diagOffset;
       }
-      const found = e.findings;
-      if (found.length === 0) continue;
-      const start = index.claimOffset(i);
-      const pos = lines.positionAt(start);
-      if (!(e.diags && pos.line === e.diagLine && pos.character === e.diagCol && (start === e.diagOffset || e.reach < 2))) {
-        e = rebase(e, start, pos.line, pos.character, lines, uri);
-        entries[i] = e;
-      }
-      const shift = start - e.base;
-      const d = e.diags!;
-      for (let k = 0; k < found.length; k++) {
-        const f = found[k];
-        const offset = f.span.offset + shift;
+      const d = e.diags;
+      if (d.length === 0) continue;
+      const rel = e.rel;
+      const ids = e.ruleIds;
+      for (let k = 0; k < d.length; k++) {
+        const offset = start + rel[k];
         if (ordered && offsets.length > 0) {
           const last = offsets[offsets.length - 1];
-          if (offset < last || (offset === last && ruleIds[ruleIds.length - 1].localeCompare(f.ruleId) > 0)) ordered = false;
+          if (offset < last || (offset === last && ruleIds[ruleIds.length - 1].localeCompare(ids[k]) > 0)) ordered = false;
         }
         offsets.push(offset);
-        ruleIds.push(f.ruleId);
+        ruleIds.push(ids[k]);
         diags.push(d[k]);
       }
     }
