@@ -31,7 +31,7 @@ describe('workspace guides', () => {
     assert.equal(diagnostics.length, 1);
     const [d] = diagnostics;
     assert.equal(d.code, 'guides/schema');
-    assert.match(d.message, /^priorAuthorization: /);
+    assert.match(String(d.message), /^priorAuthorization: /);
     const text = fs.readFileSync(brokenPath, 'utf8');
     const start = positionAt(text, text.indexOf('"yes"'));
     assert.equal(d.range.start.line, start.line, 'on the line of the bad value');

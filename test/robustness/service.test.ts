@@ -130,7 +130,7 @@ test('a file over maxFileSizeMB gets syntax checks and one notice instead of the
   const notices = limited.filter((d) => d.code === FILE_TOO_LARGE);
   assert.equal(notices.length, 1);
   assert.equal(notices[0].severity, 3);
-  assert.match(notices[0].message, /maxFileSizeMB/);
+  assert.match(String(notices[0].message), /maxFileSizeMB/);
   assert.ok(limited.every((d) => d.code === FILE_TOO_LARGE || d.code === 'x12/syntax'), limited.map((d) => d.code).join(','));
 });
 
