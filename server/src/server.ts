@@ -31,6 +31,8 @@ export interface ServerOptions {
 }
 
 const VALIDATION_DELAY_MS = 150;
+/** Validations slower than this are logged (size and time only), so slow files can be reported. */
+const SLOW_VALIDATION_MS = 250;
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
@@ -114,10 +116,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   function validateNow(document: TextDocument): void {
     if (!service) return;
     const svc = service;
+    const started = performance.now();
     const diagnostics = guard('validate', [], undefined, () =>
       svc.validate(document, settings, { isNote: isNoteFile(uriToPath(document.uri), settings.notes.include, workspaceFolders) }),
     );
     if (diagnostics instanceof ResponseError) return;
+    const elapsed = performance.now() - started;
+    // Sizes and timings only: never the document's name or text (file names can carry patient names).
+    if (elapsed > SLOW_VALIDATION_MS) {
+      log(`checked a ${(document.getText().length / 1024 / 1024).toFixed(1)} MB document in ${elapsed.toFixed(0)} ms: ${diagnostics.length} problems`);
+    }
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     void connection.sendNotification('hcpcs/status', { ...statusOf(document.uri), problems: diagnostics.length });
   }
