@@ -87,6 +87,20 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
       icd10Index();
     },
     cpt: (code) => cptByCode.get(code.trim().toUpperCase()),
+    searchCpt(query: string, limit: number): LicensedDescriptor[] {
+      // The licensed file is the user's own and usually small: a plain scan is enough.
+      const q = query.trim().toUpperCase();
+      if (!q || cptByCode.size === 0) return [];
+      const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+      const byCode: LicensedDescriptor[] = [];
+      const byWords: LicensedDescriptor[] = [];
+      for (const r of cptByCode.values()) {
+        if (r.code.toUpperCase().startsWith(q)) byCode.push(r);
+        else if (words.every((w) => r.descriptor.toLowerCase().split(/[^a-z0-9]+/).some((d) => d.startsWith(w)))) byWords.push(r);
+      }
+      byCode.sort((a, b) => a.code.localeCompare(b.code));
+      return [...byCode, ...byWords].slice(0, limit);
+    },
     processingNote: (num) => {
       const key = num.trim().padStart(4, '0');
       return Object.prototype.hasOwnProperty.call(notes, key) ? notes[key] : undefined;

@@ -99,6 +99,8 @@ export interface CodeSet {
   searchIcd10(query: string, limit: number): SearchHit<Icd10Record>[];
   /** User-supplied CPT descriptors (empty unless configured). */
   cpt(code: string): LicensedDescriptor | undefined;
+  /** User-supplied CPT descriptors whose code starts with the query or whose descriptor has all its words. */
+  searchCpt(query: string, limit: number): LicensedDescriptor[];
   /** Processing note text by number. */
   processingNote(num: string): string | undefined;
   /** Code tables from the release's record layout (pricing indicator, coverage, BETOS, ...), when loaded. */

@@ -6,7 +6,7 @@ import { CompletionItemKind, type CompletionItem, type CompletionList, type Rang
 import type { DocumentAnalysis } from '../analysis';
 import { findAt } from '../model/query';
 import { CODE_TABLES, describeElement, type CodeTableName } from '../model/x12Dictionary';
-import { icd10Items, modifierItems, procedureItems } from './completionItems';
+import { cptItems, icd10Items, modifierItems, procedureItems } from './completionItems';
 import type { FeatureContext } from './hover';
 import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 
@@ -50,7 +50,7 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
     if (component === 1) return { isIncomplete: false, items: qualifierItems('procedureQualifier', typed, range) };
     if (component === 2) {
       if (typed.length === 0) return { isIncomplete: true, items: [] };
-      return { isIncomplete: true, items: procedureItems(ctx.codeSet, typed, range, dateOfService) };
+      return { isIncomplete: true, items: [...procedureItems(ctx.codeSet, typed, range, dateOfService), ...cptItems(ctx.codeSet, typed, range)] };
     }
     if (component >= 3 && component <= 6) {
       const code = at.serviceLine?.procedureCode?.value;

@@ -1,7 +1,7 @@
 import type { CompletionList, Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { claimCompletion } from './claimCompletion';
-import { icd10Items, modifierItems, procedureItems } from './completionItems';
+import { cptItems, icd10Items, modifierItems, procedureItems } from './completionItems';
 import type { FeatureContext } from './hover';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -32,5 +32,5 @@ function noteCompletion(analysis: DocumentAnalysis, offset: number, ctx: Feature
   if (/^[A-Za-z]\d{2}\.[0-9A-Za-z]*$/.test(word)) {
     return { isIncomplete: true, items: icd10Items(ctx.codeSet, word, range, true) };
   }
-  return { isIncomplete: true, items: procedureItems(ctx.codeSet, word, range) };
+  return { isIncomplete: true, items: [...procedureItems(ctx.codeSet, word, range), ...cptItems(ctx.codeSet, word, range)] };
 }

@@ -39,6 +39,19 @@ export function procedureItems(codeSet: CodeSet, query: string, range: Range, da
   });
 }
 
+/** Codes from the user's licensed CPT file (nothing when none is configured). */
+export function cptItems(codeSet: CodeSet, query: string, range: Range): CompletionItem[] {
+  return codeSet.searchCpt(query, MAX_ITEMS).map((r, i) => ({
+    label: r.code,
+    kind: CompletionItemKind.Value,
+    labelDetails: { description: 'CPT (your licensed file)' },
+    detail: r.descriptor,
+    filterText: query,
+    sortText: sortKey(500 + i, r.code),
+    textEdit: { range, newText: r.code },
+  }));
+}
+
 /** The modifiers that matter most for a code: drug waste for drugs, the guide's common modifiers first. */
 function preferredModifiers(procedure: HcpcsRecord | undefined, guides: GuideIndex): Map<string, string> {
   const preferred = new Map<string, string>();
