@@ -53,7 +53,10 @@ function currentRelease(dataDir: string): string | undefined {
 }
 
 function loadBestCodeSet(options: EnvironmentOptions, problems: string[]): CodeSet {
-  const cptCsvPath = options.cptDescriptorFile || undefined;
+  // A relative path in the setting is read from the (first) workspace folder.
+  const cptCsvPath = options.cptDescriptorFile
+    ? path.resolve(options.workspaceFolders?.[0] ?? process.cwd(), options.cptDescriptorFile)
+    : undefined;
   const bundledRelease = currentRelease(options.dataDir);
   const userRelease = options.userDataDir ? currentRelease(options.userDataDir) : undefined;
   if (options.userDataDir && userRelease && (!bundledRelease || userRelease > bundledRelease)) {
