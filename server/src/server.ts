@@ -68,6 +68,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
     service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides });
     for (const problem of environment.problems) connection.console.error(problem);
+    if (environment.codeSet.hcpcsRelease === 'none') {
+      void connection.window.showErrorMessage('HCPCS: the code tables could not be loaded, so codes cannot be looked up. The "HCPCS Language Server" output names the file and field.');
+    }
     const guideUris = new Set<string>();
     for (const file of environment.guideFiles) {
       const uri = pathToUri(file.uri);

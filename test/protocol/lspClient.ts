@@ -26,8 +26,8 @@ export function fileUri(...parts: string[]): string {
   return pathToFileURL(path.join(repoRoot, ...parts)).href;
 }
 
-export async function startServer(options: { settings?: unknown; workspaceFolder?: string } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: repoRoot, stdio: 'pipe' });
+export async function startServer(options: { settings?: unknown; workspaceFolder?: string; env?: Record<string, string> } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += String(chunk)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -100,12 +100,12 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
       const record = codeSet.procedure(value);
       if (record) return procedureHover(record, codeSet, guides, { dateOfService });
       if (LEVEL_I.test(value)) return cptHover(value, codeSet);
-      return unknownCodeHover(value, LEVEL_II.test(value) ? 'HCPCS Level II' : 'HCPCS');
+      return unknownCodeHover(value, LEVEL_II.test(value) ? 'HCPCS Level II' : 'HCPCS', codeSet);
     }
     case 'modifier': {
       const record = codeSet.modifier(value);
       if (record) return modifierHover(record, codeSet, guides, { dateOfService });
-      return levelIModifierHover(value, codeSet, guides) ?? unknownCodeHover(value, 'HCPCS modifier');
+      return levelIModifierHover(value, codeSet, guides) ?? unknownCodeHover(value, 'HCPCS modifier', codeSet);
     }
     case 'diagnosisCode': {
       const record = codeSet.icd10(value);

@@ -103,7 +103,10 @@ export function icd10Hover(record: Icd10Record, codeSet: CodeSet, formatted: str
   ].join('\n\n');
 }
 
-export function unknownCodeHover(code: string, system: string): string {
+export function unknownCodeHover(code: string, system: string, codeSet?: CodeSet): string {
+  if (codeSet && codeSet.hcpcsRelease === 'none') {
+    return `**${code}**: no code set is loaded, so it cannot be looked up. See the "HCPCS Language Server" output for which file failed.`;
+  }
   return `**${code}**: not in the ${system} code set in use. A payer will reject a line with an unknown code.`;
 }
 

@@ -36,19 +36,19 @@ function noteHover(analysis: DocumentAnalysis, offset: number, ctx: FeatureConte
     const record = codeSet.modifier(at.modifier.code);
     const value = record
       ? modifierHover(record, codeSet, guides)
-      : levelIModifierHover(at.modifier.code, codeSet, guides) ?? unknownCodeHover(at.modifier.code, 'HCPCS modifier');
+      : levelIModifierHover(at.modifier.code, codeSet, guides) ?? unknownCodeHover(at.modifier.code, 'HCPCS modifier', codeSet);
     return markdown(value, analysis, at.modifier.span.offset, at.modifier.span.length);
   }
   const readAs = `read as ${mention.system === 'icd10' ? 'ICD-10-CM' : mention.system === 'cpt' ? 'CPT' : 'HCPCS'}: ${mention.reason}`;
   let value: string;
   if (mention.system === 'icd10') {
     const record = codeSet.icd10(mention.code);
-    value = record ? icd10Hover(record, codeSet, formatIcd10(mention.code), readAs) : unknownCodeHover(formatIcd10(mention.code), 'ICD-10-CM');
+    value = record ? icd10Hover(record, codeSet, formatIcd10(mention.code), readAs) : unknownCodeHover(formatIcd10(mention.code), 'ICD-10-CM', codeSet);
   } else if (mention.system === 'cpt') {
     value = cptHover(mention.code, codeSet);
   } else {
     const record = codeSet.procedure(mention.code);
-    value = record ? procedureHover(record, codeSet, guides, { readAs }) : unknownCodeHover(mention.code, 'HCPCS Level II');
+    value = record ? procedureHover(record, codeSet, guides, { readAs }) : unknownCodeHover(mention.code, 'HCPCS Level II', codeSet);
   }
   // The token is in both code sets: say what it would be in the other one.
   const icd = mention.alsoIn === 'icd10' ? codeSet.icd10(mention.code) : undefined;
