@@ -1,5 +1,6 @@
 import type { Claim, Modifier } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
+import { upper } from './codes';
 import { spanOf } from './lineEdits';
 
 export const CONFLICTING_MODIFIERS = 'hcpcs/conflicting-modifiers';
@@ -38,6 +39,11 @@ const CONFLICTS: readonly Conflict[] = [
   },
 ];
 
+function find(modifiers: readonly Modifier[], codes: readonly string[]): Modifier | undefined {
+  for (const m of modifiers) if (codes.includes(upper(m.value))) return m;
+  return undefined;
+}
+
 /** Modifier pairs that contradict each other on one line: JW+JZ, RT+LT, GA+GZ, 59 with XE/XS/XP/XU. */
 export const conflictingModifiers: Rule = {
   id: CONFLICTING_MODIFIERS,
@@ -46,10 +52,11 @@ export const conflictingModifiers: Rule = {
   checkClaim(claim: Claim, _ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
-      const find = (codes: readonly string[]): Modifier | undefined => line.modifiers.find((m) => codes.includes(m.value.toUpperCase()));
+      // the two sides of a conflict are different modifiers: a line needs two to have one
+      if (line.modifiers.length < 2) continue;
       for (const c of CONFLICTS) {
-        const a = find(c.a);
-        const b = find(c.b);
+        const a = find(line.modifiers, c.a);
+        const b = find(line.modifiers, c.b);
         if (!a || !b) continue;
         const [first, second] = a.position < b.position ? [a, b] : [b, a];
         const A = first.value.toUpperCase();

@@ -1,6 +1,7 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
 import { dateOfService } from './dates';
+import { upper } from './codes';
 import { spanOf } from './lineEdits';
 
 export const DISTINCT_SERVICE_ALONE = 'hcpcs/distinct-service-alone';
@@ -14,21 +15,25 @@ export const distinctServiceAlone: Rule = {
   description: '59 or XE/XS/XP/XU on a line with no other service on the same claim and date to be distinct from.',
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
-    const dates = claim.serviceLines.map((l) => dateOfService(l, claim, ctx));
-    claim.serviceLines.forEach((line, i) => {
-      const m = line.modifiers.find((x) => DISTINCT.has(x.value.toUpperCase()));
-      if (!m) return;
-      if (dates.some((d, j) => j !== i && d === dates[i])) return;
-      const mod = m.value.toUpperCase();
+    let dates: string[] | undefined; // only for a claim with a 59/X modifier (few are)
+    const lines = claim.serviceLines;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line.modifiers.length === 0) continue;
+      const m = line.modifiers.find((x) => DISTINCT.has(upper(x.value)));
+      if (!m) continue;
+      const ds = (dates ??= lines.map((l) => dateOfService(l, claim, ctx)));
+      if (ds.some((d, j) => j !== i && d === ds[i])) continue;
+      const mod = upper(m.value);
       findings.push({
         ruleId: DISTINCT_SERVICE_ALONE,
         span: spanOf(m),
         message:
           `${mod} marks a service as distinct from another service on the same day, but no other line on this claim is dated ` +
-          `${dates[i]}. Payers audit 59/X modifiers closely and deny them when there is nothing to be distinct from: ` +
+          `${ds[i]}. Payers audit 59/X modifiers closely and deny them when there is nothing to be distinct from: ` +
           `remove ${mod}, or check the dates of the lines.`,
       });
-    });
+    }
     return findings;
   },
 };

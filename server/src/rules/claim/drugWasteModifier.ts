@@ -1,8 +1,10 @@
 import type { TextEdit } from '../../core/span';
 import type { Claim, ServiceLine, Transaction } from '../../model/claim';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { isWasteReportable, wasteLines } from './drugs';
-import { addModifierEdit, compositeWithModifier, spanOf } from './lineEdits';
+import { codeFacts } from './codes';
+import { dateOfService } from './dates';
+import { isWasteReportableCode, wasteLines, type WasteLine } from './drugs';
+import { addModifierEdit, compositeWithModifier, hasModifier, spanOf } from './lineEdits';
 import { payerOf } from './payer';
 
 export const DRUG_WASTE_MODIFIER = 'hcpcs/drug-waste-modifier';
@@ -37,16 +39,21 @@ function splitFix(claim: Claim, line: ServiceLine, ctx: ClaimFileContext): Fix |
   const term = table.terminatorOffset(claim.lastSegment);
   if (term < 0) return null;
   const E = d.element;
-  const service = table.segment(line.serviceSegmentIndex);
-  const values = service.elements.map((e) => e.value);
-  const institutional = service.id === 'SV2';
+  // the service segment's id and element values, read from the text (no segment object: this runs per finding)
+  const si = line.serviceSegmentIndex;
+  const id = table.id(si);
+  const start = table.offset(si);
+  const end = table.contentEnd(si);
+  const p = start + id.length;
+  const values = p < end && ctx.text[p] === E ? ctx.text.slice(p + 1, end).split(E) : [];
+  const institutional = id === 'SV2';
   const [compositeAt, chargeAt, unitsAt] = institutional ? [1, 2, 4] : [0, 1, 3];
   while (values.length <= unitsAt) values.push('');
   values[compositeAt] = composite;
   values[chargeAt] = '0';
   values[unitsAt] = '1';
   const lastNumber = Math.max(0, ...claim.serviceLines.map((l) => l.lineNumber?.value ?? 0));
-  const segments = [`LX${E}${lastNumber + 1}`, `${service.id}${E}${values.join(E)}`, ...line.dates.map((dt) => segmentText(ctx, dt.segmentIndex))];
+  const segments = [`LX${E}${lastNumber + 1}`, `${id}${E}${values.join(E)}`, ...line.dates.map((dt) => segmentText(ctx, dt.segmentIndex))];
   let lineBreak = '';
   if (claim.lastSegment + 1 < table.count) {
     const gap = ctx.text.slice(term + 1, table.offset(claim.lastSegment + 1));
@@ -76,20 +83,23 @@ export const drugWasteModifier: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     if (payerOf(claim, ctx) !== 'medicare') return [];
     const findings: Finding[] = [];
-    const lines = wasteLines(claim, ctx);
-    for (const w of lines) {
-      if (w.jw || w.jz || !w.line.procedureCode) continue;
-      const record = ctx.codeSet.procedure(w.code);
-      if (!record || !isWasteReportable(record, ctx.guides.get(w.code))) continue;
-      if (lines.some((o) => o !== w && o.jw && o.code === w.code && o.date === w.date)) continue;
+    let lines: WasteLine[] | undefined; // built only when a line needs the others (most claims have no candidate)
+    for (const line of claim.serviceLines) {
+      if (!line.procedureCode || hasModifier(line, 'JW') || hasModifier(line, 'JZ')) continue;
+      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const record = facts.record;
+      if (!facts.code || !record || !isWasteReportableCode(facts, record, ctx.guides)) continue;
+      const w = { line, code: facts.code, date: dateOfService(line, claim, ctx) };
+      lines ??= wasteLines(claim, ctx);
+      if (lines.some((o) => o.line !== line && o.jw && o.code === w.code && o.date === w.date)) continue;
       const fixes: Fix[] = [];
-      const jz = addModifierEdit(w.line, ctx, 'JZ');
+      const jz = addModifierEdit(line, ctx, 'JZ');
       if (jz) fixes.push({ title: 'Add JZ: the whole dose was given, nothing discarded', edits: [jz], preferred: true });
-      const split = splitFix(claim, w.line, ctx);
+      const split = splitFix(claim, line, ctx);
       if (split) fixes.push(split);
       findings.push({
         ruleId: DRUG_WASTE_MODIFIER,
-        span: spanOf(w.line.procedureCode),
+        span: spanOf(line.procedureCode),
         message:
           `${w.code} is a drug or radiopharmaceutical billed to Medicare without JW or JZ. When it comes from a single-dose ` +
           `container, Medicare requires JZ when nothing was discarded, or a second line with JW for the discarded amount; ` +

@@ -1,13 +1,19 @@
 /** Which lines the JW/JZ drug waste modifiers apply to, and the JW/JZ lines of a claim grouped by code and date. */
 import type { HcpcsRecord } from '../../codeset/types';
-import type { Guide } from '../../guides/types';
+import type { Guide, GuideIndex } from '../../guides/types';
 import type { Claim, ServiceLine } from '../../model/claim';
 import type { RuleEnvironment } from '../types';
+import type { CodeFacts } from './codes';
 import { dateOfService } from './dates';
-import { codeOf, modifierSet } from './lineEdits';
+import { codeOf, hasModifier } from './lineEdits';
 
 const RADIOPHARMACEUTICAL = /^A9[56]\d\d$/;
 const AGENT = /\b(therapeutic|diagnostic)\b/i;
+
+function wasteByCode(record: HcpcsRecord): boolean {
+  if (record.pricing.includes('51')) return true;
+  return RADIOPHARMACEUTICAL.test(record.code) && AGENT.test(record.longDescription);
+}
 
 /**
  * A drug or radiopharmaceutical code the JW/JZ policy can apply to: pricing indicator 51 (drugs), an A95xx-A96xx
@@ -16,8 +22,13 @@ const AGENT = /\b(therapeutic|diagnostic)\b/i;
  */
 export function isWasteReportable(record: HcpcsRecord, guide: Guide | undefined): boolean {
   if (guide?.drugWasteModifiers) return true;
-  if (record.pricing.includes('51')) return true;
-  return RADIOPHARMACEUTICAL.test(record.code) && AGENT.test(record.longDescription);
+  return wasteByCode(record);
+}
+
+/** `isWasteReportable(facts.record, guides.get(facts.code))` with the code-set part computed once per code. */
+export function isWasteReportableCode(facts: CodeFacts, record: HcpcsRecord, guides: GuideIndex): boolean {
+  const byCode = (facts.wasteByCode ??= wasteByCode(record));
+  return byCode || !!guides.get(facts.code)?.drugWasteModifiers;
 }
 
 export interface WasteLine {
@@ -33,8 +44,13 @@ export function wasteLines(claim: Claim, env: Pick<RuleEnvironment, 'today'>): W
   for (const line of claim.serviceLines) {
     const code = codeOf(line);
     if (!code) continue;
-    const mods = modifierSet(line);
-    out.push({ line, code, date: dateOfService(line, claim, env), jw: mods.has('JW'), jz: mods.has('JZ') });
+    out.push({ line, code, date: dateOfService(line, claim, env), jw: hasModifier(line, 'JW'), jz: hasModifier(line, 'JZ') });
   }
   return out;
+}
+
+/** Whether any line of the claim carries modifier `code` (upper case): most claims carry no JW, and skip the rest. */
+export function claimHasModifier(claim: Claim, code: string): boolean {
+  for (const line of claim.serviceLines) if (hasModifier(line, code)) return true;
+  return false;
 }

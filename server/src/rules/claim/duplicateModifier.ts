@@ -1,5 +1,6 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
+import { upper } from './codes';
 import { removeModifierEdit, spanOf } from './lineEdits';
 
 export const DUPLICATE_MODIFIER = 'hcpcs/duplicate-modifier';
@@ -12,9 +13,10 @@ export const duplicateModifier: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
+      if (line.modifiers.length < 2) continue;
       const seen = new Map<string, (typeof line.modifiers)[number]>();
       for (const m of line.modifiers) {
-        const value = m.value.toUpperCase();
+        const value = upper(m.value);
         const first = seen.get(value);
         if (!first) {
           seen.set(value, m);

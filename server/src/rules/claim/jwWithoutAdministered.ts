@@ -1,7 +1,7 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { wasteLines } from './drugs';
-import { spanOf } from './lineEdits';
+import { claimHasModifier, wasteLines } from './drugs';
+import { findModifier, spanOf } from './lineEdits';
 
 export const JW_WITHOUT_ADMINISTERED = 'hcpcs/jw-without-administered';
 
@@ -11,12 +11,13 @@ export const jwWithoutAdministered: Rule = {
   defaultSeverity: 'warning',
   description: 'A JW line (drug amount discarded) has no line for the same code and date billing the amount administered.',
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    if (!claimHasModifier(claim, 'JW')) return [];
     const findings: Finding[] = [];
     const lines = wasteLines(claim, ctx);
     for (const w of lines) {
       if (!w.jw || w.jz) continue; // JW with JZ on one line is hcpcs/conflicting-modifiers
       if (lines.some((o) => o !== w && !o.jw && o.code === w.code && o.date === w.date)) continue;
-      const jw = w.line.modifiers.find((m) => m.value.toUpperCase() === 'JW')!;
+      const jw = findModifier(w.line, 'JW')!;
       findings.push({
         ruleId: JW_WITHOUT_ADMINISTERED,
         span: spanOf(jw),

@@ -1,7 +1,7 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { wasteLines } from './drugs';
-import { removeModifierEdit, spanOf } from './lineEdits';
+import { claimHasModifier, wasteLines } from './drugs';
+import { findModifier, removeModifierEdit, spanOf } from './lineEdits';
 
 export const JZ_WITH_WASTE = 'hcpcs/jz-with-waste';
 
@@ -11,14 +11,15 @@ export const jzWithWaste: Rule = {
   defaultSeverity: 'error',
   description: 'JZ (no drug discarded) on a code that also has a JW (discarded amount) line on the same date.',
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+    if (!claimHasModifier(claim, 'JZ') || !claimHasModifier(claim, 'JW')) return [];
     const findings: Finding[] = [];
     const lines = wasteLines(claim, ctx);
     for (const w of lines) {
       if (!w.jz || w.jw) continue; // JW with JZ on one line is hcpcs/conflicting-modifiers
       const jwLine = lines.find((o) => o !== w && o.jw && !o.jz && o.code === w.code && o.date === w.date);
       if (!jwLine) continue;
-      const jz = w.line.modifiers.find((m) => m.value.toUpperCase() === 'JZ')!;
-      const jw = jwLine.line.modifiers.find((m) => m.value.toUpperCase() === 'JW')!;
+      const jz = findModifier(w.line, 'JZ')!;
+      const jw = findModifier(jwLine.line, 'JW')!;
       const edit = removeModifierEdit(w.line, ctx, jz);
       findings.push({
         ruleId: JZ_WITH_WASTE,

@@ -1,6 +1,6 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { codeOf, spanOf } from './lineEdits';
+import { codeOf, findModifier, spanOf } from './lineEdits';
 
 export const KX_ATTESTATION = 'hcpcs/kx-attestation';
 
@@ -12,7 +12,7 @@ export const kxAttestation: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
-      const kx = line.modifiers.find((m) => m.value.toUpperCase() === 'KX');
+      const kx = findModifier(line, 'KX');
       if (!kx) continue;
       const code = codeOf(line);
       const when = code ? ctx.guides.get(code)?.commonModifiers?.find((m) => m.modifier === 'KX')?.when : undefined;

@@ -6,6 +6,7 @@
 import type { TextEdit } from '../../core/span';
 import type { Modifier, ServiceLine, Span } from '../../model/claim';
 import type { ClaimFileContext, Fix } from '../types';
+import { upper } from './codes';
 
 const MODIFIER_FIRST = 2; // 0-based component index of modifier 1
 const DESCRIPTION = 6; // 0-based component index of the description (SV101-7)
@@ -106,12 +107,14 @@ export function spanOf(s: Span): Span {
 
 /** The line's modifiers in upper case, for set tests. */
 export function modifierSet(line: ServiceLine): Set<string> {
-  return new Set(line.modifiers.map((m) => m.value.toUpperCase()));
+  const out = new Set<string>();
+  for (const m of line.modifiers) out.add(upper(m.value));
+  return out;
 }
 
 /** The procedure code of a line in upper case, or null. */
 export function codeOf(line: ServiceLine): string | null {
-  return line.procedureCode ? line.procedureCode.value.toUpperCase() : null;
+  return line.procedureCode ? upper(line.procedureCode.value) : null;
 }
 
 /** The procedure composite with a modifier added after the last one in use, or null when all four are taken. */
@@ -123,4 +126,16 @@ export function compositeWithModifier(line: ServiceLine, ctx: ClaimFileContext, 
   const mods = modifiersOf(padded).filter((m) => m !== '');
   if (mods.length >= 4) return null;
   return render(withModifiers(padded, [...mods, modifier]), componentSeparator(ctx));
+}
+
+/** The first modifier of the line that is `code` (upper case) in any case, or undefined. */
+export function findModifier(line: ServiceLine, code: string): Modifier | undefined {
+  const mods = line.modifiers;
+  for (let i = 0; i < mods.length; i++) if (upper(mods[i].value) === code) return mods[i];
+  return undefined;
+}
+
+/** Whether the line carries modifier `code` (upper case), in any case. */
+export function hasModifier(line: ServiceLine, code: string): boolean {
+  return findModifier(line, code) !== undefined;
 }

@@ -2,7 +2,8 @@ import { formatIcd10 } from '../../codeset/codeset';
 import { unmetDiagnosisGroups } from '../../guides/diagnoses';
 import type { Claim, Diagnosis, DiagnosisPointer } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { codeOf, componentSeparator, spanOf } from './lineEdits';
+import { upper } from './codes';
+import { componentSeparator, spanOf } from './lineEdits';
 import type { Fix } from '../types';
 
 export const MEDICAL_NECESSITY = 'hcpcs/medical-necessity';
@@ -35,12 +36,14 @@ export const medicalNecessity: Rule = {
   description: "A code whose billing guide requires diagnoses is billed without one on the claim, or the line's pointers miss it.",
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
-    const claimCodes = claim.diagnoses.map((d) => d.code.value);
+    let claimCodes: string[] | undefined;
     for (const line of claim.serviceLines) {
-      const code = codeOf(line);
-      if (!code || !line.procedureCode) continue;
+      if (!line.procedureCode) continue;
+      const code = upper(line.procedureCode.value);
+      if (!code) continue;
       const guide = ctx.guides.get(code);
       if (!guide?.requiredDiagnoses?.length) continue;
+      claimCodes ??= claim.diagnoses.map((d) => d.code.value);
       const missing = unmetDiagnosisGroups(guide, claimCodes);
       if (missing.length) {
         findings.push({

@@ -1,5 +1,6 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
+import { upper } from './codes';
 import { componentSeparator, minimalEdit, procedureComponents, spanOf } from './lineEdits';
 
 export const MODIFIER_POSITION = 'hcpcs/modifier-position';
@@ -18,7 +19,8 @@ export const modifierPosition: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
-      const m = line.modifiers.find((x) => PRICING.has(x.value.toUpperCase()));
+      if (line.modifiers.length === 0) continue;
+      const m = line.modifiers.find((x) => PRICING.has(upper(x.value)));
       if (!m || m.position === 1 || !line.procedure) continue;
       const first = line.modifiers.find((x) => x.position === 1);
       if (first && PRICING.has(first.value.toUpperCase())) continue;

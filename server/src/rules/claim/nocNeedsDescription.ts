@@ -1,7 +1,8 @@
 import { isNotOtherwiseClassified } from '../../codeset/noc';
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { codeOf, setDescriptionEdit, spanOf } from './lineEdits';
+import { codeFacts } from './codes';
+import { setDescriptionEdit, spanOf } from './lineEdits';
 
 export const NOC_NEEDS_DESCRIPTION = 'hcpcs/noc-needs-description';
 
@@ -19,10 +20,11 @@ export const nocNeedsDescription: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
-      const code = codeOf(line);
-      if (!code || !line.procedureCode || !line.procedure) continue;
-      const record = ctx.codeSet.procedure(code);
-      if (!record || !isNotOtherwiseClassified(record)) continue;
+      if (!line.procedureCode || !line.procedure) continue;
+      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const code = facts.code;
+      const record = facts.record;
+      if (!code || !record || !(facts.noc ??= isNotOtherwiseClassified(record))) continue;
       const description = line.procedure.description;
       if (description && description.value.trim().toUpperCase() === DESCRIPTION_PLACEHOLDER) {
         findings.push({

@@ -1,12 +1,14 @@
 import { describeCoverage } from '../../codeset/describe';
 import type { Claim, ServiceLine } from '../../model/claim';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { addModifierEdit, codeOf, modifierSet, spanOf } from './lineEdits';
+import { codeFacts } from './codes';
+import { addModifierEdit, hasModifier, spanOf } from './lineEdits';
 import { payerOf } from './payer';
 
 export const NONCOVERED_MEDICARE = 'hcpcs/noncovered-medicare';
 
 const LIABILITY = ['GA', 'GY', 'GZ'];
+const NONCOVERED = new Set(['I', 'M', 'S']);
 
 /**
  * Which liability modifier fits which coverage code. The CMS file itself codes GY with coverage S (statutorily
@@ -44,12 +46,12 @@ export const noncoveredMedicare: Rule = {
     if (payerOf(claim, ctx) !== 'medicare') return [];
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
-      const code = codeOf(line);
-      if (!code || !line.procedureCode) continue;
-      const record = ctx.codeSet.procedure(code);
-      if (!record || !['I', 'M', 'S'].includes(record.coverage)) continue;
-      const mods = modifierSet(line);
-      if (LIABILITY.some((m) => mods.has(m))) continue;
+      if (!line.procedureCode) continue;
+      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const code = facts.code;
+      const record = facts.record;
+      if (!code || !record || !NONCOVERED.has(record.coverage)) continue;
+      if (LIABILITY.some((m) => hasModifier(line, m))) continue;
       const meaning = describeCoverage(ctx.codeSet.codeTables, record.coverage) ?? `coverage code ${record.coverage}`;
       const advice =
         record.coverage === 'S'

@@ -1,7 +1,8 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
 import { dateOfService } from './dates';
-import { codeOf, spanOf } from './lineEdits';
+import { codeFacts, modifierRecord } from './codes';
+import { spanOf } from './lineEdits';
 
 export const NOT_YET_EFFECTIVE = 'hcpcs/not-yet-effective';
 
@@ -14,8 +15,9 @@ export const notYetEffective: Rule = {
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
       const dos = dateOfService(line, claim, ctx);
-      const code = codeOf(line);
-      const record = code ? ctx.codeSet.procedure(code) : undefined;
+      const facts = line.procedureCode ? codeFacts(ctx.codeSet, line.procedureCode.value) : undefined;
+      const code = facts ? facts.code : null;
+      const record = code ? facts!.record : undefined;
       if (record?.added && dos < record.added && line.procedureCode) {
         findings.push({
           ruleId: NOT_YET_EFFECTIVE,
@@ -27,7 +29,7 @@ export const notYetEffective: Rule = {
         });
       }
       for (const m of line.modifiers) {
-        const mod = ctx.codeSet.modifier(m.value.toUpperCase());
+        const mod = modifierRecord(ctx.codeSet, m.value);
         if (!mod?.added || dos >= mod.added) continue;
         findings.push({
           ruleId: NOT_YET_EFFECTIVE,

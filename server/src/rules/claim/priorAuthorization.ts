@@ -1,6 +1,7 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { codeOf, spanOf } from './lineEdits';
+import { upper } from './codes';
+import { spanOf } from './lineEdits';
 import { payerLabel, payerOf } from './payer';
 
 export const PRIOR_AUTHORIZATION = 'hcpcs/prior-authorization';
@@ -14,8 +15,9 @@ export const priorAuthorization: Rule = {
     if (payerOf(claim, ctx) !== 'commercial' || claim.priorAuthorization) return [];
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
-      const code = codeOf(line);
-      if (!code || !line.procedureCode || line.priorAuthorization) continue;
+      if (!line.procedureCode || line.priorAuthorization) continue;
+      const code = upper(line.procedureCode.value);
+      if (!code) continue;
       if (!ctx.guides.get(code)?.priorAuthorization) continue;
       findings.push({
         ruleId: PRIOR_AUTHORIZATION,

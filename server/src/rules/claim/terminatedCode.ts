@@ -1,7 +1,8 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
 import { dateOfService } from './dates';
-import { codeOf, spanOf } from './lineEdits';
+import { codeFacts } from './codes';
+import { spanOf } from './lineEdits';
 
 export const TERMINATED_CODE = 'hcpcs/terminated-code';
 
@@ -16,10 +17,11 @@ export const terminatedCode: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
-      const code = codeOf(line);
-      if (!code || !line.procedureCode) continue;
-      const record = ctx.codeSet.procedure(code);
-      if (!record?.terminated) continue;
+      if (!line.procedureCode) continue;
+      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const code = facts.code;
+      const record = facts.record;
+      if (!code || !record?.terminated) continue;
       const dos = dateOfService(line, claim, ctx);
       if (dos <= record.terminated) continue;
       const replacements = record.crossReference.filter((c) => c && c !== code);

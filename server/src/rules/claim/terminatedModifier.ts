@@ -1,6 +1,7 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
 import { dateOfService } from './dates';
+import { modifierRecord } from './codes';
 import { removeModifierEdit, spanOf } from './lineEdits';
 
 export const TERMINATED_MODIFIER = 'hcpcs/terminated-modifier';
@@ -15,7 +16,7 @@ export const terminatedModifier: Rule = {
     for (const line of claim.serviceLines) {
       const dos = dateOfService(line, claim, ctx);
       for (const m of line.modifiers) {
-        const mod = ctx.codeSet.modifier(m.value.toUpperCase());
+        const mod = modifierRecord(ctx.codeSet, m.value);
         if (!mod?.terminated || dos <= mod.terminated) continue;
         const edit = removeModifierEdit(line, ctx, m);
         findings.push({

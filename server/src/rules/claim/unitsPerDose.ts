@@ -1,6 +1,7 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { codeOf, spanOf } from './lineEdits';
+import { codeFacts } from './codes';
+import { spanOf } from './lineEdits';
 
 export const UNITS_PER_DOSE = 'hcpcs/units-per-dose';
 
@@ -14,16 +15,19 @@ export const unitsPerDose: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
-      const code = codeOf(line);
-      if (!code || !line.units || line.units.value === null || line.units.value === 1) continue;
-      const record = ctx.codeSet.procedure(code);
-      const phrase = record && PER_DOSE.exec(record.longDescription);
-      if (!phrase) continue;
+      if (!line.procedureCode || !line.units || line.units.value === null || line.units.value === 1) continue;
+      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const code = facts.code;
+      const record = facts.record;
+      if (!code || !record) continue;
+      let phrase = facts.perDose;
+      if (phrase === undefined) phrase = facts.perDose = PER_DOSE.exec(record.longDescription)?.[0] ?? null;
+      if (phrase === null) continue;
       findings.push({
         ruleId: UNITS_PER_DOSE,
         span: spanOf(line.units),
         message:
-          `${code} is billed "${phrase[0].toLowerCase()}" (CMS descriptor: "${record.longDescription}"), so one dose or study is ` +
+          `${code} is billed "${phrase.toLowerCase()}" (CMS descriptor: "${record.longDescription}"), so one dose or study is ` +
           `1 unit; ${line.units.text} units claims ${line.units.text} doses and the payer denies or recoups the excess. ` +
           `Bill 1 unit per dose or study given; put a second dose on its own line only if one was given.`,
         fixes: [{ title: 'Set units to 1', edits: [{ span: spanOf(line.units), newText: '1' }], preferred: true }],

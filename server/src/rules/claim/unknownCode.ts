@@ -1,6 +1,7 @@
 import type { Claim } from '../../model/claim';
 import { levenshtein } from '../editDistance';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
+import { codeFacts } from './codes';
 
 export const UNKNOWN_CODE = 'hcpcs/unknown-code';
 
@@ -76,8 +77,9 @@ export const unknownCode: Rule = {
     for (const line of claim.serviceLines) {
       const code = line.procedureCode;
       if (!code) continue;
-      const value = code.value.toUpperCase();
-      if (!LEVEL_II_SHAPE.test(value) || ctx.codeSet.procedure(value)) continue;
+      const facts = codeFacts(ctx.codeSet, code.value);
+      const value = facts.code;
+      if (facts.record || !LEVEL_II_SHAPE.test(value)) continue;
       const suggestions = suggestionsFor(value, ctx.codeSet);
       const fixes: Fix[] = suggestions.map((s, i) => ({
         title: `Replace with ${s}: ${ctx.codeSet.procedure(s)?.shortDescription ?? ''}`,

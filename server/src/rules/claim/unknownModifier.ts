@@ -1,6 +1,7 @@
 import { isLevelOneModifier } from '../../codeset/levelOneModifiers';
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
+import { modifierRecord, upper } from './codes';
 import { spanOf } from './lineEdits';
 
 export const UNKNOWN_MODIFIER = 'hcpcs/unknown-modifier';
@@ -14,8 +15,9 @@ export const unknownModifier: Rule = {
     const findings: Finding[] = [];
     for (const line of claim.serviceLines) {
       for (const m of line.modifiers) {
-        const value = m.value.toUpperCase();
-        if (ctx.codeSet.modifier(value) || isLevelOneModifier(value)) continue;
+        if (modifierRecord(ctx.codeSet, m.value)) continue;
+        const value = upper(m.value);
+        if (isLevelOneModifier(value)) continue;
         findings.push({
           ruleId: UNKNOWN_MODIFIER,
           span: spanOf(m),

@@ -1,0 +1,70 @@
+/**
+ * Per-code facts the claim rules share, computed once per code set instead of once per line and rule: the code in
+ * upper case, its record, and flags derived from the record's descriptor (NOC, per-dose, waste-reportable) that
+ * the rules fill in lazily. Keyed by the code as written (the claim model interns short values, so the same
+ * string object comes back line after line and its hash is computed once). The code set is immutable data.
+ */
+import type { CodeSet, HcpcsRecord } from '../../codeset/types';
+
+export class CodeFacts {
+  /** isNotOtherwiseClassified(record), computed by hcpcs/noc-needs-description. */
+  noc: boolean | undefined = undefined;
+  /** The "per treatment dose / per study" phrase of the descriptor (null when none), by hcpcs/units-per-dose. */
+  perDose: string | null | undefined = undefined;
+  /** The code-set part of isWasteReportable (pricing 51, or an A95xx-A96xx agent), by drugs.ts. */
+  wasteByCode: boolean | undefined = undefined;
+  constructor(
+    /** The code as written, in upper case (not trimmed, as the rules' messages show it). */
+    readonly code: string,
+    /** codeSet.procedure(code). */
+    readonly record: HcpcsRecord | undefined,
+  ) {}
+}
+
+const byCodeSet = new WeakMap<CodeSet, Map<string, CodeFacts>>();
+/** Distinct code values seen per code set before the memo starts over (a file with random garbage stays bounded). */
+const MAX_CODES = 50_000;
+
+/** The facts of a procedure code value as written in a claim (any case). */
+export function codeFacts(codeSet: CodeSet, value: string): CodeFacts {
+  let memo = byCodeSet.get(codeSet);
+  if (!memo) {
+    memo = new Map();
+    byCodeSet.set(codeSet, memo);
+  }
+  let facts = memo.get(value);
+  if (!facts) {
+    if (memo.size >= MAX_CODES) memo.clear();
+    const code = upper(value);
+    facts = new CodeFacts(code, codeSet.procedure(code));
+    memo.set(value, facts);
+  }
+  return facts;
+}
+
+/** `s.toUpperCase()`, without allocating when `s` has no lower-case ASCII and no non-ASCII character. */
+export function upper(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c >= 128) return s.toUpperCase();
+  }
+  return s;
+}
+
+const modifiersByCodeSet = new WeakMap<CodeSet, Map<string, HcpcsRecord | null>>();
+
+/** `codeSet.modifier(upper(value))`, memoized per code set by the value as written. */
+export function modifierRecord(codeSet: CodeSet, value: string): HcpcsRecord | undefined {
+  let memo = modifiersByCodeSet.get(codeSet);
+  if (!memo) {
+    memo = new Map();
+    modifiersByCodeSet.set(codeSet, memo);
+  }
+  let record = memo.get(value);
+  if (record === undefined) {
+    if (memo.size >= MAX_CODES) memo.clear();
+    record = codeSet.modifier(upper(value)) ?? null;
+    memo.set(value, record);
+  }
+  return record ?? undefined;
+}
