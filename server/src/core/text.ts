@@ -29,6 +29,19 @@ export class LineIndex {
     let starts = new Uint32Array(Math.max(16, (text.length >> 5) + 1));
     let count = 1; // starts[0] = 0
     const n = text.length;
+    if (text.indexOf('\r') < 0) {
+      // only \n breaks (the usual case): let the native search find them
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (count === starts.length) {
+          const grown = new Uint32Array(starts.length * 2);
+          grown.set(starts);
+          starts = grown;
+        }
+        starts[count++] = i + 1;
+      }
+      this.lineStarts = starts.subarray(0, count);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c > 13) continue;

@@ -26,12 +26,18 @@ const byCodeSet = new WeakMap<CodeSet, Map<string, CodeFacts>>();
 const MAX_CODES = 50_000;
 
 /** The facts of a procedure code value as written in a claim (any case). */
+let lastCodeSet: CodeSet | undefined;
+let lastMemo: Map<string, CodeFacts> | undefined;
+
 export function codeFacts(codeSet: CodeSet, value: string): CodeFacts {
-  let memo = byCodeSet.get(codeSet);
+  // the same code set comes back call after call: skip the WeakMap then
+  let memo = codeSet === lastCodeSet ? lastMemo : byCodeSet.get(codeSet);
   if (!memo) {
     memo = new Map();
     byCodeSet.set(codeSet, memo);
   }
+  lastCodeSet = codeSet;
+  lastMemo = memo;
   let facts = memo.get(value);
   if (!facts) {
     if (memo.size >= MAX_CODES) memo.clear();
@@ -54,12 +60,17 @@ export function upper(s: string): string {
 const modifiersByCodeSet = new WeakMap<CodeSet, Map<string, HcpcsRecord | null>>();
 
 /** `codeSet.modifier(upper(value))`, memoized per code set by the value as written. */
+let lastModifierCodeSet: CodeSet | undefined;
+let lastModifierMemo: Map<string, HcpcsRecord | null> | undefined;
+
 export function modifierRecord(codeSet: CodeSet, value: string): HcpcsRecord | undefined {
-  let memo = modifiersByCodeSet.get(codeSet);
+  let memo = codeSet === lastModifierCodeSet ? lastModifierMemo : modifiersByCodeSet.get(codeSet);
   if (!memo) {
     memo = new Map();
     modifiersByCodeSet.set(codeSet, memo);
   }
+  lastModifierCodeSet = codeSet;
+  lastModifierMemo = memo;
   let record = memo.get(value);
   if (record === undefined) {
     if (memo.size >= MAX_CODES) memo.clear();
