@@ -4,8 +4,20 @@
  * set, a billing provider per transaction, one subscriber (sometimes a dependent patient) per claim, and a
  * small share of the mistakes a claim scrubber finds (unknown or terminated codes, bad pointers). All names
  * and identifiers are made up. Deterministic for a given seed.
+ *
+ * Two profiles:
+ * - `manyFindings` (the default, and what the robustness tests use): codes, modifiers and units picked at random
+ *   from the whole code set, so most Medicare drug lines lack JW/JZ, non-covered codes lack GA/GY/GZ, NOC codes
+ *   lack a description, codes added after the date of service are billed ... (about 0.75 findings per claim).
+ * - `realistic`: what a clean batch from a billing system looks like: codes in effect on the date of service, the
+ *   drug waste modifiers billed as Medicare requires (JZ on most drug lines, an administered line plus a JW line
+ *   for some), GY/GZ on non-covered Medicare lines, a description on NOC lines, 1 unit of per-dose codes and common
+ *   modifiers; only the deliberate mistakes (`errorRate` of the claims) and what they cause remain.
  */
 import type { CodeSet, HcpcsRecord } from '../server/src/codeset/types';
+import type { GuideIndex } from '../server/src/guides/types';
+import { isNotOtherwiseClassified } from '../server/src/codeset/noc';
+import { isWasteReportable } from '../server/src/rules/claim/drugs';
 
 export interface GenerateOptions {
   /** Approximate size of the file in characters (the file stops after the claim that crosses it). */
@@ -17,6 +29,10 @@ export interface GenerateOptions {
   newlines?: boolean;
   /** Share of claims that carry a deliberate mistake (0..1). */
   errorRate?: number;
+  /** See the file comment; default `manyFindings`. */
+  profile?: 'realistic' | 'manyFindings';
+  /** Billing guides (the realistic profile uses them to tell which drug lines need JW/JZ). */
+  guides?: GuideIndex;
 }
 
 /** mulberry32: a small deterministic PRNG. */
@@ -43,6 +59,9 @@ const CITIES: [string, string, string][] = [
   ['DOVER', 'DE', '19901'],
 ];
 const PLACES = ['11', '11', '11', '22', '19', '12', '81', '24'];
+/** Modifiers a clean professional claim commonly carries, none of them a finding on its own. */
+const COMMON_MODIFIERS = ['25', 'GP', 'GO', 'QW', 'RT', 'LT', '95', 'GT', 'AT', 'CG', 'GC', 'AI', 'Q6', 'SA', 'UD'];
+const PER_DOSE = /\bper (treatment dose|study dose|study)\b/i;
 const FILING = ['MB', 'MB', 'MB', 'MC', 'CI', 'BL', 'HM'];
 
 function pad(n: number, width: number): string {
@@ -76,6 +95,13 @@ export function generate837P(codeSet: CodeSet, options: GenerateOptions): string
   const random = rng(options.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const p = pools(codeSet);
+  const realistic = options.profile === 'realistic';
+  if (realistic) {
+    // codes in effect on the date of service (March 2025)
+    p.procedures = p.procedures.filter((r) => !r.added || r.added <= '2025-03-01');
+    p.modifiers = COMMON_MODIFIERS.filter((m) => codeSet.modifier(m));
+  }
+  const isDrug = (r: HcpcsRecord) => isWasteReportable(r, options.guides?.get(r.code));
   // ICD-10-CM: a wide pool from the real table, found by searching common words once
   if (p.icd.length < 40) {
     for (const word of ['diabetes', 'hypertension', 'fracture', 'pain', 'neoplasm', 'asthma', 'infection', 'kidney', 'arthritis', 'depressive']) {
@@ -148,19 +174,47 @@ export function generate837P(codeSet: CodeSet, options: GenerateOptions): string
       const charges: number[] = [];
       const lineSegs: string[] = [];
       const day = pad(1 + Math.floor(random() * 28), 2);
+      let lx = 0;
       for (let l = 1; l <= lines; l++) {
-        let code = pick(p.procedures).code;
+        const record = pick(p.procedures);
+        let code = record.code;
         if (mistake === 0 && l === 1) code = `${code.slice(0, 1)}99${pad(Math.floor(random() * 99), 2)}`; // likely unknown
         if (mistake === 1 && l === 1 && p.terminated.length) code = pick(p.terminated).code;
-        const mods = random() < 0.35 ? [pick(p.modifiers)] : [];
+        let mods = random() < 0.35 ? [pick(p.modifiers)] : [];
         if (random() < 0.08) mods.push(pick(p.modifiers));
-        const units = 1 + Math.floor(random() * 3);
+        let units = 1 + Math.floor(random() * 3);
+        let description = '';
+        let wasteLine = false;
+        if (realistic && code === record.code) {
+          if (filing === 'MB' && isDrug(record)) {
+            // Medicare drug line: JZ (nothing discarded), or an administered line plus a JW line (some discarded)
+            mods = [];
+            if (random() < 0.85) mods.push('JZ');
+            else wasteLine = true;
+          } else if (filing === 'MB' && ['I', 'M', 'S'].includes(record.coverage)) {
+            mods = [record.coverage === 'M' ? 'GZ' : 'GY'];
+          }
+          if (isNotOtherwiseClassified(record)) description = 'SUPPLY OR DRUG AS DOCUMENTED, 1 EACH';
+          if (PER_DOSE.test(record.longDescription)) units = 1;
+        }
         const charge = (20 + Math.floor(random() * 480)) * units;
-        charges.push(charge);
         const pointers = mistake === 2 && l === 1 ? String(nDx + 1) : dx.slice(0, 1 + Math.floor(random() * Math.min(4, dx.length))).map((_, i) => i + 1).join(':');
-        lineSegs.push(`LX*${l}`);
-        lineSegs.push(`SV1*HC:${[code, ...mods].join(':')}*${charge}*UN*${units}***${pointers}`);
-        lineSegs.push(`DTP*472*D8*202503${day}`);
+        const composite = (m: string[]) => {
+          const parts = [code, ...m];
+          if (description) {
+            while (parts.length < 5) parts.push('');
+            parts.push(description);
+          }
+          return parts.join(':');
+        };
+        const serviceLine = (m: string[], u: number, charge: number) => {
+          charges.push(charge);
+          lineSegs.push(`LX*${++lx}`);
+          lineSegs.push(`SV1*HC:${composite(m)}*${charge}*UN*${u}***${pointers}`);
+          lineSegs.push(`DTP*472*D8*202503${day}`);
+        };
+        serviceLine(mods, units, charge);
+        if (wasteLine) serviceLine(['JW'], 1, 20 + Math.floor(random() * 100));
         if (random() < 0.15) lineSegs.push(`REF*6R*LN${pad(claimNo, 7)}${l}`);
       }
       const total = charges.reduce((a, b) => a + b, 0);
