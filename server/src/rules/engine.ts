@@ -44,8 +44,13 @@ export function claimRuleRunner(rules: readonly Rule[], settings: Settings): (cl
   }
   return (claim, ctx) => {
     const out: RatedFinding[] = [];
-    for (const { rule, severity, userSet } of active) {
-      for (const f of rule.checkClaim!(claim, ctx)) out.push({ ...f, severity: userSet ? severity : (f.severity ?? severity) });
+    for (let r = 0; r < active.length; r++) {
+      const { rule, severity, userSet } = active[r];
+      const found = rule.checkClaim!(claim, ctx);
+      for (let k = 0; k < found.length; k++) {
+        const f = found[k];
+        out.push({ ...f, severity: userSet ? severity : (f.severity ?? severity) });
+      }
     }
     return out;
   };

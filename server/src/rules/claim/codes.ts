@@ -5,6 +5,7 @@
  * string object comes back line after line and its hash is computed once). The code set is immutable data.
  */
 import type { CodeSet, HcpcsRecord } from '../../codeset/types';
+import type { Claim } from '../../model/claim';
 
 export class CodeFacts {
   /** isNotOtherwiseClassified(record), computed by hcpcs/noc-needs-description. */
@@ -78,4 +79,40 @@ export function modifierRecord(codeSet: CodeSet, value: string): HcpcsRecord | u
     memo.set(value, record);
   }
   return record ?? undefined;
+}
+
+let lastCodeValues: (string | null)[] = [];
+let lastLinesCodeSet: CodeSet | null = null;
+let lastLineFacts: (CodeFacts | null)[] = [];
+
+/**
+ * The code facts of each service line of the claim (null for a line without a procedure code), by line index. The
+ * rules run one after another on the same claim, so the last answer is kept (with the code values it was made
+ * from, compared on every call: nothing but strings is retained) and the next rule gets it for a few comparisons.
+ */
+export function lineCodeFacts(claim: Claim, codeSet: CodeSet): readonly (CodeFacts | null)[] {
+  const lines = claim.serviceLines;
+  const n = lines.length;
+  if (codeSet === lastLinesCodeSet && n === lastCodeValues.length) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      const code = lines[i].procedureCode;
+      if ((code ? code.value : null) !== lastCodeValues[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastLineFacts;
+  }
+  const values: (string | null)[] = new Array(n);
+  const facts: (CodeFacts | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const code = lines[i].procedureCode;
+    values[i] = code ? code.value : null;
+    facts[i] = code ? codeFacts(codeSet, code.value) : null;
+  }
+  lastLinesCodeSet = codeSet;
+  lastCodeValues = values;
+  lastLineFacts = facts;
+  return facts;
 }

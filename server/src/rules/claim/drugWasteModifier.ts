@@ -1,7 +1,7 @@
 import type { TextEdit } from '../../core/span';
 import type { Claim, ServiceLine, Transaction } from '../../model/claim';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { codeFacts } from './codes';
+import { lineCodeFacts } from './codes';
 import { dateOfService } from './dates';
 import { isWasteReportableCode, wasteLines, type WasteLine } from './drugs';
 import { addModifierEdit, compositeWithModifier, hasModifier, spanOf } from './lineEdits';
@@ -84,9 +84,12 @@ export const drugWasteModifier: Rule = {
     if (payerOf(claim, ctx) !== 'medicare') return [];
     const findings: Finding[] = [];
     let lines: WasteLine[] | undefined; // built only when a line needs the others (most claims have no candidate)
-    for (const line of claim.serviceLines) {
+    const allFacts = lineCodeFacts(claim, ctx.codeSet);
+    const serviceLines = claim.serviceLines;
+    for (let li = 0; li < serviceLines.length; li++) {
+      const line = serviceLines[li];
       if (!line.procedureCode || hasModifier(line, 'JW') || hasModifier(line, 'JZ')) continue;
-      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const facts = allFacts[li]!;
       const record = facts.record;
       if (!facts.code || !record || !isWasteReportableCode(facts, record, ctx.guides)) continue;
       const w = { line, code: facts.code, date: dateOfService(line, claim, ctx) };

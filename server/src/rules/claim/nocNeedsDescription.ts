@@ -1,7 +1,7 @@
 import { isNotOtherwiseClassified } from '../../codeset/noc';
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { codeFacts } from './codes';
+import { lineCodeFacts } from './codes';
 import { setDescriptionEdit, spanOf } from './lineEdits';
 
 export const NOC_NEEDS_DESCRIPTION = 'hcpcs/noc-needs-description';
@@ -19,9 +19,12 @@ export const nocNeedsDescription: Rule = {
   description: 'A not-otherwise-classified (NOC) code has no description (SV101-7) and no line note (NTE).',
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
+    const allFacts = lineCodeFacts(claim, ctx.codeSet);
+    const serviceLines = claim.serviceLines;
+    for (let li = 0; li < serviceLines.length; li++) {
+      const line = serviceLines[li];
       if (!line.procedureCode || !line.procedure) continue;
-      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const facts = allFacts[li]!;
       const code = facts.code;
       const record = facts.record;
       if (!code || !record || !(facts.noc ??= isNotOtherwiseClassified(record))) continue;

@@ -1,7 +1,7 @@
 import { describeCoverage } from '../../codeset/describe';
 import type { Claim, ServiceLine } from '../../model/claim';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { codeFacts } from './codes';
+import { lineCodeFacts } from './codes';
 import { addModifierEdit, hasModifier, spanOf } from './lineEdits';
 import { payerOf } from './payer';
 
@@ -45,9 +45,12 @@ export const noncoveredMedicare: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     if (payerOf(claim, ctx) !== 'medicare') return [];
     const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
+    const allFacts = lineCodeFacts(claim, ctx.codeSet);
+    const serviceLines = claim.serviceLines;
+    for (let li = 0; li < serviceLines.length; li++) {
+      const line = serviceLines[li];
       if (!line.procedureCode) continue;
-      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const facts = allFacts[li]!;
       const code = facts.code;
       const record = facts.record;
       if (!code || !record || !NONCOVERED.has(record.coverage)) continue;

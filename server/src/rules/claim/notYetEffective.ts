@@ -1,7 +1,7 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
 import { dateOfService } from './dates';
-import { codeFacts, modifierRecord } from './codes';
+import { lineCodeFacts, modifierRecord } from './codes';
 import { spanOf } from './lineEdits';
 
 export const NOT_YET_EFFECTIVE = 'hcpcs/not-yet-effective';
@@ -13,9 +13,12 @@ export const notYetEffective: Rule = {
   description: 'A service line bills a HCPCS code or modifier that CMS added after the line\'s date of service.',
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
+    const allFacts = lineCodeFacts(claim, ctx.codeSet);
+    const serviceLines = claim.serviceLines;
+    for (let li = 0; li < serviceLines.length; li++) {
+      const line = serviceLines[li];
       const dos = dateOfService(line, claim, ctx);
-      const facts = line.procedureCode ? codeFacts(ctx.codeSet, line.procedureCode.value) : undefined;
+      const facts = line.procedureCode ? allFacts[li]! : undefined;
       const code = facts ? facts.code : null;
       const record = code ? facts!.record : undefined;
       if (record?.added && dos < record.added && line.procedureCode) {

@@ -1,7 +1,7 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
 import { dateOfService } from './dates';
-import { codeFacts } from './codes';
+import { lineCodeFacts } from './codes';
 import { spanOf } from './lineEdits';
 
 export const TERMINATED_CODE = 'hcpcs/terminated-code';
@@ -16,9 +16,12 @@ export const terminatedCode: Rule = {
   description: 'A service line bills a HCPCS code that CMS terminated before the line\'s date of service.',
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
+    const allFacts = lineCodeFacts(claim, ctx.codeSet);
+    const serviceLines = claim.serviceLines;
+    for (let li = 0; li < serviceLines.length; li++) {
+      const line = serviceLines[li];
       if (!line.procedureCode) continue;
-      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const facts = allFacts[li]!;
       const code = facts.code;
       const record = facts.record;
       if (!code || !record?.terminated) continue;

@@ -1,6 +1,6 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { codeFacts } from './codes';
+import { lineCodeFacts } from './codes';
 import { spanOf } from './lineEdits';
 
 export const UNITS_PER_DOSE = 'hcpcs/units-per-dose';
@@ -14,9 +14,12 @@ export const unitsPerDose: Rule = {
   description: 'A "per treatment dose" or "per study" code is billed with units other than 1.',
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
+    const allFacts = lineCodeFacts(claim, ctx.codeSet);
+    const serviceLines = claim.serviceLines;
+    for (let li = 0; li < serviceLines.length; li++) {
+      const line = serviceLines[li];
       if (!line.procedureCode || !line.units || line.units.value === null || line.units.value === 1) continue;
-      const facts = codeFacts(ctx.codeSet, line.procedureCode.value);
+      const facts = allFacts[li]!;
       const code = facts.code;
       const record = facts.record;
       if (!code || !record) continue;

@@ -1,7 +1,7 @@
 import type { Claim } from '../../model/claim';
 import { levenshtein } from '../editDistance';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { codeFacts } from './codes';
+import { lineCodeFacts } from './codes';
 
 export const UNKNOWN_CODE = 'hcpcs/unknown-code';
 
@@ -74,10 +74,13 @@ export const unknownCode: Rule = {
   description: 'A service line bills a HCPCS Level II-shaped code that is not in the CMS release in use.',
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
+    const allFacts = lineCodeFacts(claim, ctx.codeSet);
+    const serviceLines = claim.serviceLines;
+    for (let li = 0; li < serviceLines.length; li++) {
+      const line = serviceLines[li];
       const code = line.procedureCode;
       if (!code) continue;
-      const facts = codeFacts(ctx.codeSet, code.value);
+      const facts = allFacts[li]!;
       const value = facts.code;
       if (facts.record || !LEVEL_II_SHAPE.test(value)) continue;
       const suggestions = suggestionsFor(value, ctx.codeSet);

@@ -16,6 +16,28 @@ export function billableChildren(codeSet: CodeSet, code: string, limit = 200): s
     .sort();
 }
 
+/** Whether `codeSet.icd10(raw)` finds a record, memoized per code set by the value as written (claims repeat codes). */
+const known = new WeakMap<CodeSet, Map<string, boolean>>();
+let lastCodeSet: CodeSet | undefined;
+let lastKnown: Map<string, boolean> | undefined;
+
+function isKnownIcd10(codeSet: CodeSet, raw: string): boolean {
+  let memo = codeSet === lastCodeSet ? lastKnown : known.get(codeSet);
+  if (!memo) {
+    memo = new Map();
+    known.set(codeSet, memo);
+  }
+  lastCodeSet = codeSet;
+  lastKnown = memo;
+  let k = memo.get(raw);
+  if (k === undefined) {
+    if (memo.size >= 50_000) memo.clear();
+    k = !!codeSet.icd10(raw);
+    memo.set(raw, k);
+  }
+  return k;
+}
+
 /**
  * Every ICD-10-CM diagnosis in HI must be a billable code of the release in use. A category or subcategory
  * (C79, C795) is not billable: it needs more characters. Payers reject claims with invalid diagnosis codes.
@@ -30,7 +52,7 @@ export const unknownDiagnosis: Rule = {
     for (const d of claim.diagnoses) {
       if (d.codeSystem !== 'ICD-10-CM') continue;
       const raw = d.code.value;
-      if (!raw.trim() || ctx.codeSet.icd10(raw)) continue;
+      if (!raw.trim() || isKnownIcd10(ctx.codeSet, raw)) continue;
       const shown = formatIcd10(raw);
       const children = billableChildren(ctx.codeSet, raw);
       if (children.length > 0) {
