@@ -110,10 +110,22 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /** The line of the last positionAt: lookups come in runs of nearby offsets (a claim's findings, its fixes). */
+  private lastLine = 0;
+
   /** Position of an offset; offsets outside [0, length] are clamped. */
   positionAt(offset: number): LineCharacter {
     const o = Math.max(0, Math.min(offset | 0, this.length));
     const starts = this.lineStarts;
+    const n = starts.length;
+    const h = this.lastLine;
+    if (h < n && starts[h] <= o) {
+      if (h + 1 === n || o < starts[h + 1]) return { line: h, character: o - starts[h] };
+      if (h + 2 === n || o < starts[h + 2]) {
+        this.lastLine = h + 1;
+        return { line: h + 1, character: o - starts[h + 1] };
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -121,6 +133,7 @@ export class LineIndex {
       if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return { line: lo, character: o - starts[lo] };
   }
 

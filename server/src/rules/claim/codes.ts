@@ -6,6 +6,7 @@
  */
 import type { CodeSet, HcpcsRecord } from '../../codeset/types';
 import type { Claim } from '../../model/claim';
+import type { Guide, GuideIndex } from '../../guides/types';
 
 export class CodeFacts {
   /** isNotOtherwiseClassified(record), computed by hcpcs/noc-needs-description. */
@@ -14,12 +15,24 @@ export class CodeFacts {
   perDose: string | null | undefined = undefined;
   /** The code-set part of isWasteReportable (pricing 51, or an A95xx-A96xx agent), by drugs.ts. */
   wasteByCode: boolean | undefined = undefined;
+  /** `guide` is `guides.get(code)` of this guide index (see guideOf). */
+  guides: GuideIndex | undefined = undefined;
+  guide: Guide | undefined = undefined;
   constructor(
     /** The code as written, in upper case (not trimmed, as the rules' messages show it). */
     readonly code: string,
     /** codeSet.procedure(code). */
     readonly record: HcpcsRecord | undefined,
   ) {}
+}
+
+/** `guides.get(facts.code)`, remembered for the last guide index asked (an index is immutable). */
+export function guideOf(facts: CodeFacts, guides: GuideIndex): Guide | undefined {
+  if (facts.guides !== guides) {
+    facts.guide = guides.get(facts.code);
+    facts.guides = guides;
+  }
+  return facts.guide;
 }
 
 const byCodeSet = new WeakMap<CodeSet, Map<string, CodeFacts>>();

@@ -3,7 +3,7 @@ import type { HcpcsRecord } from '../../codeset/types';
 import type { Guide, GuideIndex } from '../../guides/types';
 import type { Claim, ServiceLine } from '../../model/claim';
 import type { RuleEnvironment } from '../types';
-import type { CodeFacts } from './codes';
+import { guideOf, type CodeFacts } from './codes';
 import { dateOfService } from './dates';
 import { codeOf, hasModifier } from './lineEdits';
 
@@ -28,7 +28,7 @@ export function isWasteReportable(record: HcpcsRecord, guide: Guide | undefined)
 /** `isWasteReportable(facts.record, guides.get(facts.code))` with the code-set part computed once per code. */
 export function isWasteReportableCode(facts: CodeFacts, record: HcpcsRecord, guides: GuideIndex): boolean {
   const byCode = (facts.wasteByCode ??= wasteByCode(record));
-  return byCode || !!guides.get(facts.code)?.drugWasteModifiers;
+  return byCode || !!guideOf(facts, guides)?.drugWasteModifiers;
 }
 
 export interface WasteLine {

@@ -2,7 +2,7 @@ import { formatIcd10 } from '../../codeset/codeset';
 import { unmetDiagnosisGroups } from '../../guides/diagnoses';
 import type { Claim, Diagnosis, DiagnosisPointer } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { upper } from './codes';
+import { guideOf, lineCodeFacts } from './codes';
 import { componentSeparator, spanOf } from './lineEdits';
 import type { Fix } from '../types';
 
@@ -37,11 +37,15 @@ export const medicalNecessity: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     let claimCodes: string[] | undefined;
-    for (const line of claim.serviceLines) {
+    const allFacts = lineCodeFacts(claim, ctx.codeSet);
+    const serviceLines = claim.serviceLines;
+    for (let li = 0; li < serviceLines.length; li++) {
+      const line = serviceLines[li];
       if (!line.procedureCode) continue;
-      const code = upper(line.procedureCode.value);
+      const facts = allFacts[li]!;
+      const code = facts.code;
       if (!code) continue;
-      const guide = ctx.guides.get(code);
+      const guide = guideOf(facts, ctx.guides);
       if (!guide?.requiredDiagnoses?.length) continue;
       claimCodes ??= claim.diagnoses.map((d) => d.code.value);
       const missing = unmetDiagnosisGroups(guide, claimCodes);

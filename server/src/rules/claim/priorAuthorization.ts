@@ -1,6 +1,6 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { upper } from './codes';
+import { guideOf, lineCodeFacts } from './codes';
 import { spanOf } from './lineEdits';
 import { payerLabel, payerOf } from './payer';
 
@@ -14,11 +14,15 @@ export const priorAuthorization: Rule = {
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     if (payerOf(claim, ctx) !== 'commercial' || claim.priorAuthorization) return [];
     const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
+    const allFacts = lineCodeFacts(claim, ctx.codeSet);
+    const serviceLines = claim.serviceLines;
+    for (let li = 0; li < serviceLines.length; li++) {
+      const line = serviceLines[li];
       if (!line.procedureCode || line.priorAuthorization) continue;
-      const code = upper(line.procedureCode.value);
+      const facts = allFacts[li]!;
+      const code = facts.code;
       if (!code) continue;
-      if (!ctx.guides.get(code)?.priorAuthorization) continue;
+      if (!guideOf(facts, ctx.guides)?.priorAuthorization) continue;
       findings.push({
         ruleId: PRIOR_AUTHORIZATION,
         span: spanOf(line.procedureCode),
