@@ -97,18 +97,28 @@ function checkClaim(claim: Claim, run: ReturnType<typeof claimRuleRunner>, ctx: 
   const from = claim.span.offset;
   const to = from + claim.span.length;
   let reach: 0 | 1 | 2 = 0;
-  const see = (s: Span) => {
-    const r = reachOf(s, from, to, txEnd);
-    if (r > reach) reach = r;
-  };
   const rel = new Int32Array(found.length);
   const ruleIds: string[] = [];
   const diags: Diagnostic[] = [];
   for (let k = 0; k < found.length; k++) {
     const f = found[k];
-    see(f.span);
-    for (const r of f.related ?? []) see(r.span);
-    for (const x of f.fixes ?? []) for (const e of x.edits) see(e.span);
+    // how far the finding reaches (its span, related places, fix edits): no closure, this runs per finding
+    let r = reachOf(f.span, from, to, txEnd);
+    if (r > reach) reach = r;
+    if (f.related) {
+      for (const x of f.related) {
+        r = reachOf(x.span, from, to, txEnd);
+        if (r > reach) reach = r;
+      }
+    }
+    if (f.fixes) {
+      for (const x of f.fixes) {
+        for (const e of x.edits) {
+          r = reachOf(e.span, from, to, txEnd);
+          if (r > reach) reach = r;
+        }
+      }
+    }
     rel[k] = f.span.offset - from;
     ruleIds.push(f.ruleId);
     diags.push(toDiagnostic(lines, f, uri));

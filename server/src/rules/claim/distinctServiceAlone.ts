@@ -1,4 +1,4 @@
-import type { Claim } from '../../model/claim';
+import type { Claim, Modifier } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
 import { dateOfService } from './dates';
 import { upper } from './codes';
@@ -20,7 +20,13 @@ export const distinctServiceAlone: Rule = {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (line.modifiers.length === 0) continue;
-      const m = line.modifiers.find((x) => DISTINCT.has(upper(x.value)));
+      let m: Modifier | undefined;
+      for (const x of line.modifiers) {
+        if (DISTINCT.has(upper(x.value))) {
+          m = x;
+          break;
+        }
+      }
       if (!m) continue;
       const ds = (dates ??= lines.map((l) => dateOfService(l, claim, ctx)));
       if (ds.some((d, j) => j !== i && d === ds[i])) continue;

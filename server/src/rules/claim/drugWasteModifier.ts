@@ -9,7 +9,20 @@ import { payerOf } from './payer';
 
 export const DRUG_WASTE_MODIFIER = 'hcpcs/drug-waste-modifier';
 
+/** The transaction found last, per claim file (claims are checked in order: the next one is most likely in it too). */
+const lastTransaction = new WeakMap<ClaimFileContext['claimFile'], Transaction>();
+
 function transactionOf(claim: Claim, ctx: ClaimFileContext): Transaction | undefined {
+  // the transactions' claim lists are disjoint ranges of the file's claims: if the last one holds the claim, it is
+  // the one the scan would find
+  const last = lastTransaction.get(ctx.claimFile);
+  if (last && last.claims.includes(claim)) return last;
+  const tx = scanTransactions(claim, ctx);
+  if (tx) lastTransaction.set(ctx.claimFile, tx);
+  return tx;
+}
+
+function scanTransactions(claim: Claim, ctx: ClaimFileContext): Transaction | undefined {
   for (const i of ctx.claimFile.interchanges) {
     for (const g of i.groups) {
       for (const t of g.transactions) if (t.claims.includes(claim)) return t;

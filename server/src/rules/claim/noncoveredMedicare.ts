@@ -1,7 +1,7 @@
 import { describeCoverage } from '../../codeset/describe';
 import type { Claim, ServiceLine } from '../../model/claim';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { lineCodeFacts } from './codes';
+import { lineCodeFacts, modifierRecord } from './codes';
 import { addModifierEdit, hasModifier, spanOf } from './lineEdits';
 import { payerOf } from './payer';
 
@@ -31,7 +31,7 @@ function fixes(line: ServiceLine, ctx: ClaimFileContext, coverage: string): Fix[
   const out: Fix[] = [];
   for (const { modifier, preferred } of FITS[coverage] ?? []) {
     const edit = addModifierEdit(line, ctx, modifier);
-    const meaning = ctx.codeSet.modifier(modifier)?.shortDescription ?? '';
+    const meaning = modifierRecord(ctx.codeSet, modifier)?.shortDescription ?? '';
     if (edit) out.push({ title: `Add ${modifier}${meaning ? `: ${meaning}` : ''}`, edits: [edit], preferred });
   }
   return out;

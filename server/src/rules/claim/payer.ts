@@ -5,6 +5,7 @@
 import type { Payer } from '../../core/settings';
 import type { Claim } from '../../model/claim';
 import type { RuleEnvironment } from '../types';
+import { upper } from './codes';
 
 const BY_FILING_INDICATOR: Readonly<Record<string, Payer>> = {
   MA: 'medicare', // Medicare Part A
@@ -27,7 +28,8 @@ const BY_FILING_INDICATOR: Readonly<Record<string, Payer>> = {
 };
 
 export function payerOf(claim: Claim, env: Pick<RuleEnvironment, 'settings'>): Payer {
-  const sbr09 = claim.claimFilingIndicator?.value.trim().toUpperCase();
+  const v = claim.claimFilingIndicator?.value;
+  const sbr09 = v === undefined ? undefined : upper(v.trim());
   return (sbr09 && BY_FILING_INDICATOR[sbr09]) || env.settings.payer;
 }
 
