@@ -1040,7 +1040,7 @@ export class ClaimIndex {
     try {
       const ctx: ClaimContext = {
         kind: this.txKinds[this.claimTx[i]] ?? 'unknown',
-        billingProvider: this.levelAt(this.claimBilling[i]),
+        billingProvider: this.billingLevelAt(this.claimBilling[i]),
         subscriber: this.levelAt(this.claimSubscriber[i]),
         patient: this.levelAt(this.claimPatient[i]),
       };
@@ -1048,6 +1048,23 @@ export class ClaimIndex {
     } finally {
       done();
     }
+  }
+
+  /**
+   * The billing provider level of the last claim built, shared with the next claim of the same level (a transaction's
+   * hundreds of claims have one billing provider; levels are read-only once built).
+   */
+  private billingJ = -1;
+  private billing: HierarchyLevel | null = null;
+
+  /** Level j (a billing provider level): the scratch state must be set up (begin). */
+  private billingLevelAt(j: number): HierarchyLevel | null {
+    if (j < 0) return null;
+    if (j !== this.billingJ) {
+      this.billing = this.levelAt(j);
+      this.billingJ = j;
+    }
+    return this.billing;
   }
 
   level(j: number): HierarchyLevel {
