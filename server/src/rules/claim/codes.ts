@@ -38,6 +38,11 @@ export function guideOf(facts: CodeFacts, guides: GuideIndex): Guide | undefined
 const byCodeSet = new WeakMap<CodeSet, Map<string, CodeFacts>>();
 /** Distinct code values seen per code set before the memo starts over (a file with random garbage stays bounded). */
 const MAX_CODES = 50_000;
+/**
+ * Longest value kept as a key (or compared against later): V8 copies substrings shorter than 13 characters, while a
+ * longer one may be a slice that references (and keeps alive) the whole document text it was cut from.
+ */
+export const MAX_KEPT_LENGTH = 12;
 
 /** The facts of a procedure code value as written in a claim (any case). */
 let lastCodeSet: CodeSet | undefined;
@@ -52,6 +57,8 @@ export function codeFacts(codeSet: CodeSet, value: string): CodeFacts {
   }
   lastCodeSet = codeSet;
   lastMemo = memo;
+  // a value of 13 characters or more may be a slice that keeps the whole document text alive: not kept here
+  if (value.length > MAX_KEPT_LENGTH) return new CodeFacts(upper(value), codeSet.procedure(upper(value)));
   let facts = memo.get(value);
   if (!facts) {
     if (memo.size >= MAX_CODES) memo.clear();
@@ -85,6 +92,7 @@ export function modifierRecord(codeSet: CodeSet, value: string): HcpcsRecord | u
   }
   lastModifierCodeSet = codeSet;
   lastModifierMemo = memo;
+  if (value.length > MAX_KEPT_LENGTH) return codeSet.modifier(upper(value));
   let record = memo.get(value);
   if (record === undefined) {
     if (memo.size >= MAX_CODES) memo.clear();
@@ -124,8 +132,16 @@ export function lineCodeFacts(claim: Claim, codeSet: CodeSet): readonly (CodeFac
     values[i] = code ? code.value : null;
     facts[i] = code ? codeFacts(codeSet, code.value) : null;
   }
-  lastLinesCodeSet = codeSet;
-  lastCodeValues = values;
-  lastLineFacts = facts;
+  let keep = true;
+  for (let i = 0; i < n && keep; i++) keep = (values[i]?.length ?? 0) <= MAX_KEPT_LENGTH;
+  if (keep) {
+    lastLinesCodeSet = codeSet;
+    lastCodeValues = values;
+    lastLineFacts = facts;
+  } else {
+    lastLinesCodeSet = null;
+    lastCodeValues = [];
+    lastLineFacts = [];
+  }
   return facts;
 }

@@ -60,13 +60,20 @@ function splitFix(claim: Claim, line: ServiceLine, ctx: ClaimFileContext): Fix |
   const p = start + id.length;
   const values = p < end && ctx.text[p] === E ? ctx.text.slice(p + 1, end).split(E) : [];
   const institutional = id === 'SV2';
-  const [compositeAt, chargeAt, unitsAt] = institutional ? [1, 2, 4] : [0, 1, 3];
+  const compositeAt = institutional ? 1 : 0;
+  const chargeAt = institutional ? 2 : 1;
+  const unitsAt = institutional ? 4 : 3;
   while (values.length <= unitsAt) values.push('');
   values[compositeAt] = composite;
   values[chargeAt] = '0';
   values[unitsAt] = '1';
-  const lastNumber = Math.max(0, ...claim.serviceLines.map((l) => l.lineNumber?.value ?? 0));
-  const segments = [`LX${E}${lastNumber + 1}`, `${id}${E}${values.join(E)}`, ...line.dates.map((dt) => segmentText(ctx, dt.segmentIndex))];
+  let lastNumber = 0; // Math.max(0, ...the lines' LX01 values, absent ones as 0)
+  for (const l of claim.serviceLines) {
+    const v = l.lineNumber?.value ?? 0;
+    if (v > lastNumber || v !== v) lastNumber = v; // as Math.max: NaN wins
+  }
+  const segments = [`LX${E}${lastNumber + 1}`, `${id}${E}${values.join(E)}`];
+  for (const dt of line.dates) segments.push(segmentText(ctx, dt.segmentIndex));
   let lineBreak = '';
   if (claim.lastSegment + 1 < table.count) {
     const gap = ctx.text.slice(term + 1, table.offset(claim.lastSegment + 1));

@@ -22,7 +22,7 @@ export function procedureComponents(line: ServiceLine, ctx: ClaimFileContext): s
   return ctx.text.slice(p.span.offset, p.span.offset + p.span.length).split(componentSeparator(ctx));
 }
 
-function render(parts: string[], sep: string): string {
+function render(parts: readonly string[], sep: string): string {
   const out = [...parts];
   while (out.length > 2 && out[out.length - 1] === '') out.pop();
   return out.join(sep);
@@ -131,8 +131,24 @@ export function compositeWithModifier(line: ServiceLine, ctx: ClaimFileContext, 
 /** The first modifier of the line that is `code` (upper case) in any case, or undefined. */
 export function findModifier(line: ServiceLine, code: string): Modifier | undefined {
   const mods = line.modifiers;
-  for (let i = 0; i < mods.length; i++) if (upper(mods[i].value) === code) return mods[i];
+  for (let i = 0; i < mods.length; i++) if (isUpperOf(mods[i].value, code)) return mods[i];
   return undefined;
+}
+
+/** `value.toUpperCase() === code` for an upper-case ASCII `code`, without allocating for ASCII values. */
+function isUpperOf(value: string, code: string): boolean {
+  if (value.length !== code.length) {
+    // only a non-ASCII character can change the length when upper-cased
+    for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) >= 128) return value.toUpperCase() === code;
+    return false;
+  }
+  for (let i = 0; i < value.length; i++) {
+    let c = value.charCodeAt(i);
+    if (c >= 128) return value.toUpperCase() === code;
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== code.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Whether the line carries modifier `code` (upper case), in any case. */

@@ -2,6 +2,7 @@ import { formatIcd10, normalizeIcd10 } from '../../codeset/codeset';
 import type { CodeSet } from '../../codeset/types';
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
+import { MAX_KEPT_LENGTH } from '../claim/codes';
 
 export const UNKNOWN_DIAGNOSIS = 'icd10/unknown-diagnosis';
 
@@ -29,6 +30,7 @@ function isKnownIcd10(codeSet: CodeSet, raw: string): boolean {
   }
   lastCodeSet = codeSet;
   lastKnown = memo;
+  if (raw.length > MAX_KEPT_LENGTH) return !!codeSet.icd10(raw); // may be a slice of the document: not kept
   let k = memo.get(raw);
   if (k === undefined) {
     if (memo.size >= 50_000) memo.clear();
