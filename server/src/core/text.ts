@@ -155,6 +155,12 @@ export class LineIndex {
 
   /** Line/character range of a span (offset, length). */
   rangeOf(offset: number, length: number): { start: LineCharacter; end: LineCharacter } {
-    return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
+    const start = this.positionAt(offset);
+    // most spans end on the line they start on: no second search then
+    const o = Math.max(0, Math.min((offset + length) | 0, this.length));
+    const starts = this.lineStarts;
+    const line = start.line;
+    if (o >= starts[line] && (line + 1 === starts.length || o < starts[line + 1])) return { start, end: { line, character: o - starts[line] } };
+    return { start, end: this.positionAt(offset + length) };
   }
 }

@@ -4,7 +4,6 @@ import {
   type Diagnostic,
   DiagnosticSeverity,
   DiagnosticTag,
-  type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver-types';
 import type { LineIndex } from '../core/text';
@@ -26,37 +25,44 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-function rangeOf(lines: LineIndex, offset: number, length: number): Range {
-  return lines.rangeOf(offset, length);
-}
-
 function fixToLsp(lines: LineIndex, fix: Fix): DiagnosticData['fixes'][number] {
-  return {
-    title: fix.title,
-    preferred: fix.preferred,
-    edits: fix.edits.map((e) => ({ range: rangeOf(lines, e.span.offset, e.span.length), newText: e.newText })),
-  };
+  const edits: LspTextEdit[] = new Array(fix.edits.length);
+  for (let k = 0; k < edits.length; k++) {
+    const e = fix.edits[k];
+    edits[k] = { range: lines.rangeOf(e.span.offset, e.span.length), newText: e.newText };
+  }
+  return { title: fix.title, preferred: fix.preferred, edits };
 }
 
+/** A finding as an LSP diagnostic; runs once per finding, so plain loops (positions from the line index). */
 export function toDiagnostic(lines: LineIndex, finding: RatedFinding, uri: string): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: rangeOf(lines, finding.span.offset, finding.span.length),
+    range: lines.rangeOf(finding.span.offset, finding.span.length),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
-  if (finding.tags?.length) {
-    diagnostic.tags = finding.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  const tags = finding.tags;
+  if (tags && tags.length) {
+    const out: DiagnosticTag[] = new Array(tags.length);
+    for (let k = 0; k < tags.length; k++) out[k] = tags[k] === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary;
+    diagnostic.tags = out;
   }
-  if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({
-      location: { uri, range: rangeOf(lines, r.span.offset, r.span.length) },
-      message: r.message,
-    }));
+  const related = finding.related;
+  if (related && related.length) {
+    const out: NonNullable<Diagnostic['relatedInformation']> = new Array(related.length);
+    for (let k = 0; k < related.length; k++) {
+      const r = related[k];
+      out[k] = { location: { uri, range: lines.rangeOf(r.span.offset, r.span.length) }, message: r.message };
+    }
+    diagnostic.relatedInformation = out;
   }
-  if (finding.fixes?.length) {
-    const data: DiagnosticData = { fixes: finding.fixes.map((f) => fixToLsp(lines, f)) };
+  const fixes = finding.fixes;
+  if (fixes && fixes.length) {
+    const out: DiagnosticData['fixes'] = new Array(fixes.length);
+    for (let k = 0; k < fixes.length; k++) out[k] = fixToLsp(lines, fixes[k]);
+    const data: DiagnosticData = { fixes: out };
     diagnostic.data = data;
   }
   return diagnostic;
