@@ -1,5 +1,5 @@
 import type { Claim } from '../../model/claim';
-import { levenshtein } from '../editDistance';
+import { levenshteinWithin } from '../editDistance';
 import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
 import { lineCodeFacts } from './codes';
 
@@ -55,7 +55,7 @@ export function closestCodes(code: string, candidates: readonly string[], max = 
   const scored: { code: string; distance: number; prefix: number; gap: number }[] = [];
   const number = Number(code.slice(1));
   for (const candidate of candidates) {
-    const distance = levenshtein(code, candidate);
+    const distance = levenshteinWithin(code, candidate, 2); // exact up to 2, all that is kept
     if (distance <= 2) {
       scored.push({ code: candidate, distance, prefix: commonPrefix(code, candidate), gap: Math.abs(Number(candidate.slice(1)) - number) || 0 });
     }
