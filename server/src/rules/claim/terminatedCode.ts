@@ -1,5 +1,5 @@
 import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
+import type { ClaimFileContext, Finding, Fix, NoteContext, Rule } from '../types';
 import { dateOfService } from './dates';
 import { lineCodeFacts } from './codes';
 import { spanOf } from './lineEdits';
@@ -14,6 +14,31 @@ export const terminatedCode: Rule = {
   id: TERMINATED_CODE,
   defaultSeverity: 'error',
   description: 'A service line bills a HCPCS code that CMS terminated before the line\'s date of service.',
+  /**
+   * Notes carry no date of service: a code the note plainly names as HCPCS is checked against the fallback date
+   * (`hcpcs.dateOfService`, else today), the date a claim built from the note would most likely carry.
+   */
+  checkNote(ctx: NoteContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const mention of ctx.note.mentions) {
+      if (mention.system !== 'hcpcs' || mention.confidence !== 'explicit') continue;
+      const record = ctx.codeSet.procedure(mention.code);
+      if (!record?.terminated || record.terminated >= ctx.today) continue;
+      const use = record.crossReference.length ? ` Use ${record.crossReference.join(' or ')} instead.` : '';
+      findings.push({
+        ruleId: TERMINATED_CODE,
+        span: mention.span,
+        message: `${mention.code} was terminated on ${record.terminated}: a claim for a later date of service is denied.${use}`,
+        tags: ['deprecated'],
+        fixes: record.crossReference.map((code) => ({
+          title: `Replace with ${code}`,
+          edits: [{ span: mention.span, newText: code }],
+          preferred: record.crossReference.length === 1,
+        })),
+      });
+    }
+    return findings;
+  },
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     const allFacts = lineCodeFacts(claim, ctx.codeSet);

@@ -1,6 +1,6 @@
 import type { Claim } from '../../model/claim';
 import { levenshteinWithin } from '../editDistance';
-import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
+import type { ClaimFileContext, Finding, Fix, NoteContext, Rule } from '../types';
 import { lineCodeFacts } from './codes';
 
 export const UNKNOWN_CODE = 'hcpcs/unknown-code';
@@ -71,7 +71,32 @@ export function closestCodes(code: string, candidates: readonly string[], max = 
 export const unknownCode: Rule = {
   id: UNKNOWN_CODE,
   defaultSeverity: 'error',
-  description: 'A service line bills a HCPCS Level II-shaped code that is not in the CMS release in use.',
+  description:
+    'A service line bills a HCPCS Level II-shaped code that is not in the CMS release in use (in notes: a code the text plainly names as HCPCS).',
+  /**
+   * Notes: only mentions the text clearly names as HCPCS (a modifier suffix, "HCPCS", "billed", units); tokens read
+   * from their shape alone never fire, so lot numbers and visit IDs stay quiet.
+   */
+  checkNote(ctx: NoteContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const mention of ctx.note.mentions) {
+      if (mention.system !== 'hcpcs' || mention.confidence !== 'explicit' || ctx.codeSet.procedure(mention.code)) continue;
+      const suggestions = suggestionsFor(mention.code, ctx.codeSet);
+      findings.push({
+        ruleId: UNKNOWN_CODE,
+        span: mention.span,
+        message:
+          `${mention.code} is not a HCPCS Level II code in the ${ctx.codeSet.hcpcsRelease} release (read as HCPCS: ${mention.reason}): ` +
+          `a claim line built from this note would be rejected. Check the code` +
+          (suggestions.length ? ` (closest: ${suggestions.join(', ')}).` : '.'),
+        fixes: suggestions.map((code) => ({
+          title: `Replace with ${code}: ${ctx.codeSet.procedure(code)?.shortDescription ?? ''}`,
+          edits: [{ span: mention.span, newText: code }],
+        })),
+      });
+    }
+    return findings;
+  },
   checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
     const findings: Finding[] = [];
     const allFacts = lineCodeFacts(claim, ctx.codeSet);
