@@ -521,15 +521,32 @@ function toNumber(text: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-function num(v: Spanned | null): NumericValue | null {
-  if (!v) return null;
-  return { value: toNumber(v.value), text: v.value, offset: v.offset, length: v.length };
+/** Element n as a number with its text (num(str(n)) without the intermediate object); null when absent or empty. */
+function numEl(n: number): NumericValue | null {
+  if (n > EN) return null;
+  const a = EB[2 * n];
+  const b = EB[2 * n + 1];
+  if (a === b) return null;
+  const text = val(a, b);
+  return { value: toNumber(text), text, offset: a, length: b - a };
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** isoDate results by input (dates repeat a lot in a file; inputs are at most 8 characters). */
+const ISO_CACHE = new Map<string, string | null>();
+
 function isoDate(d: string): string | null {
   if (d.length !== 8) return null;
+  const hit = ISO_CACHE.get(d);
+  if (hit !== undefined) return hit;
+  const r = isoDateOf(d);
+  if (ISO_CACHE.size >= 4096) ISO_CACHE.clear();
+  ISO_CACHE.set(d, r);
+  return r;
+}
+
+function isoDateOf(d: string): string | null {
   for (let i = 0; i < 8; i++) {
     const c = d.charCodeAt(i);
     if (c < 48 || c > 57) return null;
@@ -676,7 +693,7 @@ function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
     span: { offset: clmSpan.offset, length: segs.contentEnd(last) - clmSpan.offset },
     clmSpan,
     patientControlNumber: str(1),
-    totalCharge: num(str(2)),
+    totalCharge: numEl(2),
     facility,
     placeOfService: facility && (q5 === 'B' || (ctx.kind === '837P' && q5 !== 'A')) ? facility.code : null,
     priorAuthorization: null,
@@ -736,7 +753,7 @@ function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
         const drug = line.drug;
         if (drug && drug.ctpSegmentIndex === null) {
           load(i);
-          drug.quantity = num(str(4));
+          drug.quantity = numEl(4);
           drug.unit = comp(5, 1);
           drug.ctpSegmentIndex = i;
           drug.span = { offset: drug.span.offset, length: S_END - drug.span.offset };
@@ -795,7 +812,7 @@ function newLine(i: number, kind: TransactionKind): ServiceLine {
   load(i);
   return {
     kind: kind === '837P' ? 'professional' : kind === '837I' ? 'institutional' : 'unknown',
-    lineNumber: num(str(1)),
+    lineNumber: numEl(1),
     firstSegment: i,
     lastSegment: i,
     serviceSegmentIndex: null,
@@ -845,9 +862,9 @@ function readService(i: number, professional: boolean, line: ServiceLine): void 
   line.procedureCode = proc?.code ?? null;
   line.modifiers = proc?.modifiers ?? [];
   if (professional) {
-    line.charge = num(str(2));
+    line.charge = numEl(2);
     line.unitBasis = str(3);
-    line.units = num(str(4));
+    line.units = numEl(4);
     line.placeOfService = str(5);
     if (hasEl(7)) {
       line.diagnosisPointerSpan = elSpan(7);
@@ -862,9 +879,9 @@ function readService(i: number, professional: boolean, line: ServiceLine): void 
     }
   } else {
     line.revenueCode = str(1);
-    line.charge = num(str(3));
+    line.charge = numEl(3);
     line.unitBasis = str(4);
-    line.units = num(str(5));
+    line.units = numEl(5);
   }
 }
 
@@ -1329,7 +1346,7 @@ function buildInto(doc: X12Document): ClaimFile {
       }
       load(i);
       ic.trailerControlNumber = str(2);
-      ic.declaredGroupCount = num(str(1));
+      ic.declaredGroupCount = numEl(1);
       ic.ieaSpan = segSpan();
       extend(ic, i);
       ic = null;
@@ -1346,7 +1363,7 @@ function buildInto(doc: X12Document): ClaimFile {
       }
       load(i);
       grp.trailerControlNumber = str(2);
-      grp.declaredTransactionCount = num(str(1));
+      grp.declaredTransactionCount = numEl(1);
       grp.geSpan = segSpan();
       extend(grp, i);
       grp = null;
@@ -1366,7 +1383,7 @@ function buildInto(doc: X12Document): ClaimFile {
       const t = (tx as TxRanges).tx;
       load(i);
       t.trailerControlNumber = str(2);
-      t.declaredSegmentCount = num(str(1));
+      t.declaredSegmentCount = numEl(1);
       t.seSpan = segSpan();
       t.actualSegmentCount = i - t.firstSegment + 1;
       extend(t, i);
