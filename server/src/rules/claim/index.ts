@@ -12,6 +12,7 @@ import { drugWasteModifier } from './drugWasteModifier';
 import { jwWithoutAdministered } from './jwWithoutAdministered';
 import { jzWithWaste } from './jzWithWaste';
 import { unitsPerDose } from './unitsPerDose';
+import { unitsOutOfRange } from './unitsOutOfRange';
 import { nocNeedsDescription } from './nocNeedsDescription';
 import { distinctServiceAlone } from './distinctServiceAlone';
 import { medicalNecessity } from './medicalNecessity';
@@ -32,6 +33,7 @@ export const claimRules: readonly Rule[] = [
   jwWithoutAdministered,
   jzWithWaste,
   unitsPerDose,
+  unitsOutOfRange,
   nocNeedsDescription,
   distinctServiceAlone,
   medicalNecessity,
