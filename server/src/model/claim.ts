@@ -675,6 +675,45 @@ export function buildClaim(doc: X12Document, first: number, last: number, ctx: C
   }
 }
 
+// Lists are built at their exact size: an empty literal that is pushed to grows a 17-slot backing store, and most of
+// a claim's lists hold 0 to 4 items. NONE marks a list with no item yet (never exposed: replaced by a fresh [] when
+// the claim or line is finished); the first item makes a one-item literal; scratch lists are copied out by take().
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const NONE: any[] = [];
+
+/** `list` with `x` appended (a one-item literal when the list is still NONE). */
+function add<T>(list: T[], x: T): T[] {
+  if (list === NONE) return [x];
+  list.push(x);
+  return list;
+}
+
+/** A fresh list for NONE. */
+function fin<T>(list: T[]): T[] {
+  return list === NONE ? [] : list;
+}
+
+/** Items [0, n) of a scratch list as an exact-size array; the scratch slots are cleared (no text kept alive). */
+function take<T>(a: T[], n: number): T[] {
+  let r: T[];
+  if (n === 0) return [];
+  else if (n === 1) r = [a[0]];
+  else if (n === 2) r = [a[0], a[1]];
+  else if (n === 3) r = [a[0], a[1], a[2]];
+  else if (n === 4) r = [a[0], a[1], a[2], a[3]];
+  else r = a.slice(0, n);
+  for (let k = 0; k < n; k++) (a as unknown[])[k] = null;
+  return r;
+}
+
+/** Scratch lists (the builder is synchronous and not re-entrant). */
+const S_LINES: ServiceLine[] = [];
+const S_HC: HealthCareCode[] = [];
+const S_DX: Diagnosis[] = [];
+const S_MODS: Modifier[] = [];
+const S_PTRS: DiagnosisPointer[] = [];
+
 function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
   const segs = SEGS!;
   const codes = segs.idCodes;
@@ -697,25 +736,29 @@ function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
     facility,
     placeOfService: facility && (q5 === 'B' || (ctx.kind === '837P' && q5 !== 'A')) ? facility.code : null,
     priorAuthorization: null,
-    references: [],
-    dates: [],
+    references: NONE,
+    dates: NONE,
     serviceDate: null,
-    diagnoses: [],
-    healthCareCodes: [],
-    notes: [],
-    serviceLines: [],
+    diagnoses: NONE,
+    healthCareCodes: NONE,
+    notes: NONE,
+    serviceLines: NONE,
     billingProvider: ctx.billingProvider,
     subscriber: ctx.subscriber,
     patient: ctx.patient,
     claimFilingIndicator: ctx.subscriber?.claimFilingIndicator ?? null,
   };
   let inHeader = true;
+  let nLines = 0;
   let line: ServiceLine | null = null;
   let lineHeader = false;
   for (let i = first + 1; i <= last; i++) {
     const code = codes[i];
     if (code === ID_LX) {
-      if (line !== null) finishLine(line, i - 1, claim);
+      if (line !== null) {
+        finishLine(line, i - 1);
+        S_LINES[nLines++] = line;
+      }
       inHeader = false;
       line = newLine(i, ctx.kind);
       lineHeader = true;
@@ -733,15 +776,15 @@ function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
       } else if (code === ID_DTP) {
         const d = readDate(i);
         if (d) {
-          line.dates.push(d);
+          line.dates = add(line.dates, d);
           if (d.qualifier.value === '472' && (!line.dateOfService || line.dateOfService.source !== 'line')) line.dateOfService = copyDate(d, 'line');
         }
       } else if (code === ID_NTE) {
-        line.notes.push(readNote(i));
+        line.notes = add(line.notes, readNote(i));
       } else if (code === ID_REF) {
         const r = readRef(i);
         if (r) {
-          line.references.push(r);
+          line.references = add(line.references, r);
           if (r.qualifier.value === 'G1' && !line.priorAuthorization) line.priorAuthorization = r.value;
         }
       } else if (code === ID_LIN) {
@@ -764,20 +807,29 @@ function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
     if (!inHeader) continue;
     if (code === ID_DTP) {
       const d = readDate(i);
-      if (d) claim.dates.push(d);
+      if (d) claim.dates = add(claim.dates, d);
     } else if (code === ID_REF) {
       const r = readRef(i);
       if (r) {
-        claim.references.push(r);
+        claim.references = add(claim.references, r);
         if (r.qualifier.value === 'G1' && !claim.priorAuthorization) claim.priorAuthorization = r.value;
       }
     } else if (code === ID_NTE) {
-      claim.notes.push(readNote(i));
+      claim.notes = add(claim.notes, readNote(i));
     } else if (code === ID_HI) {
       readHealthCare(i, claim);
     }
   }
-  if (line !== null) finishLine(line, last, claim);
+  if (line !== null) {
+    finishLine(line, last);
+    S_LINES[nLines++] = line;
+  }
+  claim.references = fin(claim.references);
+  claim.dates = fin(claim.dates);
+  claim.diagnoses = fin(claim.diagnoses);
+  claim.healthCareCodes = fin(claim.healthCareCodes);
+  claim.notes = fin(claim.notes);
+  claim.serviceLines = take(S_LINES, nLines);
   let serviceDate: DateValue | null = null;
   for (const d of claim.dates) {
     if (d.qualifier.value === '472') {
@@ -802,10 +854,16 @@ function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
   return claim;
 }
 
-function finishLine(line: ServiceLine, end: number, claim: Claim): void {
+function finishLine(line: ServiceLine, end: number): void {
   line.lastSegment = end;
+  // no SV1/SV2: the service span is the LX's (taken before the line span grows to the end of the loop)
+  if (line.serviceSpan === null) line.serviceSpan = { offset: line.span.offset, length: line.span.length };
   line.span.length = SEGS!.contentEnd(end) - line.span.offset;
-  claim.serviceLines.push(line);
+  line.modifiers = fin(line.modifiers);
+  line.diagnosisPointers = fin(line.diagnosisPointers);
+  line.dates = fin(line.dates);
+  line.notes = fin(line.notes);
+  line.references = fin(line.references);
 }
 
 function newLine(i: number, kind: TransactionKind): ServiceLine {
@@ -817,23 +875,24 @@ function newLine(i: number, kind: TransactionKind): ServiceLine {
     lastSegment: i,
     serviceSegmentIndex: null,
     span: segSpan(),
-    serviceSpan: segSpan(),
+    // set by readService, else by finishLine
+    serviceSpan: null as unknown as Span,
     procedure: null,
     procedureCode: null,
-    modifiers: [],
+    modifiers: NONE,
     revenueCode: null,
     charge: null,
     unitBasis: null,
     units: null,
     placeOfService: null,
-    diagnosisPointers: [],
+    diagnosisPointers: NONE,
     diagnosisPointerSpan: null,
     dateOfService: null,
-    dates: [],
+    dates: NONE,
     drug: null,
-    notes: [],
+    notes: NONE,
     priorAuthorization: null,
-    references: [],
+    references: NONE,
   };
 }
 
@@ -843,13 +902,13 @@ function readProcedure(n: number): Procedure | null {
   splitComponents(n);
   const qualifier = cmp(1);
   if (!qualifier) return null;
-  const modifiers: Modifier[] = [];
+  let nm = 0;
   for (let c = 3; c <= 6 && c <= CN; c++) {
     const a = CB[2 * c];
     const b = CB[2 * c + 1];
-    if (a < b) modifiers.push({ value: val(a, b), offset: a, length: b - a, position: c - 2 });
+    if (a < b) S_MODS[nm++] = { value: val(a, b), offset: a, length: b - a, position: c - 2 };
   }
-  return { qualifier, code: cmp(2), modifiers, description: cmp(7), span: elSpan(n) };
+  return { qualifier, code: cmp(2), modifiers: take(S_MODS, nm), description: cmp(7), span: elSpan(n) };
 }
 
 function readService(i: number, professional: boolean, line: ServiceLine): void {
@@ -869,13 +928,15 @@ function readService(i: number, professional: boolean, line: ServiceLine): void 
     if (hasEl(7)) {
       line.diagnosisPointerSpan = elSpan(7);
       splitComponents(7);
+      let np = 0;
       for (let k = 1; k <= CN && k <= 4; k++) {
         const a = CB[2 * k];
         const b = CB[2 * k + 1];
         if (a === b) continue;
         const text = val(a, b);
-        line.diagnosisPointers.push({ value: toNumber(text), text, offset: a, length: b - a, index: k, diagnosis: null });
+        S_PTRS[np++] = { value: toNumber(text), text, offset: a, length: b - a, index: k, diagnosis: null };
       }
+      line.diagnosisPointers = take(S_PTRS, np);
     }
   } else {
     line.revenueCode = str(1);
@@ -887,6 +948,9 @@ function readService(i: number, professional: boolean, line: ServiceLine): void 
 
 function readHealthCare(i: number, claim: Claim): void {
   load(i);
+  let nh = 0;
+  let nd = 0;
+  const dxBase = claim.diagnoses.length;
   for (let e = 1; e <= EN; e++) {
     if (EB[2 * e] === EB[2 * e + 1]) continue;
     splitComponents(e);
@@ -895,12 +959,26 @@ function readHealthCare(i: number, claim: Claim): void {
     const code = cmp(2);
     const span = elSpan(e);
     const presentOnAdmission = cmp(9);
-    claim.healthCareCodes.push({ qualifier, code, elementIndex: e, segmentIndex: i, span, presentOnAdmission });
+    S_HC[nh++] = { qualifier, code, elementIndex: e, segmentIndex: i, span, presentOnAdmission };
     const role = DIAGNOSIS_ROLES.get(qualifier.value);
     if (role && code) {
-      claim.diagnoses.push({ qualifier, code, elementIndex: e, segmentIndex: i, span, presentOnAdmission, position: claim.diagnoses.length + 1, role: role[0], codeSystem: role[1] });
+      S_DX[nd] = { qualifier, code, elementIndex: e, segmentIndex: i, span, presentOnAdmission, position: dxBase + nd + 1, role: role[0], codeSystem: role[1] };
+      nd++;
     }
   }
+  claim.healthCareCodes = append(claim.healthCareCodes, S_HC, nh);
+  claim.diagnoses = append(claim.diagnoses, S_DX, nd);
+}
+
+/** `list` (possibly NONE) with scratch items [0, n) appended. */
+function append<T>(list: T[], scratch: T[], n: number): T[] {
+  if (n === 0) return list;
+  if (list === NONE) return take(scratch, n);
+  for (let k = 0; k < n; k++) {
+    list.push(scratch[k]);
+    (scratch as unknown[])[k] = null;
+  }
+  return list;
 }
 
 function readLevel(i: number): HierarchyLevel {
