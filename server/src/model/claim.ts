@@ -375,29 +375,58 @@ function done(): void {
   SEGS = null;
 }
 
-/** Short values (qualifiers, codes, modifiers, units, dates ...) repeat a lot: share one string per value. */
+/**
+ * Short values (qualifiers, codes, modifiers, units, dates ...) repeat a lot: share one string per value. Values of
+ * up to 8 ASCII characters are keyed exactly by their packed characters (IK1: length and characters 0-3, 7 bits each;
+ * IK2: characters 4-7), so a hit needs no character comparison; 9-10 characters (or non-ASCII) go by a hash and
+ * compare the characters (IK1 = -1 marks those slots, a value no packed key has).
+ */
 const INTERN_SIZE = 4096;
 const INTERN: string[] = new Array<string>(INTERN_SIZE).fill('');
-
-function clearIntern(): void {
-  INTERN.fill('');
-}
+const IK1 = new Int32Array(INTERN_SIZE);
+const IK2 = new Int32Array(INTERN_SIZE);
 
 function val(a: number, b: number): string {
   const len = b - a;
   const t = T;
   if (len > 10) return t.slice(a, b);
+  if (len <= 8) {
+    let k1 = len << 28;
+    let k2 = 0;
+    let or = 0;
+    const m = len < 4 ? len : 4;
+    for (let i = 0; i < m; i++) {
+      const c = t.charCodeAt(a + i);
+      or |= c;
+      k1 |= c << (7 * i);
+    }
+    for (let i = 4; i < len; i++) {
+      const c = t.charCodeAt(a + i);
+      or |= c;
+      k2 |= c << (7 * (i - 4));
+    }
+    if (or < 128) {
+      const slot = (Math.imul(k1 ^ Math.imul(k2, 0x9e3779b1), 0x85ebca6b) >>> 20) & (INTERN_SIZE - 1);
+      if (IK1[slot] === k1 && IK2[slot] === k2) return INTERN[slot];
+      const v = t.slice(a, b);
+      INTERN[slot] = v;
+      IK1[slot] = k1;
+      IK2[slot] = k2;
+      return v;
+    }
+  }
   let h = len;
   for (let i = a; i < b; i++) h = (Math.imul(h, 31) + t.charCodeAt(i)) | 0;
   const slot = (h ^ (h >>> 12)) & (INTERN_SIZE - 1);
   const s = INTERN[slot];
-  if (s.length === len) {
+  if (IK1[slot] === -1 && s.length === len) {
     let i = 0;
     while (i < len && s.charCodeAt(i) === t.charCodeAt(a + i)) i++;
     if (i === len) return s;
   }
   const v = t.slice(a, b);
   INTERN[slot] = v;
+  IK1[slot] = -1;
   return v;
 }
 
@@ -463,16 +492,16 @@ function splitComponents(n: number): void {
   const t = T;
   const a = EB[2 * n];
   const to = EB[2 * n + 1];
-  let rEnd = to;
-  if (RC >= 0) {
-    rEnd = a;
-    while (rEnd < to && t.charCodeAt(rEnd) !== RC) rEnd++;
-  }
+  const cc = CC;
+  const rc = RC;
+  // one pass: components end at the component separator, the first repetition at the repetition separator
   let p = a;
   let k = 0;
   for (;;) {
     let q = p;
-    while (q < rEnd && t.charCodeAt(q) !== CC) q++;
+    let c = 0;
+    while (q < to && (c = t.charCodeAt(q)) !== cc && c !== rc) q++;
+    const last = q >= to || c === rc;
     k++;
     if (2 * k + 1 >= CB.length) {
       const nb = new Int32Array(CB.length * 2);
@@ -481,7 +510,7 @@ function splitComponents(n: number): void {
     }
     CB[2 * k] = p;
     CB[2 * k + 1] = q;
-    if (q >= rEnd) break;
+    if (last) break;
     p = q + 1;
   }
   CN = k;
