@@ -438,21 +438,23 @@ function load(i: number): void {
   const e = segs.contentEnd(i);
   S_START = s;
   S_END = e;
+  const ec = EC;
+  let eb = EB;
   let p = s;
-  while (p < e && t.charCodeAt(p) !== EC) p++;
+  while (p < e && t.charCodeAt(p) !== ec) p++;
   let n = 0;
   while (p < e) {
     const from = p + 1;
     let q = from;
-    while (q < e && t.charCodeAt(q) !== EC) q++;
+    while (q < e && t.charCodeAt(q) !== ec) q++;
     n++;
-    if (2 * n + 1 >= EB.length) {
-      const nb = new Int32Array(EB.length * 2);
-      nb.set(EB);
-      EB = nb;
+    if (2 * n + 1 >= eb.length) {
+      const nb = new Int32Array(eb.length * 2);
+      nb.set(eb);
+      EB = eb = nb;
     }
-    EB[2 * n] = from;
-    EB[2 * n + 1] = q;
+    eb[2 * n] = from;
+    eb[2 * n + 1] = q;
     p = q;
   }
   EN = n;
@@ -539,13 +541,24 @@ function toNumber(text: string): number | null {
   if (n > 0 && (text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45)) i++;
   let digits = 0;
   let dot = false;
+  // up to 15 digits the value is computed exactly (mantissa < 2^53, and mantissa / 10^k is correctly rounded, as
+  // Number() is); longer numbers go through Number()
+  let mantissa = 0;
+  let scale = 1;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 46 && !dot) dot = true;
+    if (c >= 48 && c <= 57) {
+      digits++;
+      mantissa = mantissa * 10 + (c - 48);
+      if (dot) scale *= 10;
+    } else if (c === 46 && !dot) dot = true;
     else return null;
   }
   if (digits === 0) return null;
+  if (digits <= 15) {
+    const v = scale === 1 ? mantissa : mantissa / scale;
+    return text.charCodeAt(0) === 45 ? -v : v;
+  }
   const v = Number(text);
   return Number.isFinite(v) ? v : null;
 }
@@ -681,6 +694,18 @@ const ID_HI = segmentIdCode('HI');
 /** Segments that end a claim loop, by interned id code. */
 const CLAIM_END = new Uint8Array(0x10000);
 for (const c of [ID_CLM, ID_HL, ID_SE, ID_ST, ID_GE, ID_GS, ID_IEA, ID_ISA]) CLAIM_END[c] = 1;
+
+/** Segments the claim index looks at (all others are skipped after the claim-end check), by interned id code. */
+const INDEXED = new Uint8Array(0x10000);
+for (const c of [ID_ISA, ID_IEA, ID_GS, ID_GE, ID_ST, ID_SE, ID_HL, ID_SBR, ID_NM1, ID_CLM]) INDEXED[c] = 1;
+
+/** Element n of the loaded segment as a string, undefined when absent or empty (str(n)?.value without the object). */
+function strValue(n: number): string | undefined {
+  if (n > EN) return undefined;
+  const a = EB[2 * n];
+  const b = EB[2 * n + 1];
+  return a === b ? undefined : val(a, b);
+}
 
 /** What a claim needs from outside its own segments. */
 export interface ClaimContext {
@@ -1441,6 +1466,7 @@ function buildInto(doc: X12Document): ClaimFile {
   for (let i = 0; i < count; i++) {
     const id = codes[i];
     if (claimStart >= 0 && CLAIM_END[id] === 1) closeClaim(i - 1);
+    if (INDEXED[id] === 0) continue;
     if (id === ID_ISA) {
       closeInterchange(i - 1, 'the next ISA');
       ic = newInterchange(i, true);
@@ -1498,7 +1524,7 @@ function buildInto(doc: X12Document): ClaimFile {
     } else if (id === ID_HL) {
       const t = ensureTransaction(i);
       load(i);
-      const lc = str(3)?.value;
+      const lc = strValue(3);
       const kind = lc === '20' ? K_BILLING : lc === '22' ? K_SUBSCRIBER : lc === '23' ? K_PATIENT : K_OTHER;
       const l = lSeg.n;
       lSeg.push(i);
@@ -1506,8 +1532,8 @@ function buildInto(doc: X12Document): ClaimFile {
       lNm1.push(-1);
       lKind.push(kind);
       t.levelTo = lSeg.n;
-      const hlId = str(1)?.value;
-      const parentId = str(2)?.value;
+      const hlId = strValue(1);
+      const parentId = strValue(2);
       if (hlId) levels.set(hlId, l);
       level = l;
       levelNameLocked = false;
@@ -1533,7 +1559,7 @@ function buildInto(doc: X12Document): ClaimFile {
         if (entity !== '' && elIs(1, entity)) {
           lNm1.a[level] = i;
           // a level keeps the first entity name it finds (an NM1 without a last name does not count)
-          if (str(3) !== null) levelNameLocked = true;
+          if (hasEl(3)) levelNameLocked = true;
         }
       }
     } else if (id === ID_CLM) {
