@@ -389,10 +389,22 @@ function tokenize(
         length: t < n ? 1 : 0,
       });
     } else {
-      // id: up to the first element separator (at most 4 chars scanned for the fast path)
-      let idLen = 0;
-      while (pos + idLen < e && text.charCodeAt(pos + idLen) !== esCode && idLen < 4) idLen++;
-      let idCode = idLen <= 3 ? internId(text, pos, idLen) : IRREGULAR;
+      // id: up to the first element separator. Fast path: 2 or 3 upper-case letters or digits, then the separator
+      // (the separator is never alphanumeric, whitespace or the terminator, so it lies before the content end)
+      let idCode = -1;
+      const c0 = text.charCodeAt(pos);
+      const c1 = text.charCodeAt(pos + 1);
+      if (c0 < 128 && c1 < 128 && CH[c0] >= 0 && CH[c1] >= 0) {
+        const c2 = text.charCodeAt(pos + 2);
+        if (c2 === esCode) idCode = idByKey[CH[c0] * 1369 + CH[c1] * 37];
+        else if (c2 < 128 && CH[c2] >= 0 && text.charCodeAt(pos + 3) === esCode) idCode = idByKey[CH[c0] * 1369 + CH[c1] * 37 + CH[c2]];
+      }
+      if (idCode < 0) {
+        // first occurrence of the id, or not the fast path: up to 4 chars scanned
+        let idLen = 0;
+        while (pos + idLen < e && text.charCodeAt(pos + idLen) !== esCode && idLen < 4) idLen++;
+        idCode = idLen <= 3 ? internId(text, pos, idLen) : IRREGULAR;
+      }
       if (idCode === IRREGULAR) {
         const len = findIn(text, esCode, pos, e) - pos;
         errors.push({
@@ -598,7 +610,7 @@ export function parseX12(text: string): X12Document {
       return { text, delimiters: null, segments: new SegmentTable(text, null, new Int32Array(0), new Int32Array(0), new Uint16Array(0), 0), errors };
     }
     // a segment is ~25-40 chars in practice
-    const out = new Builder((text.length >> 5) + 16);
+    const out = new Builder((text.length >> 4) + 16);
     tokenize(text, isa.isaStart, d, out, errors, null);
     const table = new SegmentTable(text, d, out.starts, out.terms, out.ids, out.count);
     detectComponentSeparator(table, d, errors, isa.isa16);
