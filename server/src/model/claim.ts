@@ -707,6 +707,32 @@ function strValue(n: number): string | undefined {
   return a === b ? undefined : val(a, b);
 }
 
+/** What each segment is to a claim loop, by interned id code (0: nothing the claim reads). */
+const S_LX = 1;
+/** NM1, SBR, SVD: start a sub-loop (2310x/2330x, 2420x, 2430) that ends the claim or line "header". */
+const S_LOOP = 2;
+const S_SV1 = 3;
+const S_SV2 = 4;
+const S_DTP = 5;
+const S_NTE = 6;
+const S_REF = 7;
+const S_LIN = 8;
+const S_CTP = 9;
+const S_HI = 10;
+const CLAIM_SEGMENT = new Uint8Array(0x10000);
+CLAIM_SEGMENT[ID_LX] = S_LX;
+CLAIM_SEGMENT[ID_NM1] = S_LOOP;
+CLAIM_SEGMENT[ID_SBR] = S_LOOP;
+CLAIM_SEGMENT[ID_SVD] = S_LOOP;
+CLAIM_SEGMENT[ID_SV1] = S_SV1;
+CLAIM_SEGMENT[ID_SV2] = S_SV2;
+CLAIM_SEGMENT[ID_DTP] = S_DTP;
+CLAIM_SEGMENT[ID_NTE] = S_NTE;
+CLAIM_SEGMENT[ID_REF] = S_REF;
+CLAIM_SEGMENT[ID_LIN] = S_LIN;
+CLAIM_SEGMENT[ID_CTP] = S_CTP;
+CLAIM_SEGMENT[ID_HI] = S_HI;
+
 /** What a claim needs from outside its own segments. */
 export interface ClaimContext {
   kind: TransactionKind;
@@ -807,8 +833,10 @@ function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
   let line: ServiceLine | null = null;
   let lineHeader = false;
   for (let i = first + 1; i <= last; i++) {
-    const code = codes[i];
-    if (code === ID_LX) {
+    // what the segment is to a claim (0: nothing, skipped); see CLAIM_SEGMENT
+    const act = CLAIM_SEGMENT[codes[i]];
+    if (act === 0) continue;
+    if (act === S_LX) {
       if (line !== null) {
         finishLine(line, i - 1);
         S_LINES[nLines++] = line;
@@ -818,35 +846,35 @@ function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
       lineHeader = true;
       continue;
     }
-    if (code === ID_NM1 || code === ID_SBR || code === ID_SVD) {
+    if (act === S_LOOP) {
       if (line !== null) lineHeader = false;
       else inHeader = false;
       continue;
     }
     if (line !== null) {
       if (!lineHeader) continue;
-      if (code === ID_SV1 || code === ID_SV2) {
-        if (line.serviceSegmentIndex === null) readService(i, code === ID_SV1, line);
-      } else if (code === ID_DTP) {
+      if (act === S_SV1 || act === S_SV2) {
+        if (line.serviceSegmentIndex === null) readService(i, act === S_SV1, line);
+      } else if (act === S_DTP) {
         const d = readDate(i);
         if (d) {
           line.dates = add(line.dates, d);
           if (d.qualifier.value === '472' && (!line.dateOfService || line.dateOfService.source !== 'line')) line.dateOfService = copyDate(d, 'line');
         }
-      } else if (code === ID_NTE) {
+      } else if (act === S_NTE) {
         line.notes = add(line.notes, readNote(i));
-      } else if (code === ID_REF) {
+      } else if (act === S_REF) {
         const r = readRef(i);
         if (r) {
           line.references = add(line.references, r);
           if (r.qualifier.value === 'G1' && !line.priorAuthorization) line.priorAuthorization = r.value;
         }
-      } else if (code === ID_LIN) {
+      } else if (act === S_LIN) {
         if (!line.drug) {
           load(i);
           line.drug = { qualifier: str(2), ndc: str(3), quantity: null, unit: null, segmentIndex: i, ctpSegmentIndex: null, span: segSpan() };
         }
-      } else if (code === ID_CTP) {
+      } else if (act === S_CTP) {
         const drug = line.drug;
         if (drug && drug.ctpSegmentIndex === null) {
           load(i);
@@ -859,18 +887,18 @@ function claimOf(first: number, last: number, ctx: ClaimContext): Claim {
       continue;
     }
     if (!inHeader) continue;
-    if (code === ID_DTP) {
+    if (act === S_DTP) {
       const d = readDate(i);
       if (d) claim.dates = add(claim.dates, d);
-    } else if (code === ID_REF) {
+    } else if (act === S_REF) {
       const r = readRef(i);
       if (r) {
         claim.references = add(claim.references, r);
         if (r.qualifier.value === 'G1' && !claim.priorAuthorization) claim.priorAuthorization = r.value;
       }
-    } else if (code === ID_NTE) {
+    } else if (act === S_NTE) {
       claim.notes = add(claim.notes, readNote(i));
-    } else if (code === ID_HI) {
+    } else if (act === S_HI) {
       readHealthCare(i, claim);
     }
   }
