@@ -1661,6 +1661,13 @@ function newGroup(i: number, real: boolean): FunctionalGroup {
 /** Placeholder lists until the index exists (replaced at the end of the build). */
 const NO_INDEX = EMPTY_DOC_INDEX({ text: '', delimiters: null, segments: null as unknown as SegmentTable, errors: [] });
 
+/**
+ * One long-lived instance of each class the model allocates per document (see PARSER_MAP_ANCHORS in parse/x12.ts):
+ * while one is alive, V8 keeps the hidden class of its instances, and a full garbage collection that frees a closed
+ * document's model does not throw away the optimized index builder that embeds it.
+ */
+export const MODEL_MAP_ANCHORS: readonly object[] = [new IntList(), new ClaimList(NO_INDEX, 0, 0), new LevelList(NO_INDEX, 0, 0), NO_INDEX];
+
 function newTransaction(i: number, real: boolean, gs08: string | undefined): Transaction {
   load(i);
   const st03 = real ? str(3) : null;

@@ -343,6 +343,17 @@ class Builder {
   }
 }
 
+/**
+ * One long-lived instance of each class the parser allocates per document. V8 keeps the hidden class (map) of an
+ * instance only while some instance is alive: when a garbage collection frees every Builder / SegmentTable, their maps
+ * die with them and the optimized tokenizer (which embeds them) is thrown away and re-optimized on the next parse
+ * (~10 ms of interpreted tokenizing on a 10 MB file after each full GC). These anchors keep the maps alive.
+ */
+export const PARSER_MAP_ANCHORS: readonly object[] = [
+  new Builder(0),
+  new SegmentTable('', null, new Int32Array(0), new Int32Array(0), new Uint16Array(0), 0),
+];
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff;
 }
@@ -609,7 +620,7 @@ export function parseX12(text: string): X12Document {
     if (!d) {
       return { text, delimiters: null, segments: new SegmentTable(text, null, new Int32Array(0), new Int32Array(0), new Uint16Array(0), 0), errors };
     }
-    // a segment is ~25-40 chars in practice
+    // a segment is ~20-40 chars in practice: room for 16-char ones, so the arrays are not grown (copied) on typical files
     const out = new Builder((text.length >> 4) + 16);
     tokenize(text, isa.isaStart, d, out, errors, null);
     const table = new SegmentTable(text, d, out.starts, out.terms, out.ids, out.count);
