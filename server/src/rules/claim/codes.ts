@@ -26,6 +26,14 @@ export class CodeFacts {
   ) {}
 }
 
+const PER_DOSE = /\bper (treatment dose|study dose|study)\b/i;
+
+/** The "per treatment dose / per study" phrase of the code's official descriptor, or null (remembered per code). */
+export function perDosePhrase(facts: CodeFacts): string | null {
+  if (facts.perDose === undefined) facts.perDose = facts.record ? (PER_DOSE.exec(facts.record.longDescription)?.[0] ?? null) : null;
+  return facts.perDose;
+}
+
 /** `guides.get(facts.code)`, remembered for the last guide index asked (an index is immutable). */
 export function guideOf(facts: CodeFacts, guides: GuideIndex): Guide | undefined {
   if (facts.guides !== guides) {

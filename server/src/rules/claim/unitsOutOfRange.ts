@@ -1,11 +1,9 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { guideOf, lineCodeFacts } from './codes';
+import { guideOf, lineCodeFacts, perDosePhrase } from './codes';
 import { spanOf } from './lineEdits';
 
 export const UNITS_OUT_OF_RANGE = 'hcpcs/units-out-of-range';
-
-const PER_DOSE = /\bper (treatment dose|study dose|study)\b/i;
 
 /**
  * Units outside the range the code's billing guide expects for one line: the classic cause is the dose entered in
@@ -29,7 +27,7 @@ export const unitsOutOfRange: Rule = {
       const guide = guideOf(facts, ctx.guides);
       const range = guide?.expectedUnits;
       if (!range) continue;
-      if (PER_DOSE.test(facts.record.longDescription)) continue; // hcpcs/units-per-dose says it better
+      if (perDosePhrase(facts) !== null) continue; // hcpcs/units-per-dose says it better
       const { min, max } = range;
       const low = min !== undefined && units.value < min;
       const high = max !== undefined && units.value > max;

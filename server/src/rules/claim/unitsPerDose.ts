@@ -1,11 +1,9 @@
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
-import { lineCodeFacts } from './codes';
+import { lineCodeFacts, perDosePhrase } from './codes';
 import { spanOf } from './lineEdits';
 
 export const UNITS_PER_DOSE = 'hcpcs/units-per-dose';
-
-const PER_DOSE = /\bper (treatment dose|study dose|study)\b/i;
 
 /** A code whose official descriptor bills "per treatment dose" or "per study", with units other than 1. */
 export const unitsPerDose: Rule = {
@@ -23,8 +21,7 @@ export const unitsPerDose: Rule = {
       const code = facts.code;
       const record = facts.record;
       if (!code || !record) continue;
-      let phrase = facts.perDose;
-      if (phrase === undefined) phrase = facts.perDose = PER_DOSE.exec(record.longDescription)?.[0] ?? null;
+      const phrase = perDosePhrase(facts);
       if (phrase === null) continue;
       findings.push({
         ruleId: UNITS_PER_DOSE,
