@@ -103,6 +103,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     let section = raw;
     if (hasConfigurationCapability) {
       section = await connection.workspace.getConfiguration('hcpcs').then(undefined, () => undefined);
+    } else if (section === undefined) {
+      return; // a client without workspace/configuration keeps the settings it gave in initializationOptions
     }
     const result = parseSettings(section);
     for (const problem of result.problems) {
