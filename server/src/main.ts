@@ -3,7 +3,7 @@
  * (Neovim, Emacs, Helix, ...), Node IPC when VS Code starts it (`--node-ipc`), chosen by vscode-languageserver.
  */
 import * as path from 'node:path';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
 if (process.argv.includes('--version')) {
@@ -12,7 +12,22 @@ if (process.argv.includes('--version')) {
   process.exit(0);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio the reader and writer are made here so that a message whose body is not JSON gets the JSON-RPC
+ * "Parse error" response (id null) the specification asks for, instead of silence; reading goes on either way.
+ */
+function stdioConnection() {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((error) => {
+    if (error instanceof SyntaxError) {
+      void writer.write({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error: the message body is not valid JSON' } } as never);
+    }
+  });
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 // The bundle sits in dist/server/; the data tables in data/ at the package root.
 const dataDir = process.env.HCPCS_DATA_DIR ?? path.resolve(__dirname, '..', '..', 'data');
 startServer(connection, { dataDir });

@@ -66,9 +66,16 @@ test('malformed traffic gets errors and the server keeps answering', { skip }, a
     await hoverStillWorks(client);
 
     // Bad JSON on the wire: a well-framed message whose body is not JSON, then one with a bad header.
+    // The server answers it with the JSON-RPC Parse error (-32700, id null) and keeps reading.
+    let raw = '';
+    const onData = (chunk: Buffer) => void (raw += chunk.toString('utf8'));
+    client.child.stdout.on('data', onData);
     const body = '{"jsonrpc":"2.0","id":999,"method":"textDocument/hover","params":{';
     client.child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    await new Promise((r) => setTimeout(r, 200));
+    const deadline = Date.now() + 5000;
+    while (!raw.includes('-32700') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    client.child.stdout.off('data', onData);
+    assert.match(raw, /"id":null,"error":\{"code":-32700/);
     await hoverStillWorks(client);
     assert.equal(client.child.exitCode, null, 'the server is still running');
 
