@@ -50,6 +50,10 @@ export interface NoteScan {
 const TOKEN =
   /(?<![A-Za-z0-9.\-/_@#])([A-Za-z]\d[0-9A-Za-z]\.[0-9A-Za-z]{1,4}|[A-Za-z]\d[0-9A-Za-z]{2,5}|\d{4}[0-9A-Za-z])(?![0-9A-Za-z]|\.[0-9A-Za-z])((?:-[0-9A-Za-z]{2}(?![0-9A-Za-z]))*)(?:\s*(?:x|×|units?:?)\s*(\d{1,4})(?!\d|[.,]\d))?/g;
 
+// Three-character ICD-10-CM codes that are billable on their own (C61, I10): too short to read from shape alone,
+// so only taken with diagnosis evidence on the line (see scanThreeCharacterDiagnoses).
+const THREE_CHARACTER = /(?<![A-Za-z0-9.\-/_@#])([A-Z]\d{2})(?![0-9A-Za-z]|\.[0-9A-Za-z])/g;
+
 const HCPCS_WORD = String.raw`hcpcs|cpt|codes?|coded|bill|billed|billing|claim|charges?|charged|units?|administered|injected|infused|given|dose|supply|supplies|j-?codes?|procedures?|modifiers?|drug|radiopharmaceutical`;
 const ICD_WORD = String.raw`icd-?10(?:-cm)?|icd|dx|ddx|diagnos[ie]s|diagnosed|impression|assessment|problems?|problem list|history of|hx|pmh|indications?|condition`;
 const HCPCS_WORDS = new RegExp(String.raw`\b(?:${HCPCS_WORD})\b`, 'gi');
@@ -234,6 +238,8 @@ export function scanNote(text: string, codeSet: CodeSet): NoteScan {
     }
   }
 
+  scanThreeCharacterDiagnoses(text, codeSet, mentions);
+
   // A code in both sets with no other evidence takes the system of the unambiguous codes listed on its line.
   for (const { mention, lineStart } of undecided) {
     const neighbours = mentions.filter(
@@ -251,7 +257,35 @@ export function scanNote(text: string, codeSet: CodeSet): NoteScan {
       }
     }
   }
+  mentions.sort((a, b) => a.span.offset - b.span.offset);
   return { mentions };
+}
+
+/**
+ * "Dx: C61, C79.51" or "assessment: I10": a billable three-character ICD-10-CM code counts when a diagnosis word
+ * is right before it or on its line, or another ICD-10-CM code is on its line.
+ */
+function scanThreeCharacterDiagnoses(text: string, codeSet: CodeSet, mentions: CodeMention[]): void {
+  THREE_CHARACTER.lastIndex = 0;
+  for (let m = THREE_CHARACTER.exec(text); m; m = THREE_CHARACTER.exec(text)) {
+    const code = m[1];
+    if (!codeSet.icd10(code)) continue;
+    const offset = m.index;
+    const line = lineBounds(text, offset);
+    const before = text.slice(Math.max(line.start, offset - 40), offset);
+    if (ID_PREFIX.test(before)) continue;
+    const prefix = ICD_PREFIX.exec(before);
+    let reason: string | undefined = prefix ? `after '${prefix[1]}'` : undefined;
+    if (!reason && mentions.some((o) => o.system === 'icd10' && o.span.offset >= line.start && o.span.offset < line.end)) {
+      reason = 'listed with ICD-10-CM codes';
+    }
+    if (!reason) {
+      ICD_WORDS.lastIndex = 0;
+      const word = ICD_WORDS.exec(text.slice(line.start, line.end));
+      if (word) reason = `'${word[0]}' on the same line`;
+    }
+    if (reason) mentions.push({ code, system: 'icd10', span: { offset, length: code.length }, modifiers: [], reason, confidence: 'explicit' });
+  }
 }
 
 /** The mention under an offset, if any (the code itself, a modifier, or the units). */

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureCodeSet } from '../../fixtures/codeset';
 import { scanNote, mentionAt, type CodeMention } from '../../../server/src/parse/note';
@@ -117,4 +117,19 @@ test('the scanner never throws and its spans stay inside the text (random notes)
     }),
     { numRuns: 300 },
   );
+});
+
+describe('three-character ICD-10-CM codes', () => {
+  test('C61 after "Dx:" or listed with other diagnoses is read as ICD-10-CM', () => {
+    for (const text of ['Dx: C61, bone metastases C79.51', 'Assessment: C79.51 and C61']) {
+      const c61 = scanNote(text, fixture).mentions.find((m) => m.code === 'C61');
+      assert.ok(c61, text);
+      assert.equal(c61.system, 'icd10');
+      assert.equal(text.slice(c61.span.offset, c61.span.offset + c61.span.length), 'C61');
+    }
+  });
+  test('without diagnosis evidence, or as an ID, a three-character token is not a code', () => {
+    assert.equal(scanNote('Room C61 is ready.', fixture).mentions.length, 0);
+    assert.equal(scanNote('Lot C61 used for the dose', fixture).mentions.length, 0);
+  });
 });
