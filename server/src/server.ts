@@ -165,6 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentFormattingProvider: true,
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'hcpcs-language-server', version: '0.1.0' },
     };
@@ -216,6 +217,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
   connection.onDocumentSymbol((p, token) => withDocument('documentSymbol', p.textDocument.uri, [], token, (d, s) => s.documentSymbols(d)));
   connection.onFoldingRanges((p, token) => withDocument('foldingRange', p.textDocument.uri, [], token, (d, s) => s.foldingRanges(d)));
+  connection.languages.inlayHint.on((p, token) =>
+    withDocument('inlayHint', p.textDocument.uri, [], token, (d, s) => s.inlayHints(d, p.range, settings)),
+  );
   connection.onDocumentFormatting((p, token) =>
     withDocument('formatting', p.textDocument.uri, [], token, (d, s) => s.format(d, p.options)),
   );

@@ -10,6 +10,7 @@ import type {
   Diagnostic,
   DocumentSymbol,
   FoldingRange,
+  InlayHint,
   FormattingOptions,
   Hover,
   Position,
@@ -36,6 +37,7 @@ import { complete } from './features/completion';
 import { codeActionsFor } from './features/diagnostics';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
+import { inlayHints } from './features/inlayHints';
 import { formatClaimFile } from './features/formatting';
 
 export interface ServiceDependencies {
@@ -74,6 +76,8 @@ export interface LanguageService {
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   documentSymbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument): FoldingRange[];
+  /** Short descriptors after the procedure codes of the service lines in the range (claim files). */
+  inlayHints(document: TextDocument, range: Range, settings?: Settings): InlayHint[];
   format(document: TextDocument, options?: FormattingOptions & { singleLine?: boolean }): TextEdit[];
   /** Forget the cached analysis of a closed document. */
   forget(uri: string): void;
@@ -273,6 +277,8 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     codeActions: (document, _range, diagnostics, only) => codeActionsFor(document.uri, diagnostics, only),
     documentSymbols: (document) => documentSymbols(cache.get(document)),
     foldingRanges: (document) => foldingRanges(cache.get(document)),
+    inlayHints: (document, range, settings = defaultSettings) =>
+      inlayHints(cache.get(document), document.offsetAt(range.start), document.offsetAt(range.end), codeSet, settings.dateOfService || todayIso()),
     format: (document, options) => formatClaimFile(cache.get(document), options),
     forget: (uri) => cache.forget(uri),
   };

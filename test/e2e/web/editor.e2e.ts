@@ -73,6 +73,14 @@ describe('HCPCS extension in a real VS Code workbench', { timeout: 10 * 60_000 }
     assert.match(text, /Strontium sr-89 chloride, therapeutic, per millicurie/);
     keep('hover-claim', await screenshot(page, 'hover-claim'));
     await page.mouse.move(5, 5);
+    // Inlay hints: the short descriptor is drawn right after the code on its line.
+    const deadline = Date.now() + 30_000;
+    let lines = await visibleText(page);
+    while (!/SV1\*HC:A9600:JZ\s*Sr89 strontium\*/.test(lines) && Date.now() < deadline) {
+      await page.waitForTimeout(250);
+      lines = await visibleText(page);
+    }
+    assert.match(lines, /SV1\*HC:A9600:JZ\s*Sr89 strontium\*/, 'inlay hint with the short descriptor after the code');
   });
 
   test('diagnostics: squiggles in the editor and rule ids in the Problems panel', { skip }, async () => {
