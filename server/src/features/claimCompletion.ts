@@ -7,7 +7,7 @@ import type { DocumentAnalysis } from '../analysis';
 import { findAt } from '../model/query';
 import { CODE_TABLES, describeElement, type CodeTableName } from '../model/x12Dictionary';
 import { cptItems, icd10Items, modifierItems, procedureItems } from './completionItems';
-import type { FeatureContext } from './hover';
+import type { FeatureContext } from './context';
 import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 
 function qualifierItems(table: CodeTableName | Record<string, string>, prefix: string, range: Range): CompletionItem[] {

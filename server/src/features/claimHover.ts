@@ -13,7 +13,7 @@ import { billableChildren } from '../rules/structure/unknownDiagnosis';
 import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 import { describeComponent, describeElement, describeSegment, describeValue } from '../model/x12Dictionary';
 import { cptHover, icd10Hover, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
-import type { FeatureContext } from './hover';
+import type { FeatureContext } from './context';
 
 export interface ClaimHover {
   markdown: string;

@@ -2,7 +2,7 @@ import type { CompletionList, Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { claimCompletion } from './claimCompletion';
 import { cptItems, icd10Items, modifierItems, procedureItems } from './completionItems';
-import type { FeatureContext } from './hover';
+import type { FeatureContext } from './context';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 

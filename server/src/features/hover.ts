@@ -1,18 +1,10 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { formatIcd10 } from '../codeset/codeset';
-import type { CodeSet } from '../codeset/types';
-import type { Settings } from '../core/settings';
-import type { GuideIndex } from '../guides/types';
 import { mentionAt } from '../parse/note';
 import { claimHover } from './claimHover';
 import { cptHover, icd10Hover, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
-
-export interface FeatureContext {
-  codeSet: CodeSet;
-  guides: GuideIndex;
-  settings: Settings;
-}
+import type { FeatureContext } from './context';
 
 function markdown(value: string, analysis: DocumentAnalysis, offset: number, length: number): Hover {
   return { contents: { kind: 'markdown', value }, range: analysis.lines.rangeOf(offset, length) };
