@@ -22,7 +22,7 @@ const mini = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'hcpcs-mini
 test('mini file: procedures, continuation joined with one space, modifier in cols 4-5', () => {
   const r = parseHcpcsText(mini);
   assert.deepEqual(r.warnings, []);
-  assert.deepEqual(r.procedures.map((p) => p.code), ['A9600', 'A9604', 'C9150', 'J9035']);
+  assert.deepEqual(r.procedures.map((p) => p.code), ['A9600', 'A9604', 'C9150', 'G9871', 'J9035']);
   assert.deepEqual(r.modifiers.map((m) => m.code), ['XU']);
   const a9604 = r.procedures[1];
   assert.equal(a9604.longDescription, 'Samarium sm-153 lexidronam, therapeutic, per treatment dose, up to 150 millicuries');
@@ -44,20 +44,32 @@ test('mini file: detail fields, ISO dates, terminated code with cross reference'
   assert.equal(a9600.added, '1998-01-01');
   assert.equal(a9600.terminated, '');
   const c9150 = procedures[2];
+  assert.equal(c9150.shortDescription, 'Xe129 xenon, diagnostic');
+  assert.equal(c9150.added, '2023-07-01');
   assert.equal(c9150.terminated, '2024-09-30');
   assert.deepEqual(c9150.crossReference, ['A9610']);
-  assert.deepEqual(c9150.typeOfService, ['1', '4']);
-  assert.equal(c9150.processingNote, '0088');
+  assert.deepEqual(c9150.typeOfService, ['1']);
+  assert.equal(c9150.processingNote, '');
   assert.equal(c9150.statute, '1833(t)');
+  const j9035 = procedures.find((p) => p.code === 'J9035')!;
+  assert.deepEqual([j9035.pricing, j9035.betos, j9035.typeOfService], [['51'], 'O1E', ['1', 'P']]);
+  assert.equal(parseHcpcsText(mini).modifiers[0].shortDescription, 'Unusual separate service');
 });
 
 test('mini file: a line longer than 320 is tolerated, blank lines are skipped', () => {
   const { procedures, warnings } = parseHcpcsText(mini);
-  const j9035 = procedures.find((p) => p.code === 'J9035');
-  assert.ok(j9035);
-  assert.equal(j9035.longDescription, 'Injection, bevacizumab, 10 mg');
-  assert.equal(j9035.actionCode, 'N');
+  // G9871's first line is the release's one 546-character line (a 320-byte record and 226 spaces)
+  assert.ok(mini.split('\r\n').some((l) => l.startsWith('G9871') && l.length === 546));
+  const g9871 = procedures.find((p) => p.code === 'G9871');
+  assert.equal(g9871?.longDescription, 'Behavioral counseling for diabetes prevention, online, 60 minutes');
+  assert.equal(g9871?.actionCode, 'A');
+  assert.ok(mini.endsWith(' '.repeat(296) + '\r\n'), 'the release ends with a line of 296 spaces');
   assert.deepEqual(warnings, []);
+});
+
+test('mini file is cut unchanged from the release by code (when ../shared is present)', { skip: !exists(hcpcsTxt) && 'no ../shared/data' }, async () => {
+  const { cutHcpcsMini } = await import('../../../scripts/make-hcpcs-mini');
+  assert.equal(cutHcpcsMini(fs.readFileSync(hcpcsTxt, 'latin1')), mini);
 });
 
 test('continuation without its first line is reported with the line number, not thrown', () => {

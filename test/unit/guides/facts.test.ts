@@ -87,9 +87,9 @@ test('units in the guides follow the descriptors', () => {
     assert.equal(g.drugWasteModifiers, true, code);
     assert.equal(g.marrowToxic, true, code);
   }
-  assert.deepEqual(guides.get('A9600')!.requiredDiagnoses!.map((g) => g.anyOf), [['C795']]);
-  assert.deepEqual(guides.get('A9604')!.requiredDiagnoses!.map((g) => g.anyOf), [['C795']]);
-  assert.deepEqual(guides.get('A9606')!.requiredDiagnoses!.map((g) => g.anyOf), [['C61'], ['C795']]);
+  assert.deepEqual(guides.get('A9600')!.requiredDiagnoses!.map((g) => g.anyOf), [['C7951']]);
+  assert.deepEqual(guides.get('A9604')!.requiredDiagnoses!.map((g) => g.anyOf), [['C7951']]);
+  assert.deepEqual(guides.get('A9606')!.requiredDiagnoses!.map((g) => g.anyOf), [['C61'], ['C7951']]);
   assert.ok(guides.get('A9513')!.requiredDiagnoses![0].anyOf.includes('C7A'));
 });
 
@@ -114,4 +114,32 @@ test('facts against the full 2026-01 HCPCS and FY2026 ICD-10-CM tables', { skip:
     ];
     for (const p of prefixes) assert.ok(icdCodes.some((c) => c.startsWith(p)), `${guide.code}: ICD-10-CM prefix ${p} names real codes`);
   }
+  const icd = new Map((raw.icd10 as { codes: [string, string][] }).codes.map(([c, d]) => [c, d]));
+  const expand = (prefixes: readonly string[]) => [...icd.keys()].filter((c) => prefixes.some((p) => c.startsWith(p))).sort();
+  for (const guide of guides.all()) {
+    // the documentation check accepts no code of a required category that medical necessity would refuse
+    const requiredPrefixes = (guide.requiredDiagnoses ?? []).flatMap((g) => g.anyOf);
+    const required = new Set(expand(requiredPrefixes));
+    const categories = requiredPrefixes.map((p) => p.slice(0, 3));
+    const documented = expand((guide.documentation ?? []).flatMap((d) => d.diagnoses ?? [])).filter((c) => categories.some((k) => c.startsWith(k)));
+    for (const c of documented) assert.ok(required.has(c), `${guide.code}: documentation accepts ${c}, medical necessity does not`);
+    // a group called bone metastases takes only codes the release calls secondary neoplasm of bone (not marrow)
+    for (const group of guide.requiredDiagnoses ?? []) {
+      if (!/bone metasta/i.test(group.label)) continue;
+      for (const c of expand(group.anyOf)) assert.equal(icd.get(c), 'Secondary malignant neoplasm of bone', `${guide.code}: ${c}`);
+    }
+    // every dotted ICD-10-CM code a guide's text names is in the release
+    const texts = JSON.stringify(guide);
+    for (const m of texts.matchAll(/\b([A-Z]\d[0-9A-Z])\.([0-9A-Z]{1,4})\b/g)) {
+      const code = m[1] + m[2];
+      assert.ok([...icd.keys()].some((c) => c.startsWith(code)), `${guide.code}: ${m[0]} is an ICD-10-CM code`);
+    }
+  }
+  // the texts about C79.52 and C7B.1 say what the release says they are
+  assert.equal(icd.get('C7952'), 'Secondary malignant neoplasm of bone marrow');
+  assert.equal(icd.get('C7B1'), 'Secondary Merkel cell carcinoma');
+  for (const code of ['A9600', 'A9604', 'A9606']) {
+    for (const text of guides.get(code)!.denialReasons ?? []) if (/C79\.52/.test(text)) assert.match(text, /marrow/, code);
+  }
+  assert.ok(guides.get('A9513')!.denialReasons!.some((t) => /C7B\.1\)? is not one|Merkel/.test(t)));
 });
