@@ -15,6 +15,7 @@ import {
 } from '../../../server/src/codeset/importHcpcs';
 import { hcpcsTableSchema } from '../../../server/src/codeset/schema';
 import { decodeHcpcsRow } from '../../../server/src/codeset/tableFormat';
+import { cutHcpcsMini } from '../../../scripts/make-hcpcs-mini';
 import { dataDir, exists, hcpcsLayout, hcpcsTxt, hcpcsZip, repoRoot } from './paths';
 
 const mini = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'hcpcs-mini.txt'), 'latin1');
@@ -67,8 +68,7 @@ test('mini file: a line longer than 320 is tolerated, blank lines are skipped', 
   assert.deepEqual(warnings, []);
 });
 
-test('mini file is cut unchanged from the release by code (when ../shared is present)', { skip: !exists(hcpcsTxt) && 'no ../shared/data' }, async () => {
-  const { cutHcpcsMini } = await import('../../../scripts/make-hcpcs-mini');
+test('mini file is cut unchanged from the release by code (when ../shared is present)', { skip: !exists(hcpcsTxt) && 'no ../shared/data' }, () => {
   assert.equal(cutHcpcsMini(fs.readFileSync(hcpcsTxt, 'latin1')), mini);
 });
 
