@@ -115,7 +115,7 @@ export class LineIndex {
 
   /** Position of an offset; offsets outside [0, length] are clamped. */
   positionAt(offset: number): LineCharacter {
-    const o = Math.max(0, Math.min(offset | 0, this.length));
+    const o = this.clampInsideBreak(Math.max(0, Math.min(offset | 0, this.length)));
     const starts = this.lineStarts;
     const n = starts.length;
     const h = this.lastLine;
@@ -153,11 +153,20 @@ export class LineIndex {
     return Math.max(start, Math.min(start + Math.max(0, position.character), end));
   }
 
+  /**
+   * An offset between the \r and the \n of one line break is no position on either line (LSP counts the line's
+   * characters without its break): it becomes the end of the line. Without this a span that ends on the \r
+   * (`*\r\nX`: "the ISA is missing" up to the line end) ended one character past its line.
+   */
+  private clampInsideBreak(o: number): number {
+    return o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10 ? o - 1 : o;
+  }
+
   /** Line/character range of a span (offset, length). */
   rangeOf(offset: number, length: number): { start: LineCharacter; end: LineCharacter } {
     const start = this.positionAt(offset);
     // most spans end on the line they start on: no second search then
-    const o = Math.max(0, Math.min((offset + length) | 0, this.length));
+    const o = this.clampInsideBreak(Math.max(0, Math.min((offset + length) | 0, this.length)));
     const starts = this.lineStarts;
     const line = start.line;
     if (o >= starts[line] && (line + 1 === starts.length || o < starts[line + 1])) return { start, end: { line, character: o - starts[line] } };

@@ -481,7 +481,8 @@ function readIsa(text: string, errors: X12SyntaxError[]): IsaResult {
       });
       isaStart = found;
     } else {
-      const lineEnd = text.indexOf('\n', p);
+      let lineEnd = text.indexOf('\n', p);
+      if (lineEnd > p && text.charCodeAt(lineEnd - 1) === 13) lineEnd--; // the line ends before its \r\n
       errors.push({
         code: 'no-isa',
         severity: 'error',
