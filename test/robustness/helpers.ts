@@ -47,3 +47,32 @@ export function fuzz(defaultRuns: number): { seed: number; numRuns: number } {
     numRuns: process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : defaultRuns,
   };
 }
+
+/**
+ * How time per character grows from `size` to 10x `size`, measured in one run: `run` on the small text ten times
+ * against once on the large one, median of five samples each after a warm-up. About 1 when the work is linear,
+ * 10 when quadratic, 100 when cubic; tests compare it with a generous bound, never with a time limit.
+ */
+export function growthPerCharacter(make: (size: number) => string, run: (text: string) => void, size: number): number {
+  const small = make(size);
+  const large = make(size * 10);
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  const sample = (text: string, times: number) => {
+    const samples: number[] = [];
+    for (let s = 0; s < 5; s++) {
+      const started = performance.now();
+      for (let i = 0; i < times; i++) run(text);
+      samples.push(performance.now() - started);
+    }
+    return median(samples);
+  };
+  sample(small, 10);
+  const smallTime = sample(small, 10);
+  const largeTime = sample(large, 1);
+  return largeTime / Math.max(smallTime, 0.05);
+}
+
+/** `unit` repeated to `size` characters. */
+export function repeated(unit: string): (size: number) => string {
+  return (size) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}

@@ -69,42 +69,133 @@ const LEVEL_I_MODIFIERS = new Set(
   '22 23 24 25 26 27 32 33 47 50 51 52 53 54 55 56 57 58 59 62 63 66 76 77 78 79 80 81 82 90 91 92 95 96 97 99'.split(' '),
 );
 
-function lineBounds(text: string, offset: number): { start: number; end: number } {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  return { start, end };
-}
-
 type Lean = 'hcpcs' | 'icd10' | undefined;
 
+const HCPCS_WORD_TEST = new RegExp(HCPCS_WORDS.source, 'i');
+const ICD_WORD_TEST = new RegExp(ICD_WORDS.source, 'i');
+
 function classifyWords(s: string): Lean {
-  const h = new RegExp(HCPCS_WORDS.source, 'i').test(s);
-  const i = new RegExp(ICD_WORDS.source, 'i').test(s);
+  const h = HCPCS_WORD_TEST.test(s);
+  const i = ICD_WORD_TEST.test(s);
   return h === i ? undefined : h ? 'hcpcs' : 'icd10';
 }
 
-/** The line's label ("Diagnoses: ...", "- Charges: ...") or the nearest markdown heading above. */
-function sectionLean(text: string, lineStart: number, offset: number): { lean: Lean; what: string } | undefined {
-  const before = text.slice(lineStart, offset);
-  const label = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 /&()-]{1,40}?)(?:\*\*)?\s*:/.exec(before);
-  if (label) {
-    const lean = classifyWords(label[1]);
-    if (lean) return { lean, what: `listed under '${label[1].trim()}'` };
+const LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 /&()-]{1,40}?)(?:\*\*)?\s*:/;
+const MARKDOWN_HEADING = /^\s{0,3}#{1,6}\s+(.+)$/;
+const COLON_HEADING = /^\s*([A-Za-z][A-Za-z0-9 /&()-]{1,40}):\s*$/;
+/** How far up the nearest heading is looked for. */
+const HEADING_REACH = 200;
+
+type Section = { lean: Lean; what: string } | undefined;
+
+/**
+ * The note's lines, split once, with what the scan asks of each line remembered: its label, the heading it is
+ * under, its first diagnosis word. This is what keeps the scan linear (issue 15: searching the whole line
+ * once per token made one long line of codes cubic, 53 s at 20 KB); figure in test/unit/parse/noteGrowth.test.ts.
+ */
+class NoteLines {
+  private readonly starts: number[] = [0];
+  private readonly labels = new Map<number, { end: number; section: Section } | null>();
+  private readonly headings = new Map<number, { lean: Lean; text: string } | null>();
+  private readonly nearestHeading = new Map<number, number>();
+  private readonly icdWords = new Map<number, string | null>();
+
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
   }
-  // Nearest heading above (markdown "# ..." or a line ending in ":" on its own).
-  let end = lineStart - 1;
-  for (let steps = 0; end > 0 && steps < 200; steps++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
-    const heading = /^\s{0,3}#{1,6}\s+(.+)$/.exec(line) ?? /^\s*([A-Za-z][A-Za-z0-9 /&()-]{1,40}):\s*$/.exec(line);
-    if (heading) {
-      const lean = classifyWords(heading[1]);
-      return lean ? { lean, what: `in the section '${heading[1].trim()}'` } : undefined;
+
+  /** The index of the line holding `offset` (a '\n' belongs to the line it ends). */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    end = start - 1;
+    return lo;
   }
-  return undefined;
+
+  start(line: number): number {
+    return this.starts[line];
+  }
+
+  /** Offset of the line's '\n' (or the text's end). */
+  end(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+  }
+
+  private lineText(line: number): string {
+    return this.text.slice(this.start(line), this.end(line));
+  }
+
+  /** The line's label ("Diagnoses: ...", "- Charges: ...") when it leans one way and ends before `offset`. */
+  private label(line: number, offset: number): Section {
+    let label = this.labels.get(line);
+    if (label === undefined) {
+      const m = LABEL.exec(this.lineText(line));
+      const lean = m ? classifyWords(m[1]) : undefined;
+      label = m && lean ? { end: this.start(line) + m[0].length, section: { lean, what: `listed under '${m[1].trim()}'` } } : null;
+      this.labels.set(line, label);
+    }
+    return label && label.end <= offset ? label.section : undefined;
+  }
+
+  private heading(line: number): { lean: Lean; text: string } | null {
+    let heading = this.headings.get(line);
+    if (heading === undefined) {
+      const text = this.lineText(line);
+      const m = MARKDOWN_HEADING.exec(text) ?? COLON_HEADING.exec(text);
+      heading = m ? { lean: classifyWords(m[1]), text: m[1].trim() } : null;
+      this.headings.set(line, heading);
+    }
+    return heading;
+  }
+
+  /**
+   * The nearest heading line above `line` (-1: none), at most HEADING_REACH lines up. A line whose answer is not
+   * known yet asks the lines above it, so lines checked in order cost one step each.
+   */
+  private headingAbove(line: number): number {
+    let found = this.nearestHeading.get(line);
+    if (found !== undefined) return found;
+    found = -1;
+    for (let above = line - 1; above >= 0 && above >= line - HEADING_REACH; above--) {
+      if (this.heading(above)) {
+        found = above;
+        break;
+      }
+      const known = this.nearestHeading.get(above);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+    }
+    if (found >= 0 && line - found > HEADING_REACH) found = -1;
+    this.nearestHeading.set(line, found);
+    return found;
+  }
+
+  /** The line's label, or the nearest markdown heading (or "Heading:" line) above it. */
+  section(line: number, offset: number): Section {
+    const label = this.label(line, offset);
+    if (label) return label;
+    const above = this.headingAbove(line);
+    const heading = above >= 0 ? this.heading(above) : null;
+    return heading?.lean ? { lean: heading.lean, what: `in the section '${heading.text}'` } : undefined;
+  }
+
+  /** The first diagnosis word on the line, if any. */
+  icdWord(line: number): string | undefined {
+    let word = this.icdWords.get(line);
+    if (word === undefined) {
+      ICD_WORDS.lastIndex = 0;
+      word = ICD_WORDS.exec(this.lineText(line))?.[0] ?? null;
+      this.icdWords.set(line, word);
+    }
+    return word ?? undefined;
+  }
 }
 
 /** The nearest billing or diagnosis word on the same line (within 80 characters before, 40 after). */
@@ -136,7 +227,8 @@ const SYSTEM_NAME: Record<CodeSystem, string> = { hcpcs: 'HCPCS', cpt: 'CPT', ic
 
 export function scanNote(text: string, codeSet: CodeSet): NoteScan {
   const mentions: CodeMention[] = [];
-  const undecided: { mention: CodeMention; lineStart: number }[] = [];
+  const lines = new NoteLines(text);
+  const undecided: { mention: CodeMention; line: number }[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const raw = m[1];
@@ -160,7 +252,8 @@ export function scanNote(text: string, codeSet: CodeSet): NoteScan {
     // When the modifier chain stopped early, let the scan resume right after the accepted part.
     if (modifiers.length < (m[2] ?? '').split('-').length - 1) TOKEN.lastIndex = at;
 
-    const line = lineBounds(text, offset);
+    const lineNumber = lines.lineOf(offset);
+    const line = { start: lines.start(lineNumber), end: lines.end(lineNumber) };
     const before = text.slice(Math.max(line.start, offset - 40), offset);
 
     if (upper.includes('.')) {
@@ -214,7 +307,7 @@ export function scanNote(text: string, codeSet: CodeSet): NoteScan {
       continue;
     }
 
-    const section = inHcpcs || inIcd || isHcpcsShape ? sectionLean(text, line.start, offset) : undefined;
+    const section = inHcpcs || inIcd || isHcpcsShape ? lines.section(lineNumber, offset) : undefined;
     const near = inHcpcs || inIcd || isHcpcsShape ? nearestWord(text, line, span) : undefined;
     const agrees = (system: 'hcpcs' | 'icd10') => section?.lean === system || near?.lean === system;
 
@@ -230,7 +323,7 @@ export function scanNote(text: string, codeSet: CodeSet): NoteScan {
         push(near.lean, `in both code sets; '${near.word}' on the same line`, 'explicit', other(near.lean));
       } else {
         const mention = push('hcpcs', 'in both code sets; read as HCPCS (no diagnosis words nearby)', 'inferred', 'icd10');
-        undecided.push({ mention, lineStart: line.start });
+        undecided.push({ mention, line: lineNumber });
       }
     } else if (isHcpcsShape && near?.lean !== 'icd10' && (section?.lean === 'hcpcs' || (near?.lean === 'hcpcs' && near.distance <= 15))) {
       // In neither table, but the text plainly treats it as a billing code: worth reporting as unknown.
@@ -238,15 +331,23 @@ export function scanNote(text: string, codeSet: CodeSet): NoteScan {
     }
   }
 
-  scanThreeCharacterDiagnoses(text, codeSet, mentions);
+  scanThreeCharacterDiagnoses(text, codeSet, mentions, lines);
 
   // A code in both sets with no other evidence takes the system of the unambiguous codes listed on its line.
-  for (const { mention, lineStart } of undecided) {
-    const neighbours = mentions.filter(
-      (o) => o !== mention && o.alsoIn === undefined && lineBounds(text, o.span.offset).start === lineStart && o.system !== 'cpt',
-    );
-    const systems = new Set(neighbours.map((o) => o.system));
-    if (systems.size === 1) {
+  // The systems of each line's unambiguous codes are gathered once (undecided codes are never unambiguous).
+  const systemsOnLine = new Map<number, Set<CodeSystem>>();
+  if (undecided.length > 0) {
+    for (const o of mentions) {
+      if (o.alsoIn !== undefined || o.system === 'cpt') continue;
+      const line = lines.lineOf(o.span.offset);
+      let systems = systemsOnLine.get(line);
+      if (!systems) systemsOnLine.set(line, (systems = new Set()));
+      systems.add(o.system);
+    }
+  }
+  for (const { mention, line } of undecided) {
+    const systems = systemsOnLine.get(line);
+    if (systems?.size === 1) {
       const system = [...systems][0];
       mention.system = system;
       mention.alsoIn = system === 'hcpcs' ? 'icd10' : 'hcpcs';
@@ -265,26 +366,33 @@ export function scanNote(text: string, codeSet: CodeSet): NoteScan {
  * "Dx: C61, C79.51" or "assessment: I10": a billable three-character ICD-10-CM code counts when a diagnosis word
  * is right before it or on its line, or another ICD-10-CM code is on its line.
  */
-function scanThreeCharacterDiagnoses(text: string, codeSet: CodeSet, mentions: CodeMention[]): void {
+function scanThreeCharacterDiagnoses(text: string, codeSet: CodeSet, mentions: CodeMention[], lines: NoteLines): void {
   THREE_CHARACTER.lastIndex = 0;
+  let linesWithIcd: Set<number> | undefined; // lines that hold an ICD-10-CM mention, found on the first candidate
   for (let m = THREE_CHARACTER.exec(text); m; m = THREE_CHARACTER.exec(text)) {
     const code = m[1];
     if (!codeSet.icd10(code)) continue;
     const offset = m.index;
-    const line = lineBounds(text, offset);
-    const before = text.slice(Math.max(line.start, offset - 40), offset);
+    const line = lines.lineOf(offset);
+    const before = text.slice(Math.max(lines.start(line), offset - 40), offset);
     if (ID_PREFIX.test(before)) continue;
+    if (!linesWithIcd) {
+      linesWithIcd = new Set();
+      for (const o of mentions) {
+        if (o.system === 'icd10') linesWithIcd.add(lines.lineOf(o.span.offset));
+      }
+    }
     const prefix = ICD_PREFIX.exec(before);
     let reason: string | undefined = prefix ? `after '${prefix[1]}'` : undefined;
-    if (!reason && mentions.some((o) => o.system === 'icd10' && o.span.offset >= line.start && o.span.offset < line.end)) {
-      reason = 'listed with ICD-10-CM codes';
-    }
+    if (!reason && linesWithIcd.has(line)) reason = 'listed with ICD-10-CM codes';
     if (!reason) {
-      ICD_WORDS.lastIndex = 0;
-      const word = ICD_WORDS.exec(text.slice(line.start, line.end));
-      if (word) reason = `'${word[0]}' on the same line`;
+      const word = lines.icdWord(line);
+      if (word) reason = `'${word}' on the same line`;
     }
-    if (reason) mentions.push({ code, system: 'icd10', span: { offset, length: code.length }, modifiers: [], reason, confidence: 'explicit' });
+    if (reason) {
+      mentions.push({ code, system: 'icd10', span: { offset, length: code.length }, modifiers: [], reason, confidence: 'explicit' });
+      linesWithIcd.add(line);
+    }
   }
 }
 
