@@ -45,7 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     markdown: { isTrusted: { enabledCommands: ['hcpcs.lookupCode'] }, supportHtml: false },
     synchronize: {
       configurationSection: 'hcpcs',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.hcpcs/guides/*.json'),
+      // workspace guides and the claim files' rules-off list
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.hcpcs/{guides/*.json,rules-off.json}'),
     },
     initializationOptions: {
       // A release the user imported with "HCPCS: Import a newer CMS release" lives in global storage.
@@ -81,7 +82,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('hcpcs.lookupCode', (arg?: string | { code?: string }) => lookupCode(arg)),
+    vscode.commands.registerCommand('hcpcs.lookupCode', (arg?: string | { code?: string; query?: string }) => lookupCode(arg)),
+    vscode.commands.registerCommand('hcpcs.aboutRule', (arg?: { ruleId?: string }) => aboutRule(arg)),
+    vscode.commands.registerCommand('hcpcs.disableRuleInFile', (arg?: { uri?: string; ruleId?: string }) => disableRuleInFile(arg)),
     vscode.commands.registerCommand('hcpcs.importRelease', () => importRelease(context)),
     vscode.commands.registerCommand('hcpcs.formatClaim', () => formatClaim(false)),
     vscode.commands.registerCommand('hcpcs.formatClaimSingleLine', () => formatClaim(true)),
@@ -102,39 +105,147 @@ interface LookupItem extends vscode.QuickPickItem {
   code: string;
 }
 
-async function lookupCode(arg?: string | { code?: string }): Promise<void> {
-  if (!client) return;
-  let code = typeof arg === 'string' ? arg : arg?.code;
-  if (!code) {
-    const pick = vscode.window.createQuickPick<LookupItem>();
-    pick.placeholder = 'Type a HCPCS code or words of its descriptor (e.g. "samarium")';
-    pick.matchOnDescription = true;
-    pick.matchOnDetail = true;
-    pick.onDidChangeValue(async (value) => {
-      if (value.trim().length < 2) return;
-      pick.busy = true;
-      const items = await client!.sendRequest<{ code: string; label: string; detail: string }[]>('hcpcs/search', { query: value });
-      pick.items = items.map((i) => ({ label: i.code, description: i.label, detail: i.detail, code: i.code, alwaysShow: true }));
-      pick.busy = false;
-    });
-    code = await new Promise<string | undefined>((resolve) => {
-      pick.onDidAccept(() => {
-        resolve(pick.selectedItems[0]?.code);
-        pick.hide();
-      });
-      pick.onDidHide(() => resolve(undefined));
-      pick.show();
-    });
-    pick.dispose();
+interface LookupDocument {
+  title: string;
+  markdown: string;
+  found: boolean;
+}
+
+/**
+ * The look-up view: one read-only webview tab, reused for every look-up and "About this rule", titled by the code.
+ * No document behind it, so nothing to save and no second tab. Links in it run the look-up again (command URIs
+ * limited to the two commands below); no scripts.
+ */
+let referencePanel: vscode.WebviewPanel | undefined;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function showReference(doc: LookupDocument): Promise<void> {
+  let body: string;
+  try {
+    body = (await vscode.commands.executeCommand<string>('markdown.api.render', doc.markdown)) ?? '';
+  } catch {
+    body = '';
   }
-  if (!code) return;
-  const markdown = await client.sendRequest<string | null>('hcpcs/guideDocument', { code });
-  if (!markdown) {
-    void vscode.window.showWarningMessage(`${code} is not in the HCPCS code set in use.`);
+  if (!body) body = `<pre>${escapeHtml(doc.markdown)}</pre>`;
+  const title = `${doc.title} · HCPCS look-up`;
+  if (!referencePanel) {
+    referencePanel = vscode.window.createWebviewPanel(
+      'hcpcs.reference',
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      { enableScripts: false, enableCommandUris: ['hcpcs.lookupCode', 'hcpcs.aboutRule'], localResourceRoots: [] },
+    );
+    referencePanel.onDidDispose(() => (referencePanel = undefined));
+  }
+  referencePanel.title = title;
+  referencePanel.webview.html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">
+<style>body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size);color:var(--vscode-foreground);line-height:1.5;max-width:60em;padding:0 1em}
+a{color:var(--vscode-textLink-foreground)}code{font-family:var(--vscode-editor-font-family)}blockquote{margin:0;padding:0 1em;border-left:3px solid var(--vscode-textBlockQuote-border)}
+table{border-collapse:collapse}td,th{padding:2px 8px;border:1px solid var(--vscode-editorWidget-border)}</style>
+<title>${escapeHtml(title)}</title></head><body class="hcpcs-reference" data-found="${doc.found}">${body}</body></html>`;
+  referencePanel.reveal(undefined, false);
+}
+
+/** The code under the cursor (HC:A9604:JZ -> A9604, C79.51, JW), when the word there looks like one. */
+function codeUnderCursor(): string {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return '';
+  const range = editor.document.getWordRangeAtPosition(editor.selection.active, /[A-Za-z0-9][A-Za-z0-9.]*/);
+  if (!range) return '';
+  const word = editor.document.getText(range).replace(/\.$/, '').toUpperCase();
+  return word.length <= 8 && (/\d/.test(word) || word.length === 2) ? word : '';
+}
+
+async function openLookup(query: string): Promise<void> {
+  const doc = await client!.sendRequest<LookupDocument | null>('hcpcs/lookupDocument', { query });
+  if (doc) await showReference(doc);
+}
+
+/**
+ * "HCPCS: Look up code". A link in a hover or in the view passes the code: it opens at once. Otherwise a search
+ * box, prefilled with the code under the cursor (or the code a quick fix names), takes HCPCS codes, modifiers,
+ * ICD-10-CM codes with or without the dot, and words; it says "No match" when nothing matches.
+ */
+async function lookupCode(arg?: string | { code?: string; query?: string }): Promise<void> {
+  if (!client) return;
+  const direct = typeof arg === 'string' ? arg : arg?.code;
+  if (direct) return openLookup(direct);
+  const pick = vscode.window.createQuickPick<LookupItem>();
+  pick.title = 'HCPCS look-up';
+  pick.placeholder = 'A HCPCS code, modifier, ICD-10-CM code (C79.51) or words of a descriptor (e.g. "samarium")';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  let asked = 0;
+  const search = async (value: string) => {
+    const q = value.trim();
+    const mine = ++asked;
+    if (q.length < 2) {
+      pick.items = [];
+      return;
+    }
+    pick.busy = true;
+    const items = await client!.sendRequest<{ code: string; label: string; detail: string; kind?: string }[]>('hcpcs/search', { query: q });
+    if (mine !== asked) return; // an older answer arriving late
+    pick.busy = false;
+    pick.items = items.length
+      ? items.map((i) => ({ label: i.code, description: i.kind === 'icd10' ? `ICD-10-CM · ${i.label}` : i.label, detail: i.detail, code: i.code, alwaysShow: true }))
+      : [{ label: '$(search-stop) No match', description: `nothing in the code sets matches "${q}"`, code: q, alwaysShow: true }];
+  };
+  pick.onDidChangeValue((value) => void search(value));
+  const initial = (typeof arg === 'object' && arg?.query) || codeUnderCursor();
+  if (initial) {
+    pick.value = initial;
+    void search(initial);
+  }
+  const code = await new Promise<string | undefined>((resolve) => {
+    pick.onDidAccept(() => {
+      resolve(pick.selectedItems[0]?.code ?? (pick.value.trim() || undefined));
+      pick.hide();
+    });
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  pick.dispose();
+  if (code) await openLookup(code);
+}
+
+/** "About this rule" from a quick fix: the rule's page in the look-up view. */
+async function aboutRule(arg?: { ruleId?: string }): Promise<void> {
+  if (!client || !arg?.ruleId) return;
+  const doc = await client.sendRequest<LookupDocument | null>('hcpcs/ruleDocument', { ruleId: arg.ruleId });
+  if (doc) await showReference(doc);
+}
+
+/**
+ * "Disable this rule in this file" for a claim file, which has no comment syntax: the rule id goes into the
+ * workspace folder's .hcpcs/rules-off.json under the file's path (hcpcs-check reads the same file).
+ */
+async function disableRuleInFile(arg?: { uri?: string; ruleId?: string }): Promise<void> {
+  if (!arg?.uri || !arg.ruleId) return;
+  const uri = vscode.Uri.parse(arg.uri);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) {
+    void vscode.window.showWarningMessage(`HCPCS: open the folder that holds this claim file to switch ${arg.ruleId} off for it (the entry lives in .hcpcs/rules-off.json), or set it in hcpcs.rules.`);
     return;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+  const file = vscode.Uri.joinPath(folder.uri, '.hcpcs', 'rules-off.json');
+  let entries: Record<string, string[]> = {};
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) entries = parsed as Record<string, string[]>;
+  } catch {
+    // no file yet (or not JSON: it is rewritten with this entry; the server named the problem in its output)
+  }
+  const key = path.posix.relative(folder.uri.path, uri.path);
+  const ids = Array.isArray(entries[key]) ? entries[key] : [];
+  if (!ids.includes(arg.ruleId)) ids.push(arg.ruleId);
+  entries[key] = ids;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(entries, null, 2)}\n`));
+  void vscode.window.showInformationMessage(`HCPCS: ${arg.ruleId} is off for ${key} (recorded in .hcpcs/rules-off.json; hcpcs-check honours it too).`);
 }
 
 /** One segment per line, or the whole file on one line (as many clearinghouses want it sent). */

@@ -22,7 +22,9 @@ import { parseSettings, type Settings, defaultSettings } from './core/settings';
 import { createLanguageService, type LanguageService } from './service';
 import { loadEnvironment, type Environment } from './node/environment';
 import { isNoteFile } from './guides/noteFiles';
-import { searchCodes, guideDocument } from './features/lookup';
+import { rulesOffFor } from './guides/rulesOff';
+import { searchCodes, guideDocument, lookupDocument, ruleDocument } from './features/lookup';
+import { allRules } from './rules/registry';
 import { importReleaseInto } from './node/importRelease';
 
 export interface ServerOptions {
@@ -40,6 +42,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let environment: Environment | undefined;
   let settings: Settings = defaultSettings;
   let hasConfigurationCapability = false;
+  let snippetEdits = false;
   let workspaceFolders: string[] = [];
   let userDataDir: string | undefined;
   const reportedSettingProblems = new Set<string>();
@@ -123,7 +126,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const svc = service;
     const started = performance.now();
     const diagnostics = guard('validate', [], undefined, () =>
-      svc.validate(document, settings, { isNote: isNoteFile(uriToPath(document.uri), settings.notes.include, workspaceFolders) }),
+      svc.validate(document, settings, {
+        isNote: isNoteFile(uriToPath(document.uri), settings.notes.include, workspaceFolders),
+        disabledRules: rulesOffFor(uriToPath(document.uri), environment?.rulesOff ?? []),
+      }),
     );
     if (diagnostics instanceof ResponseError) return;
     const elapsed = performance.now() - started;
@@ -150,6 +156,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    snippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     const init = (params.initializationOptions ?? {}) as { userDataDir?: string; settings?: unknown };
@@ -213,7 +220,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     withDocument('completion', p.textDocument.uri, { isIncomplete: false, items: [] }, token, (d, s) => s.complete(d, p.position, settings)),
   );
   connection.onCodeAction((p, token) =>
-    withDocument('codeAction', p.textDocument.uri, [], token, (d, s) => s.codeActions(d, p.range, p.context.diagnostics, p.context.only)),
+    withDocument('codeAction', p.textDocument.uri, [], token, (d, s) => s.codeActions(d, p.range, p.context.diagnostics, p.context.only, { snippets: snippetEdits })),
   );
   connection.onDocumentSymbol((p, token) => withDocument('documentSymbol', p.textDocument.uri, [], token, (d, s) => s.documentSymbols(d)));
   connection.onFoldingRanges((p, token) => withDocument('foldingRange', p.textDocument.uri, [], token, (d, s) => s.foldingRanges(d)));
@@ -233,6 +240,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
   connection.onRequest('hcpcs/guideDocument', (p: { code?: string }, token) =>
     service ? guard('guideDocument', null, token, () => guideDocument(service!.codeSet, service!.guides, String(p?.code ?? ''))) : null,
+  );
+  connection.onRequest('hcpcs/lookupDocument', (p: { query?: string }, token) =>
+    service ? guard('lookupDocument', null, token, () => lookupDocument(service!.codeSet, service!.guides, String(p?.query ?? ''))) : null,
+  );
+  connection.onRequest('hcpcs/ruleDocument', (p: { ruleId?: string }, token) =>
+    guard('ruleDocument', null, token, () => ruleDocument(allRules, String(p?.ruleId ?? ''))),
   );
   connection.onRequest('hcpcs/importRelease', async (p: { file?: string; targetDir?: string }) => {
     const result = await importReleaseInto(String(p?.file ?? ''), String(p?.targetDir ?? userDataDir ?? ''), options.dataDir);

@@ -35,6 +35,7 @@ import type { ClaimFileContext } from './rules/types';
 import { hover } from './features/hover';
 import { complete } from './features/completion';
 import { codeActionsFor } from './features/diagnostics';
+import { disabledByComments, withoutDisabled } from './features/ruleDirectives';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { inlayHints } from './features/inlayHints';
@@ -53,6 +54,13 @@ export interface ValidateOptions {
   today?: string;
   /** Checked between claims: a long validation stops early (throws `ValidationCancelled`) when it is set. */
   token?: { readonly isCancellationRequested: boolean };
+  /** Rules switched off for this file (a claim file's `.hcpcs/rules-off.json` entry); notes also say so in a comment. */
+  disabledRules?: readonly string[];
+}
+
+export interface CodeActionContextOptions {
+  /** The client applies snippet edits (the drug-waste split then puts tab stops on units and charge). */
+  snippets?: boolean;
 }
 
 /** Thrown by `validate` when its token was cancelled; the claims checked so far stay cached. */
@@ -73,7 +81,7 @@ export interface LanguageService {
   hover(document: TextDocument, position: Position, settings?: Settings): Hover | null;
   complete(document: TextDocument, position: Position, settings?: Settings): CompletionList;
   validate(document: TextDocument, settings?: Settings, options?: ValidateOptions): Diagnostic[];
-  codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[], options?: CodeActionContextOptions): CodeAction[];
   documentSymbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument): FoldingRange[];
   /** Short descriptors after the procedure codes of the service lines in the range (claim files). */
@@ -273,8 +281,18 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
       hover(cache.get(document), document.offsetAt(position), { codeSet, guides, settings }),
     complete: (document, position, settings = defaultSettings) =>
       complete(cache.get(document), document.offsetAt(position), { codeSet, guides, settings }),
-    validate: (document, settings = defaultSettings, options = {}) => validateAnalysis(cache.get(document), settings, options),
-    codeActions: (document, _range, diagnostics, only) => codeActionsFor(document.uri, diagnostics, only),
+    validate: (document, settings = defaultSettings, options = {}) => {
+      const analysis = cache.get(document);
+      const off = analysis.kind === 'claim' ? (options.disabledRules ?? []) : [...(options.disabledRules ?? []), ...disabledByComments(analysis.text)];
+      return withoutDisabled(validateAnalysis(analysis, settings, options), off);
+    },
+    codeActions: (document, _range, diagnostics, only, options = {}) =>
+      codeActionsFor(document.uri, diagnostics, only, {
+        snippets: options.snippets,
+        kind: cache.get(document).kind === 'claim' ? 'claim' : 'note',
+        languageId: document.languageId,
+        textAt: (range) => document.getText(range),
+      }),
     documentSymbols: (document) => documentSymbols(cache.get(document)),
     foldingRanges: (document) => foldingRanges(cache.get(document)),
     inlayHints: (document, range, settings = defaultSettings) =>

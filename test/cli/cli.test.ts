@@ -48,6 +48,23 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'hcpcs-check-'));
 }
 
+test('"Disable this rule in this file": .hcpcs/rules-off.json for a claim file, a hcpcs-disable comment in a note', { skip }, () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'claims'));
+  fs.writeFileSync(path.join(dir, 'claims', 'bad.837'), CLEAN.replace('A4253', 'A4299'));
+  fs.writeFileSync(path.join(dir, 'claims', 'other.837'), CLEAN.replace('A4253', 'A4299'));
+  fs.mkdirSync(path.join(dir, '.hcpcs'));
+  fs.writeFileSync(path.join(dir, '.hcpcs', 'rules-off.json'), JSON.stringify({ 'claims/bad.837': ['hcpcs/unknown-code'] }));
+  const r = run(['claims/bad.837', 'claims/other.837'], { cwd: dir });
+  assert.doesNotMatch(r.stdout, /^claims\/bad\.837:.*unknown-code/m, 'off for that file');
+  assert.match(r.stdout, /^claims\/other\.837:16:8 error hcpcs\/unknown-code /m, 'still on for the others');
+  fs.mkdirSync(path.join(dir, 'notes'));
+  fs.writeFileSync(path.join(dir, 'notes', 'n.md'), 'HCPCS A9605 billed today.\n');
+  assert.match(run(['notes/n.md'], { cwd: dir }).stdout, /unknown-code/);
+  fs.writeFileSync(path.join(dir, 'notes', 'n.md'), '<!-- hcpcs-disable hcpcs/unknown-code -->\nHCPCS A9605 billed today.\n');
+  assert.doesNotMatch(run(['notes/n.md'], { cwd: dir }).stdout, /unknown-code/);
+});
+
 test('examples/: findings in text format, exit 1 (errors), summary on stderr', { skip }, () => {
   const r = run(['examples/', '--date', '2025-03-15']);
   assert.equal(r.code, 1, r.stderr);

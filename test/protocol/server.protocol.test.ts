@@ -69,17 +69,18 @@ describe('language server over stdio', () => {
     assert.match(String(list.items[0]?.detail), /Samarium sm-153 lexidronam/);
   });
 
-  test('a Level II-shaped code that is in no release (A9605) gets hcpcs/unknown-code with the closest codes as fixes', async () => {
+  test('a Level II-shaped code that is in no release (A9605) gets hcpcs/unknown-code; no code is offered as a fix, a look-up is', async () => {
     const diagnostics = await client.diagnostics(claimUri, (d) => d.length > 0);
     const unknown = diagnostics.filter((d) => d.code === 'hcpcs/unknown-code');
     assert.equal(unknown.length, 1);
     assert.equal(unknown[0].range.start.line, positionAt(claimText, claimText.indexOf('A9605')).line);
-    const actions = await client.connection.sendRequest<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>(
+    assert.match(String(unknown[0].message), /Codes spelled alike are different services, not corrections: A9604 /);
+    const actions = await client.connection.sendRequest<{ title: string; edit?: unknown; command?: { command: string; arguments: unknown[] } }[]>(
       'textDocument/codeAction',
       { textDocument: { uri: claimUri }, range: unknown[0].range, context: { diagnostics: unknown } },
     );
-    const replacements = actions.map((a) => a.edit.changes[claimUri][0].newText);
-    assert.ok(replacements.includes('A9604') && replacements.includes('A9606'), `fixes: ${replacements.join(', ')}`);
+    assert.deepEqual(actions.filter((a) => a.edit), [], 'nothing rewrites the code');
+    assert.deepEqual(actions[0].command, { title: 'Look up a code', command: 'hcpcs.lookupCode', arguments: [{ query: 'A9605' }] });
   });
 
   test('a request about a document that was never opened is an error, and the server stays up', async () => {

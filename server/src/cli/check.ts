@@ -11,6 +11,7 @@ import { loadEnvironment } from '../node/environment';
 import { parseSettings, type Settings } from '../core/settings';
 import { createLanguageService, type LanguageService } from '../service';
 import { isNoteFile } from '../guides/noteFiles';
+import { rulesOffFor } from '../guides/rulesOff';
 import { pathToUri } from '../node/paths';
 
 /** What every thread needs to build the same checker. Plain data (sent to workers). */
@@ -72,7 +73,8 @@ export function createChecker(config: CheckerConfig): Checker {
     const document = TextDocument.create(uri, languageIdOf(file), ++version, text);
     const isNote = file !== '-' && isNoteFile(absolute, settings.notes.include, [config.cwd]);
     try {
-      const diagnostics = service.validate(document, settings, { isNote, today: config.today });
+      const disabledRules = file === '-' ? [] : rulesOffFor(absolute, environment.rulesOff);
+      const diagnostics = service.validate(document, settings, { isNote, today: config.today, disabledRules });
       return {
         file,
         findings: diagnostics.map((d) => ({

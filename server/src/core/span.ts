@@ -16,4 +16,9 @@ export function spanContains(span: Span, offset: number): boolean {
 export interface TextEdit {
   span: Span;
   newText: string;
+  /**
+   * The same insertion as a snippet (`${1:1}` tab stops on the values the coder must fill in), for editors that
+   * apply snippet edits; `newText` holds the placeholder values the others get.
+   */
+  snippet?: string;
 }

@@ -10,6 +10,7 @@ import type { CodeSet } from '../codeset/types';
 import { createCodeSet } from '../codeset/codeset';
 import { HCPCS_COLUMNS } from '../codeset/tableFormat';
 import type { GuideIndex } from '../guides/types';
+import { parseRulesOff, RULES_OFF_FILE, type RulesOff } from '../guides/rulesOff';
 import { loadGuides, type GuideDiagnostic, type RawGuideFile } from '../guides/loader';
 import { loadCodeSet } from './loadCodeSet';
 
@@ -34,6 +35,8 @@ export interface Environment {
   problems: string[];
   /** Workspace guide files with their problems (empty list = clear earlier diagnostics). */
   guideFiles: GuideFileProblems[];
+  /** Rules switched off for single claim files, per workspace folder (`.hcpcs/rules-off.json`). */
+  rulesOff: RulesOff[];
 }
 
 function emptyCodeSet(): CodeSet {
@@ -102,6 +105,25 @@ function readWorkspaceGuides(folders: readonly string[], problems: string[]): Wo
   return files;
 }
 
+/** Each workspace folder's `.hcpcs/rules-off.json`, when present; a bad one is named in the problems and ignored. */
+function readRulesOff(folders: readonly string[], problems: string[]): RulesOff[] {
+  const out: RulesOff[] = [];
+  for (const folder of folders) {
+    const file = path.join(folder, RULES_OFF_FILE);
+    let text: string;
+    try {
+      if (!fs.statSync(file).isFile()) continue;
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue; // no such file: nothing switched off
+    }
+    const parsed = parseRulesOff(folder, text);
+    problems.push(...parsed.problems.map((p) => `${folder}${path.sep}${p}`));
+    if (parsed.rulesOff) out.push(parsed.rulesOff);
+  }
+  return out;
+}
+
 export function loadEnvironment(options: EnvironmentOptions): Environment {
   const problems: string[] = [];
   const codeSet = loadBestCodeSet(options, problems);
@@ -115,5 +137,6 @@ export function loadEnvironment(options: EnvironmentOptions): Environment {
   for (const d of diagnostics) {
     if (!raw.some((f) => f.fileName === d.fileName)) problems.push(`${d.fileName}: ${d.pathText}: ${d.message}`);
   }
-  return { codeSet, guides, problems, guideFiles };
+  const rulesOff = readRulesOff(options.workspaceFolders ?? [], problems);
+  return { codeSet, guides, problems, guideFiles, rulesOff };
 }

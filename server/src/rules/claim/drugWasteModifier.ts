@@ -73,22 +73,55 @@ function splitFix(claim: Claim, line: ServiceLine, ctx: ClaimFileContext): Fix |
     if (v > lastNumber || v !== v) lastNumber = v; // as Math.max: NaN wins
   }
   const segments = [`LX${E}${lastNumber + 1}`, `${id}${E}${values.join(E)}`];
-  for (const dt of line.dates) segments.push(segmentText(ctx, dt.segmentIndex));
+  // the same service segment with tab stops on units (first) and charge, for editors that take snippet edits
+  const tabbed = values.map(snippetEscape);
+  tabbed[unitsAt] = '${1:1}';
+  tabbed[chargeAt] = '${2:0}';
+  const snippetSegments = [snippetEscape(segments[0]), `${id}${E}${tabbed.join(snippetEscape(E))}`];
+  for (const dt of line.dates) {
+    const dtp = segmentText(ctx, dt.segmentIndex);
+    segments.push(dtp);
+    snippetSegments.push(snippetEscape(dtp));
+  }
   let lineBreak = '';
   if (claim.lastSegment + 1 < table.count) {
     const gap = ctx.text.slice(term + 1, table.offset(claim.lastSegment + 1));
     if (/^\s*$/.test(gap)) lineBreak = gap;
   }
   const edits: TextEdit[] = [
-    { span: { offset: term + 1, length: 0 }, newText: segments.map((s) => `${lineBreak}${s}${d.segment}`).join('') },
+    {
+      span: { offset: term + 1, length: 0 },
+      newText: segments.map((s) => `${lineBreak}${s}${d.segment}`).join(''),
+      snippet: snippetSegments.map((s) => `${snippetEscape(lineBreak)}${s}${snippetEscape(d.segment)}`).join('') + '$0',
+    },
   ];
   const tx = transactionOf(claim, ctx);
   if (tx?.declaredSegmentCount) {
     edits.push({ span: spanOf(tx.declaredSegmentCount), newText: String(tx.actualSegmentCount + segments.length) });
   }
   return {
-    title: `Split: add a line ${lastNumber + 1} with JW for the discarded amount (fill in its units and charge)`,
+    title: `Split: add a line ${lastNumber + 1} with JW for the discarded amount (then fill in its units and charge)`,
     edits,
+  };
+}
+
+/** Text taken literally inside a snippet: `$`, `}` and `\\` escaped. */
+function snippetEscape(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/**
+ * A JW line still holding the split's placeholder charge of 0: the discarded amount is not billed until its units
+ * and charge are filled in, so it stays flagged (editors without snippet edits get the placeholder as plain text).
+ */
+function placeholderFinding(line: ServiceLine, code: string): Finding | null {
+  if (!line.procedureCode || !hasModifier(line, 'JW') || line.charge?.value !== 0) return null;
+  return {
+    ruleId: DRUG_WASTE_MODIFIER,
+    span: spanOf(line.charge),
+    message:
+      `The JW line for ${code} has a charge of 0: fill in the discarded units and their charge. ` +
+      `Medicare pays the discarded amount from this line; at 0 nothing is paid for it.`,
   };
 }
 
@@ -108,10 +141,16 @@ export const drugWasteModifier: Rule = {
     const serviceLines = claim.serviceLines;
     for (let li = 0; li < serviceLines.length; li++) {
       const line = serviceLines[li];
-      if (!line.procedureCode || hasModifier(line, 'JW') || hasModifier(line, 'JZ')) continue;
+      if (!line.procedureCode) continue;
       const facts = allFacts[li]!;
       const record = facts.record;
       if (!facts.code || !record || !isWasteReportableCode(facts, record, ctx.guides)) continue;
+      if (hasModifier(line, 'JW')) {
+        const placeholder = placeholderFinding(line, facts.code);
+        if (placeholder) findings.push(placeholder);
+        continue;
+      }
+      if (hasModifier(line, 'JZ')) continue;
       const w = { line, code: facts.code, date: dateOfService(line, claim, ctx) };
       lines ??= wasteLines(claim, ctx);
       if (lines.some((o) => o.line !== line && o.jw && o.code === w.code && o.date === w.date)) continue;

@@ -1,6 +1,6 @@
 import type { Claim } from '../../model/claim';
 import { levenshteinWithin } from '../editDistance';
-import type { ClaimFileContext, Finding, Fix, NoteContext, Rule } from '../types';
+import type { ClaimFileContext, Finding, NoteContext, Rule } from '../types';
 import { lineCodeFacts } from './codes';
 
 export const UNKNOWN_CODE = 'hcpcs/unknown-code';
@@ -65,6 +65,16 @@ export function closestCodes(code: string, candidates: readonly string[], max = 
 }
 
 /**
+ * The codes spelled like the unknown one, named as what they are: other services. They are never offered as a fix
+ * (J9998 is one keystroke from J9298, nivolumab and relatlimab, a different drug); the coder checks the record.
+ */
+function spelledAlike(codes: readonly string[], codeSet: ClaimFileContext['codeSet']): string {
+  if (codes.length === 0) return '';
+  const named = codes.map((c) => `${c} (${codeSet.procedure(c)?.shortDescription ?? 'no descriptor'})`);
+  return ` Codes spelled alike are different services, not corrections: ${named.join(', ')}.`;
+}
+
+/**
  * A service line bills a code with the HCPCS Level II shape (a letter A-V and four digits) that the CMS release
  * does not have: the claim is rejected at the front end before any payment logic runs.
  */
@@ -81,18 +91,13 @@ export const unknownCode: Rule = {
     const findings: Finding[] = [];
     for (const mention of ctx.note.mentions) {
       if (mention.system !== 'hcpcs' || mention.confidence !== 'explicit' || ctx.codeSet.procedure(mention.code)) continue;
-      const suggestions = suggestionsFor(mention.code, ctx.codeSet);
       findings.push({
         ruleId: UNKNOWN_CODE,
         span: mention.span,
         message:
-          `${mention.code} is not a HCPCS Level II code in the ${ctx.codeSet.hcpcsRelease} release (read as HCPCS: ${mention.reason}): ` +
-          `a claim line built from this note would be rejected. Check the code` +
-          (suggestions.length ? ` (closest: ${suggestions.join(', ')}).` : '.'),
-        fixes: suggestions.map((code) => ({
-          title: `Replace with ${code}: ${ctx.codeSet.procedure(code)?.shortDescription ?? ''}`,
-          edits: [{ span: mention.span, newText: code }],
-        })),
+          `${mention.code} is not a HCPCS Level II code in the ${ctx.codeSet.hcpcsRelease} release (read as HCPCS: ${mention.reason}). ` +
+          `A claim line built from this note would be rejected. Check the code against the record.` +
+          spelledAlike(suggestionsFor(mention.code, ctx.codeSet), ctx.codeSet),
       });
     }
     return findings;
@@ -108,20 +113,13 @@ export const unknownCode: Rule = {
       const facts = allFacts[li]!;
       const value = facts.code;
       if (facts.record || !LEVEL_II_SHAPE.test(value)) continue;
-      const suggestions = suggestionsFor(value, ctx.codeSet);
-      const fixes: Fix[] = suggestions.map((s, i) => ({
-        title: `Replace with ${s}: ${ctx.codeSet.procedure(s)?.shortDescription ?? ''}`,
-        edits: [{ span: { offset: code.offset, length: code.length }, newText: s }],
-        preferred: i === 0 && suggestions.length === 1,
-      }));
       findings.push({
         ruleId: UNKNOWN_CODE,
         span: { offset: code.offset, length: code.length },
         message:
-          `${value} is not a HCPCS Level II code in the ${ctx.codeSet.hcpcsRelease} release: the payer rejects the line ` +
-          `as an invalid procedure code. Check the code against the record` +
-          (suggestions.length ? ` (closest: ${suggestions.join(', ')}).` : '.'),
-        fixes,
+          `${value} is not a HCPCS Level II code in the ${ctx.codeSet.hcpcsRelease} release: the payer rejects the line. ` +
+          `Check the code against the record.` +
+          spelledAlike(suggestionsFor(value, ctx.codeSet), ctx.codeSet),
       });
     }
     return findings;

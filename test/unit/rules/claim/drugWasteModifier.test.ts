@@ -25,8 +25,25 @@ test('the split fix adds a JW line at the end of the claim, numbered after the l
     'SE*28*0001',
   );
   assert.equal(after, expected);
-  // after the split, neither the administered line nor the JW line is reported
-  assert.deepEqual(run(drugWasteModifier, after), []);
+  // after the split the administered line is no longer reported; the JW line's placeholder charge of 0 is, until filled
+  const [placeholder, ...others] = run(drugWasteModifier, after);
+  assert.deepEqual(others, []);
+  assert.match(placeholder.message, /The JW line for A9600 has a charge of 0: fill in the discarded units and their charge\./);
+  assert.equal(at(after, placeholder), '0');
+  const filled = after.replace('SV1*HC:A9600:JW*0*UN*1***1', 'SV1*HC:A9600:JW*25*UN*1***1');
+  assert.deepEqual(run(drugWasteModifier, filled), [], 'filled in: quiet');
+});
+
+test('the split fix carries a snippet with tab stops on units (first) and charge, same text otherwise', () => {
+  const text = build837(claim('P1', 'ABK:C7951', ['SV1*HC:A9600*100*UN*4***1', DOS]));
+  const [d] = run(drugWasteModifier, text);
+  const split = fixesOf(d).find((f) => f.title.startsWith('Split'))!;
+  const insert = split.edits[0];
+  assert.ok(insert.snippet, 'snippet present');
+  assert.match(insert.snippet, /SV1\*HC:A9600:JW\*\$\{2:0\}\*UN\*\$\{1:1\}\*\*\*1~/);
+  // the snippet with its placeholders taken as written is exactly the plain insertion
+  const plain = insert.snippet.replace(/\$\{\d:([^}]*)\}/g, '$1').replace(/\$0$/, '').replace(/\\([$}\\])/g, '$1');
+  assert.equal(plain, insert.newText);
 });
 
 test('the split fix keeps the description and modifiers: JW goes after them', () => {
