@@ -15,6 +15,7 @@ import type { CodeSet } from './codeset/types';
 import { LineIndex } from './core/text';
 import { parseX12, reparseX12, type X12Document, type X12Edit } from './parse/x12';
 import { buildClaimModel, updateClaimModelAt, type ClaimFile } from './model/claim';
+import { HIDDEN_CLASS_ANCHORS } from './model/hiddenClassAnchors';
 import { scanNote, type NoteScan } from './parse/note';
 import type { RatedFinding } from './rules/engine';
 
@@ -134,6 +135,8 @@ const INCREMENTAL_MIN_LENGTH = 64 * 1024;
 
 export class AnalysisCache {
   private readonly byUri = new Map<string, DocumentAnalysis>();
+  /** Held for the life of the service: keeps the per-document classes' hidden classes alive (see hiddenClassAnchors.ts). */
+  readonly hiddenClassAnchors = HIDDEN_CLASS_ANCHORS;
 
   constructor(private readonly codeSet: CodeSet) {}
 
