@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { parseX12 } from '../../server/src/parse/x12';
 import { claimDocument, cursor, languageService, matchSnapshot, readClaim, serviceFixtures } from './helpers';
+import { build837, claim } from '../unit/rules/claim/harness';
 
 const dir = path.join(serviceFixtures, 'hover');
 const service = languageService();
@@ -89,5 +90,54 @@ describe('claim hover facts', () => {
       }
       matchSnapshot(path.join(serviceFixtures, 'hover-all', file.replace(/\.837$/, '.elements.md')), lines.join('\n'));
     }
+  });
+});
+
+describe('the hover puts the decision first (issue 14 item 3)', () => {
+  const hoverAt = (text: string, offset: number) => {
+    const doc = claimDocument(text);
+    return (service.hover(doc, doc.positionAt(offset))?.contents as MarkupContent | undefined)?.value ?? '';
+  };
+  const claimWith = (sv1: string) => build837(claim('HOLD-B', 'ABK:C7951', [sv1, 'DTP*472*D8*20260110']));
+
+  test('descriptor, status on the date of service, units, required diagnosis, waste modifiers, prior approval; then pricing and the rest', () => {
+    const text = claimWith('SV1*HC:A9600:JZ*100*UN*4***1');
+    const v = hoverAt(text, text.indexOf('A9600') + 1);
+    const order = [
+      'Strontium sr-89 chloride, therapeutic, per millicurie',
+      '**Active** on the date of service 2026-01-10',
+      '**Units:**',
+      '**Needs diagnosis:**',
+      '**Drug waste:**',
+      '**Pre-approval:**',
+      '**Billing guide:',
+      '| Pricing indicator |',
+    ];
+    let last = -1;
+    for (const part of order) {
+      const at = v.indexOf(part);
+      assert.ok(at > last, `${part} present and after the one before`);
+      last = at;
+    }
+    // compact: the decision facts end within the first ten lines of the hover
+    assert.ok(v.slice(0, v.indexOf('**Pre-approval:**')).split('\n').length <= 10, v.slice(0, 600));
+  });
+
+  test('a terminated code links its replacement; similar codes are links', () => {
+    const text = claimWith('SV1*HC:C9300*100*UN*1***1');
+    const v = hoverAt(text, text.indexOf('C9300') + 1);
+    assert.match(v, /Use instead: \[J9220\]\(command:hcpcs\.lookupCode\?%5B%22J9220%22%5D/);
+    const a = claimWith('SV1*HC:A9600:JZ*100*UN*4***1');
+    assert.match(hoverAt(a, a.indexOf('A9600') + 1), /\*\*Similar:\*\* \[A9604\]\(command:hcpcs\.lookupCode/);
+  });
+
+  test('JW with JZ: the conflict shows on both modifiers, under the descriptor', () => {
+    const text = claimWith('SV1*HC:A9600:JW:JZ*100*UN*4***1');
+    const jw = hoverAt(text, text.indexOf(':JW') + 2);
+    const jz = hoverAt(text, text.indexOf(':JZ') + 2);
+    assert.match(jw, /^\*\*JW\*\* · HCPCS Level II modifier\n\nDrug amount discarded[^\n]*\n\n\*\*Conflicts with JZ on this line:\*\*/);
+    assert.match(jz, /^\*\*JZ\*\* · HCPCS Level II modifier\n\nZero drug amount discarded[^\n]*\n\n\*\*Conflicts with JW on this line:\*\*/);
+    const alone = claimWith('SV1*HC:A9600:JZ*100*UN*4***1');
+    assert.doesNotMatch(hoverAt(alone, alone.indexOf(':JZ') + 2), /Conflicts with/);
   });
 });

@@ -10,6 +10,7 @@ import { findAt, type X12Location } from '../model/query';
 import type { Claim, Diagnosis } from '../model/claim';
 import type { CodeSet } from '../codeset/types';
 import { billableChildren } from '../rules/structure/unknownDiagnosis';
+import { conflictsOf } from '../rules/claim/conflictingModifiers';
 import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 import { describeComponent, describeElement, describeSegment, describeValue } from '../model/x12Dictionary';
 import { cptHover, icd10Hover, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
@@ -104,8 +105,16 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
     }
     case 'modifier': {
       const record = codeSet.modifier(value);
-      if (record) return modifierHover(record, codeSet, guides, { dateOfService });
-      return levelIModifierHover(value, codeSet, guides) ?? unknownCodeHover(value, 'HCPCS modifier', codeSet);
+      const base = record
+        ? modifierHover(record, codeSet, guides, { dateOfService })
+        : (levelIModifierHover(value, codeSet, guides) ?? unknownCodeHover(value, 'HCPCS modifier', codeSet));
+      // a contradiction on the line (JW with JZ) shows on both modifiers, right under the descriptor
+      const conflicts = conflictsOf(value, at.serviceLine?.modifiers.map((m) => m.value) ?? []);
+      if (conflicts.length === 0) return base;
+      const said = conflicts.map((c) => `**Conflicts with ${c.other} on this line:** ${c.why}. To fix: ${c.todo}.`).join('\n\n');
+      const first = base.indexOf('\n\n');
+      const cut = first < 0 ? -1 : base.indexOf('\n\n', first + 2);
+      return cut < 0 ? `${base}\n\n${said}` : `${base.slice(0, cut)}\n\n${said}${base.slice(cut)}`;
     }
     case 'diagnosisCode': {
       const record = codeSet.icd10(value);

@@ -7,7 +7,7 @@ import { LEVEL_I_MODIFIER_NAMES } from '../codeset/levelOneModifiers';
 import { isNotOtherwiseClassified } from '../codeset/noc';
 import type { CodeSet, HcpcsRecord, Icd10Record } from '../codeset/types';
 import type { GuideIndex } from '../guides/types';
-import { renderGuideHover } from '../guides/render';
+import { guideDecisionFacts, lookupLink, renderGuideHover } from '../guides/render';
 
 export interface HoverOptions {
   /** The date of service the code is billed for (YYYY-MM-DD), when known. */
@@ -16,10 +16,12 @@ export interface HoverOptions {
   readAs?: string;
 }
 
-/** Status on the date of service; dates stay ISO (YYYY-MM-DD), as billing staff read them on claims daily. */
-function statusLine(r: HcpcsRecord, dateOfService?: string): string {
+/** Status on the date of service; dates stay ISO (YYYY-MM-DD), as billing staff read them on claims daily. Replacements are links. */
+function statusLine(r: HcpcsRecord, codeSet: CodeSet, dateOfService?: string): string {
   if (r.terminated) {
-    const replaced = r.crossReference.length ? ` Use instead: ${r.crossReference.map((c) => `**${c}**`).join(', ')}.` : '';
+    const replaced = r.crossReference.length
+      ? ` Use instead: ${r.crossReference.map((c) => lookupLink(c, c, codeSet.procedure(c)?.longDescription)).join(', ')}.`
+      : '';
     const onDos =
       dateOfService && dateOfService > r.terminated
         ? ` **Not valid on the date of service ${dateOfService}.**`
@@ -31,14 +33,21 @@ function statusLine(r: HcpcsRecord, dateOfService?: string): string {
   if (dateOfService && r.added && dateOfService < r.added) {
     return `**Not yet effective** on the date of service ${dateOfService}: added ${r.added}.`;
   }
-  return `**Active**${r.added ? ` (added ${r.added})` : ''}`;
+  return `**Active**${dateOfService ? ` on the date of service ${dateOfService}` : ''}${r.added ? ` (added ${r.added})` : ''}`;
 }
 
+/**
+ * The decision first: code, descriptor, status on the date of service, then units, the diagnosis it needs, the
+ * waste modifiers and prior approval (from the billing guide); the pricing table and the rest of the guide below.
+ */
 export function procedureHover(record: HcpcsRecord, codeSet: CodeSet, guides: GuideIndex, options: HoverOptions = {}): string {
   const parts: string[] = [];
   parts.push(`**${record.code}** · HCPCS Level II${options.readAs ? ` (${options.readAs})` : ''}`);
   parts.push(record.longDescription);
-  parts.push(statusLine(record, options.dateOfService));
+  parts.push(statusLine(record, codeSet, options.dateOfService));
+  const guide = guides.get(record.code);
+  const decision = guide ? guideDecisionFacts(guide) : [];
+  if (decision.length) parts.push(decision.map((f) => `- ${f}`).join('\n'));
   const rows = describeRecordFields(codeSet.codeTables, record)
     .filter((f) => f.label !== 'Action')
     .map((f) => `| ${f.label} | \`${f.code}\` ${f.meaning ?? ''} |`);
@@ -47,9 +56,8 @@ export function procedureHover(record: HcpcsRecord, codeSet: CodeSet, guides: Gu
     const note = codeSet.processingNote(record.processingNote);
     if (note) rows.push(`| Processing note ${record.processingNote} | ${truncate(note, 240)} |`);
   }
+  if (guide) parts.push(renderGuideHover(guide, codeSet, { decisionShown: true }));
   if (rows.length) parts.push(['| | |', '|---|---|', ...rows].join('\n'));
-  const guide = guides.get(record.code);
-  if (guide) parts.push(renderGuideHover(guide, codeSet));
   parts.push(`*CMS HCPCS release ${codeSet.hcpcsRelease} · short descriptor "${record.shortDescription}"*`);
   return parts.join('\n\n');
 }

@@ -37,20 +37,30 @@ function firstSentence(text: string, max = 220): string {
 }
 
 /**
- * The guide's part of a hover: short enough to read in a hover. The caller renders the official descriptor
- * (and status, pricing) above it.
+ * The facts a coder decides on, in this order: units, the diagnosis the code needs, the waste modifiers, prior
+ * approval. The hover shows them right under the descriptor and status, before anything else.
  */
-export function renderGuideHover(guide: Guide, codeSet: CodeSet): string {
+export function guideDecisionFacts(guide: Guide): string[] {
   const e = escapeMarkdown;
-  const lines: string[] = [];
-  lines.push(`**Billing guide: ${e(guide.title)}**${guide.purpose ? ` · ${e(firstSentence(guide.purpose))}` : ''}`);
   const facts: string[] = [];
   if (guide.unitOfBilling) facts.push(`**Units:** ${e(guide.unitOfBilling)}`);
   if (guide.requiredDiagnoses?.length) {
     facts.push(`**Needs diagnosis:** ${guide.requiredDiagnoses.map((g) => e(g.label)).join(' **and** ')}`);
   }
-  if (guide.priorAuthorization) facts.push('**Pre-approval:** commercial payers usually require it (REF\\*G1 on the claim)');
   if (guide.drugWasteModifiers) facts.push('**Drug waste:** JZ when nothing was discarded; JW line for the discarded amount');
+  if (guide.priorAuthorization) facts.push('**Pre-approval:** commercial payers usually require it (REF\\*G1 on the claim)');
+  return facts;
+}
+
+/**
+ * The guide's part of a hover: short enough to read in a hover. The caller renders the official descriptor
+ * (and status, pricing) above it; with `decisionShown` the caller has already put `guideDecisionFacts` there.
+ */
+export function renderGuideHover(guide: Guide, codeSet: CodeSet, options: { decisionShown?: boolean } = {}): string {
+  const e = escapeMarkdown;
+  const lines: string[] = [];
+  lines.push(`**Billing guide: ${e(guide.title)}**${guide.purpose ? ` · ${e(firstSentence(guide.purpose))}` : ''}`);
+  const facts: string[] = options.decisionShown ? [] : guideDecisionFacts(guide);
   if (guide.commonModifiers?.length) {
     facts.push(`**Modifiers:** ${guide.commonModifiers.map((m) => lookupLink(m.modifier, m.modifier, m.when)).join(' · ')}`);
   }
@@ -71,7 +81,7 @@ export function renderGuideHover(guide: Guide, codeSet: CodeSet): string {
     });
     facts.push(`**Similar:** ${links.join(' · ')}`);
   }
-  lines.push(facts.map((f) => `- ${f}`).join('\n'));
+  if (facts.length) lines.push(facts.map((f) => `- ${f}`).join('\n'));
   const from = guide.source && guide.source !== 'bundled' ? `guide from ${e(guide.source)} · ` : '';
   lines.push(`*${from}${lookupLink(guide.code, 'open the full guide')}*`);
   return lines.join('\n\n');

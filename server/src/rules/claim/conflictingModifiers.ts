@@ -39,6 +39,21 @@ const CONFLICTS: readonly Conflict[] = [
   },
 ];
 
+/**
+ * The modifiers on the same line that contradict this one, with the reason (the hover shows the conflict on both
+ * modifiers; the finding sits on the second).
+ */
+export function conflictsOf(modifier: string, lineModifiers: readonly string[]): { other: string; why: string; todo: string }[] {
+  const m = modifier.toUpperCase();
+  const out: { other: string; why: string; todo: string }[] = [];
+  for (const c of CONFLICTS) {
+    const mine = c.a.includes(m) ? c.b : c.b.includes(m) ? c.a : null;
+    if (!mine) continue;
+    for (const o of lineModifiers) if (mine.includes(o.toUpperCase())) out.push({ other: o.toUpperCase(), why: c.why, todo: c.todo });
+  }
+  return out;
+}
+
 function find(modifiers: readonly Modifier[], codes: readonly string[]): Modifier | undefined {
   for (const m of modifiers) if (codes.includes(upper(m.value))) return m;
   return undefined;
