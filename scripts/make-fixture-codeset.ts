@@ -5,7 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hcpcsTablePath, icd10TablePath, hcpcsTableSchema, icd10TableSchema, manifestSchema } from '../server/src/codeset/schema';
+import {
+  aspTablePath,
+  aspTableSchema,
+  hcpcsTablePath,
+  icd10TablePath,
+  hcpcsTableSchema,
+  icd10TableSchema,
+  manifestSchema,
+} from '../server/src/codeset/schema';
 
 export const FIXTURE_PROCEDURES = [
   // radiopharmaceuticals and contrast
@@ -26,7 +34,13 @@ export const FIXTURE_ICD10 = [
   'C7951', 'C7952', 'C61', 'C7A010', 'D696', 'E119', 'M5416', 'M5417', 'M5450', 'I10', 'Z7984', 'E1165', 'E1122',
   'N1830', 'C799', 'C7931', 'Z5111', 'D630', 'R52', 'G893', 'C50911', 'C3490', 'C189', 'J449', 'I509', 'Z0000',
   'E785', 'K219', 'Z23', 'I2510',
+  // FY2026 changes: E11A new in FY2026; G35 (FY2025) became G35A..G35D
+  'E11A', 'G35A', 'G35D', 'C7B1', 'C7B02', 'C7B8',
 ];
+/** From the FY2025 table: the codes above that exist there, and G35, deleted at the FY2026 change. */
+export const FIXTURE_ICD10_FY2025_EXTRA = ['G35'];
+/** ASP crosswalk rows kept per fixture code (the first few NDCs in NDC order) and the codes whose limits are kept. */
+const ASP_ROWS_PER_CODE = 3;
 
 function main(): void {
   const root = path.resolve(__dirname, '..');
@@ -46,9 +60,30 @@ function main(): void {
   const noteIdx = hcpcs.columns.indexOf('processingNote');
   const usedNotes = new Set([...procedures, ...modifiers].map((r) => r[noteIdx]).filter(Boolean));
   const notes = Object.fromEntries(Object.entries(hcpcs.notes).filter(([k]) => usedNotes.has(k)));
+  const procSet = new Set(FIXTURE_PROCEDURES);
+  const others = manifest.icd10cm.releases.filter((r) => r !== manifest.icd10cm.current);
+  const icd10Other = others.map((r) => {
+    const t = icd10TableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, icd10TablePath(r)), 'utf8')));
+    const want = new Set([...FIXTURE_ICD10, ...FIXTURE_ICD10_FY2025_EXTRA]);
+    return { ...t, codes: t.codes.filter((c) => want.has(c[0])) };
+  });
+  let asp: unknown;
+  if (manifest.asp) {
+    const t = aspTableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, aspTablePath(manifest.asp.current)), 'utf8')));
+    const perCode = new Map<string, number>();
+    const crosswalk = t.crosswalk.filter((r) => {
+      if (!procSet.has(r[1])) return false;
+      const n = perCode.get(r[1]) ?? 0;
+      perCode.set(r[1], n + 1);
+      return n < ASP_ROWS_PER_CODE;
+    });
+    asp = { ...t, crosswalk, limits: t.limits.filter((r) => procSet.has(r[0])) };
+  }
   const fixture = {
-    hcpcs: { ...hcpcs, procedures, modifiers, notes },
+    hcpcs: { ...hcpcs, procedures, modifiers, notes, ...(hcpcs.noc ? { noc: hcpcs.noc.filter((c) => procSet.has(c)) } : {}) },
     icd10: { ...icd10, codes: pick(icd10.codes, FIXTURE_ICD10, 'ICD-10-CM') },
+    icd10Other,
+    asp,
   };
   const out = path.join(root, 'test', 'fixtures', 'codeset.data.json');
   fs.writeFileSync(out, JSON.stringify(fixture, null, 1) + '\n');

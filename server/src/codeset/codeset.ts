@@ -1,15 +1,19 @@
 /**
  * Builds the in-memory CodeSet (see ./types) from validated table files. Pure: no I/O.
  */
-import type { CodeSet, HcpcsRecord, Icd10Record, LicensedDescriptor, SearchHit } from './types';
+import type { AspData, CodeSet, HcpcsRecord, Icd10Record, Icd10Year, LicensedDescriptor, NdcRecord, PaymentLimit, SearchHit } from './types';
 import {
+  fiscalYearDates,
   formatZodError,
   hcpcsTableSchema,
   icd10TableSchema,
   manifestSchema,
+  quarterDates,
+  type AspTableFile,
   type HcpcsTableFile,
   type Icd10TableFile,
 } from './schema';
+import { isNotOtherwiseClassified as nocByDescriptor } from './noc';
 import { decodeHcpcsRow } from './tableFormat';
 import { PrefixIndex } from './search';
 
@@ -18,9 +22,68 @@ export interface CodeSetTables {
   icd10: Icd10TableFile;
 }
 
+/** A table that is read only when first needed (start-up stays fast: FY2025 is 6.8 MB, the ASP crosswalk 2 MB). */
+export interface LazyTable<T> {
+  release: string;
+  /** The validated table, or undefined when it cannot be read (the loader reports why, naming file and field). */
+  load(): T | undefined;
+}
+
 export interface CodeSetOptions {
   /** The user's licensed CPT descriptors (see parseCptCsv). */
   cpt?: readonly LicensedDescriptor[];
+  /** ICD-10-CM fiscal years other than the current one. */
+  otherIcd10?: readonly LazyTable<Icd10TableFile>[];
+  /** The CMS ASP quarter (NDC crosswalk and payment limits). */
+  asp?: LazyTable<AspTableFile>;
+}
+
+/** "1336306360 1", "13533063601", "13533-0636-01" -> "13533-0636-01" (an 11-digit NDC in 5-4-2 form), else undefined. */
+export function normalizeNdc(ndc: string): string | undefined {
+  const d = ndc.trim();
+  if (/^\d{5}-\d{4}-\d{2}$/.test(d)) return d;
+  if (/^\d{11}$/.test(d)) return `${d.slice(0, 5)}-${d.slice(5, 9)}-${d.slice(9)}`;
+  return undefined;
+}
+
+function toNumber(s: string): number {
+  const n = Number(s);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+export function createAspData(table: AspTableFile): AspData {
+  const byNdc = new Map<string, NdcRecord[]>();
+  const byCode = new Map<string, NdcRecord[]>();
+  for (const r of table.crosswalk) {
+    const rec: NdcRecord = {
+      ndc: r[0],
+      hcpcs: r[1],
+      labeler: r[2],
+      drugName: r[3],
+      hcpcsDosage: r[4],
+      packageSize: toNumber(r[5]),
+      packageQuantity: toNumber(r[6]),
+      billUnits: toNumber(r[7]),
+      billUnitsPerPackage: toNumber(r[8]),
+    };
+    (byNdc.get(rec.ndc) ?? byNdc.set(rec.ndc, []).get(rec.ndc)!).push(rec);
+    (byCode.get(rec.hcpcs) ?? byCode.set(rec.hcpcs, []).get(rec.hcpcs)!).push(rec);
+  }
+  const limits = new Map<string, PaymentLimit>();
+  for (const r of table.limits) {
+    limits.set(r[0], { hcpcs: r[0], hcpcsDosage: r[1], paymentLimit: r[2], coinsurancePercent: r[3], notes: r[4] });
+  }
+  return {
+    release: table.release,
+    from: table.effective.from,
+    to: table.effective.to,
+    ndc: (ndc) => {
+      const key = normalizeNdc(ndc);
+      return (key && byNdc.get(key)) || [];
+    },
+    ndcsOf: (hcpcs) => byCode.get(hcpcs.trim().toUpperCase()) ?? [],
+    paymentLimit: (hcpcs) => limits.get(hcpcs.trim().toUpperCase()),
+  };
 }
 
 /** "C7951" -> "C79.51"; codes of 3 characters or fewer are returned as they are. Accepts dotted input. */
@@ -54,6 +117,28 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
   const icdByCode = new Map(icd10.map((r) => [r.code, r]));
   const cptByCode = new Map((options.cpt ?? []).map((r) => [r.code.toUpperCase(), r]));
   const notes = tables.hcpcs.notes;
+  const nocList = tables.hcpcs.noc ? new Set(tables.hcpcs.noc) : undefined;
+
+  // ICD-10-CM fiscal years: the current table is built now, the others on first use
+  const currentYear: Icd10Year = { release: tables.icd10.release, ...(tables.icd10.effective ?? fiscalYearDates(tables.icd10.release) ?? { from: '', to: '' }) };
+  const years: Icd10Year[] = [currentYear];
+  const yearTables = new Map<string, () => Map<string, Icd10Record> | undefined>();
+  yearTables.set(currentYear.release, () => icdByCode);
+  for (const other of options.otherIcd10 ?? []) {
+    const dates = fiscalYearDates(other.release);
+    if (!dates || other.release === currentYear.release) continue;
+    years.push({ release: other.release, ...dates });
+    let built: Map<string, Icd10Record> | null | undefined;
+    yearTables.set(other.release, () => {
+      if (built === undefined) {
+        const t = other.load();
+        built = t ? new Map(t.codes.map(([code, description]) => [code, { code, description }])) : null;
+      }
+      return built ?? undefined;
+    });
+  }
+  years.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  let aspData: AspData | null | undefined;
 
   let procIndex: PrefixIndex | undefined;
   let icdIndex: PrefixIndex | undefined;
@@ -66,6 +151,24 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
   return {
     hcpcsRelease: tables.hcpcs.release,
     icd10Release: tables.icd10.release,
+    hcpcsCoverage: quarterDates(tables.hcpcs.release),
+    nocFromList: nocList !== undefined,
+    isNotOtherwiseClassified: (code) => {
+      const c = code.trim().toUpperCase();
+      if (nocList) return nocList.has(c);
+      const r = procByCode.get(c);
+      return r ? nocByDescriptor(r) : false;
+    },
+    icd10Years: () => years,
+    icd10YearFor: (date) => years.find((y) => y.from !== '' && y.from <= date && date <= y.to),
+    icd10In: (release, code) => yearTables.get(release)?.()?.get(normalizeIcd10(code)),
+    asp: () => {
+      if (aspData === undefined) {
+        const t = options.asp?.load();
+        aspData = t ? createAspData(t) : null;
+      }
+      return aspData ?? undefined;
+    },
     codeTables: tables.hcpcs.layout,
     procedure: (code) => procByCode.get(code.trim().toUpperCase()),
     modifier: (code) => modByCode.get(code.trim().toUpperCase()),

@@ -286,6 +286,8 @@ export interface HcpcsTableInput {
   dataText: string;
   notesText?: string;
   layoutText?: string;
+  /** The release's NOC list (see importNoc.ts) and the file it came from. */
+  noc?: { sourceFile: string; records: readonly { code: string }[] };
 }
 
 /** Builds the compact, deterministic table file (codes sorted, empty trailing fields omitted). */
@@ -311,5 +313,13 @@ export function buildHcpcsTable(input: HcpcsTableInput): { table: HcpcsTableFile
     notes: input.notesText ? parseProcessingNotes(input.notesText) : {},
   };
   if (input.layoutText) table.layout = parseRecordLayout(input.layoutText);
+  if (input.noc) {
+    const known = new Set(parsed.procedures.map((p) => p.code));
+    const noc = [...new Set(input.noc.records.map((r) => r.code))].sort();
+    for (const c of noc) if (!known.has(c)) warnings.push(`${input.noc.sourceFile}: NOC code ${c} is not in the release's data file`);
+    // (no file name recorded: CMS names it "NOC_codes_JAN2026.xlsx" on the web and "NOC codes_JAN2026.xlsx" in
+    // the zip, and both imports must give the same bytes)
+    table.noc = noc;
+  }
   return { table, warnings };
 }

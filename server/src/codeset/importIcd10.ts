@@ -3,7 +3,7 @@
  * space-padded), a space, then the description. No I/O.
  */
 import type { Icd10Record } from './types';
-import type { Icd10TableFile } from './schema';
+import { fiscalYearDates, type Icd10TableFile } from './schema';
 
 export interface Icd10ParseResult {
   records: Icd10Record[];
@@ -58,6 +58,7 @@ export function buildIcd10Table(input: { release: string; sourceFile: string; te
       version: 1,
       release: input.release,
       source: input.sourceFile.replace(/^.*[\\/]/, ''),
+      effective: fiscalYearDates(input.release),
       columns: ['code', 'description'],
       codes: records.map((r) => [r.code, r.description] as [string, string]),
     },

@@ -81,8 +81,15 @@ export const hcpcsTableSchema = z.object({
   modifiers: hcpcsRowsSchema,
   notes: z.record(z.string().regex(/^\d{4}$/), z.string()),
   layout: layoutTablesSchema.optional(),
+  /** The codes of the CMS "not otherwise classified" list of the same release (NOC_codes_<MON><YEAR>.xlsx), sorted. */
+  noc: z.array(z.string().regex(/^[A-Z]\d{4}$/, 'a HCPCS Level II code like A9699')).optional(),
 });
 export type HcpcsTableFile = z.infer<typeof hcpcsTableSchema>;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+/** The dates of service a release is for (inclusive). */
+export const effectiveSchema = z.object({ from: isoDay, to: isoDay });
+export type Effective = z.infer<typeof effectiveSchema>;
 
 export const icd10TableSchema = z
   .object({
@@ -92,6 +99,8 @@ export const icd10TableSchema = z
     release: z.string().regex(/^FY\d{4}(-\d{2})?$/, 'release must look like FY2026'),
     source: z.string(),
     columns: z.tuple([z.literal('code'), z.literal('description')]),
+    /** Dates of service the fiscal year covers: FY2026 is 2025-10-01 to 2026-09-30. */
+    effective: effectiveSchema.optional(),
     /** [code without the dot, description], sorted by code. */
     codes: icd10RowsSchema,
   });
@@ -102,12 +111,55 @@ const releaseListSchema = z.object({
   releases: z.array(z.string().min(1)).min(1),
 });
 
+const NDC = /^\d{5}-\d{4}-\d{2}$/;
+/** A number as CMS writes it in the ASP files ("0.5", "100", "137.828"). */
+const NUMBER = /^\d+(\.\d+)?$/;
+const aspCrosswalkRowsSchema = rowsSchema('NDC row', (row, issue) => {
+  if (row.length !== ASP_CROSSWALK_COLUMNS.length) issue(undefined, `expected ${ASP_CROSSWALK_COLUMNS.join(',')}, found ${row.length} fields`);
+  for (let j = 0; j < row.length; j++) if (typeof row[j] !== 'string') issue(j, `${ASP_CROSSWALK_COLUMNS[j] ?? 'field'} must be a string`);
+  if (typeof row[0] !== 'string' || !NDC.test(row[0])) issue(0, 'ndc must be an 11-digit NDC in 5-4-2 form, like 13533-0636-01');
+  if (typeof row[1] !== 'string' || !/^[A-Z0-9]{5}$/.test(row[1])) issue(1, 'hcpcs must be a 5-character code');
+  for (const j of [6, 7]) if (typeof row[j] === 'string' && row[j] !== '' && !NUMBER.test(row[j])) issue(j, `${ASP_CROSSWALK_COLUMNS[j]} must be a number`);
+}) as unknown as z.ZodType<string[][]>;
+const aspLimitRowsSchema = rowsSchema('payment limit row', (row, issue) => {
+  if (row.length !== ASP_LIMIT_COLUMNS.length) issue(undefined, `expected ${ASP_LIMIT_COLUMNS.join(',')}, found ${row.length} fields`);
+  for (let j = 0; j < row.length; j++) if (typeof row[j] !== 'string') issue(j, `${ASP_LIMIT_COLUMNS[j] ?? 'field'} must be a string`);
+  if (typeof row[0] !== 'string' || !/^[A-Z0-9]{5}$/.test(row[0])) issue(0, 'hcpcs must be a 5-character code');
+}) as unknown as z.ZodType<string[][]>;
+
+/** Columns of data/asp/<release>.json `crosswalk` rows (the CMS ASP NDC-HCPCS crosswalk, short descriptions dropped). */
+export const ASP_CROSSWALK_COLUMNS = ['ndc', 'hcpcs', 'labeler', 'drugName', 'hcpcsDosage', 'packageSize', 'packageQuantity', 'billUnits', 'billUnitsPerPackage'] as const;
+/** Columns of `limits` rows (the CMS Medicare Part B payment limit file; short descriptions dropped). */
+export const ASP_LIMIT_COLUMNS = ['hcpcs', 'hcpcsDosage', 'paymentLimit', 'coinsurancePercent', 'notes'] as const;
+
+export const aspTableSchema = z.object({
+  format: z.literal('asp-table'),
+  version: z.literal(1),
+  /** "2026-01": the calendar quarter the payment limits are for. */
+  release: z.string().regex(/^\d{4}-(01|04|07|10)$/, 'release must look like 2026-01'),
+  effective: effectiveSchema,
+  sources: z.array(z.string()),
+  crosswalkColumns: z.array(z.string()).refine((c) => c.length === ASP_CROSSWALK_COLUMNS.length && c.every((x, i) => x === ASP_CROSSWALK_COLUMNS[i]), {
+    message: `crosswalkColumns must be exactly ${ASP_CROSSWALK_COLUMNS.join(',')}`,
+  }),
+  limitColumns: z.array(z.string()).refine((c) => c.length === ASP_LIMIT_COLUMNS.length && c.every((x, i) => x === ASP_LIMIT_COLUMNS[i]), {
+    message: `limitColumns must be exactly ${ASP_LIMIT_COLUMNS.join(',')}`,
+  }),
+  /** Sorted by NDC, then code. */
+  crosswalk: aspCrosswalkRowsSchema,
+  /** Sorted by code. */
+  limits: aspLimitRowsSchema,
+});
+export type AspTableFile = z.infer<typeof aspTableSchema>;
+
 export const manifestSchema = z
   .object({
     format: z.literal('codeset-manifest'),
     version: z.literal(1),
     hcpcs: releaseListSchema,
     icd10cm: releaseListSchema,
+    /** CMS ASP NDC-HCPCS crosswalk and payment limits, by quarter (optional: a user's imported folder may lack it). */
+    asp: releaseListSchema.optional(),
   })
   .refine((m) => m.hcpcs.releases.includes(m.hcpcs.current), { message: 'current must be listed in releases', path: ['hcpcs', 'current'] })
   .refine((m) => m.icd10cm.releases.includes(m.icd10cm.current), {
@@ -122,6 +174,27 @@ export function hcpcsTablePath(release: string): string {
 }
 export function icd10TablePath(release: string): string {
   return `icd10cm/${release}.json`;
+}
+export function aspTablePath(release: string): string {
+  return `asp/${release}.json`;
+}
+
+/** FY2026 -> 2025-10-01 to 2026-09-30 (the federal fiscal year ICD-10-CM releases are named by). */
+export function fiscalYearDates(release: string): Effective | undefined {
+  const m = /^FY(\d{4})$/.exec(release);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  return { from: `${y - 1}-10-01`, to: `${y}-09-30` };
+}
+
+/** 2026-01 -> 2026-01-01 to 2026-03-31 (the calendar quarter a CMS quarterly file is for). */
+export function quarterDates(release: string): Effective | undefined {
+  const m = /^(\d{4})-(01|04|07|10)$/.exec(release);
+  if (!m) return undefined;
+  const start = Number(m[2]);
+  const end = start + 2;
+  const last = [31, 30, 30, 31][(start - 1) / 3];
+  return { from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${String(end).padStart(2, '0')}-${last}` };
 }
 
 /** "file.json: procedures.12.0: code must be ..." for each issue (first few). */

@@ -85,10 +85,73 @@ export interface SearchHit<T> {
   score: number;
 }
 
+/** The dates of service a release is for (inclusive ISO dates). */
+export interface Coverage {
+  from: string;
+  to: string;
+}
+
+/** One ICD-10-CM fiscal year the code set holds. */
+export interface Icd10Year extends Coverage {
+  /** "FY2026" */
+  release: string;
+}
+
+/** One row of the CMS ASP NDC-HCPCS crosswalk: an NDC package that bills under a HCPCS code. */
+export interface NdcRecord {
+  /** 11-digit NDC in 5-4-2 form, "13533-0636-01". */
+  ndc: string;
+  hcpcs: string;
+  labeler: string;
+  drugName: string;
+  /** The amount one HCPCS billing unit is, as CMS writes it ("10 MG", "1 ML"). */
+  hcpcsDosage: string;
+  /** Size of one item of the package, and the number of items in it. */
+  packageSize: number;
+  packageQuantity: number;
+  /** HCPCS billing units in one item, and in the whole package. */
+  billUnits: number;
+  billUnitsPerPackage: number;
+}
+
+/** A Medicare Part B payment limit of the ASP file. */
+export interface PaymentLimit {
+  hcpcs: string;
+  hcpcsDosage: string;
+  /** Dollars per HCPCS unit as CMS writes it ("73.632"), or "N/A". */
+  paymentLimit: string;
+  coinsurancePercent: string;
+  notes: string;
+}
+
+/** The CMS ASP quarter the code set holds (crosswalk and payment limits). */
+export interface AspData extends Coverage {
+  release: string;
+  /** Crosswalk rows of an NDC (written with or without dashes, 11 digits); empty when unknown. */
+  ndc(ndc: string): readonly NdcRecord[];
+  /** Crosswalk rows that bill under a HCPCS code. */
+  ndcsOf(hcpcs: string): readonly NdcRecord[];
+  paymentLimit(hcpcs: string): PaymentLimit | undefined;
+}
+
 export interface CodeSet {
   /** Release label, e.g. "2026-01". */
   readonly hcpcsRelease: string;
   readonly icd10Release: string;
+  /** The calendar quarter the HCPCS release is for (2026-01 -> 2026-01-01 to 2026-03-31), when its label says. */
+  readonly hcpcsCoverage?: Coverage;
+  /** Whether NOC-ness comes from the CMS NOC list of the release (else from descriptor words). */
+  readonly nocFromList: boolean;
+  /** A "not otherwise classified" code per the CMS NOC list of the release (or, without a list, its descriptor). */
+  isNotOtherwiseClassified(code: string): boolean;
+  /** The ICD-10-CM fiscal years held, oldest first (the current one always among them). */
+  icd10Years(): readonly Icd10Year[];
+  /** The fiscal year whose dates cover `date` (YYYY-MM-DD), if the code set holds it. */
+  icd10YearFor(date: string): Icd10Year | undefined;
+  /** A code in a given fiscal year's table (loaded on first use; undefined when the year is not held). */
+  icd10In(release: string, code: string): Icd10Record | undefined;
+  /** The CMS ASP quarter (NDC crosswalk, payment limits), loaded on first use; undefined when not held. */
+  asp(): AspData | undefined;
   procedure(code: string): HcpcsRecord | undefined;
   modifier(code: string): HcpcsRecord | undefined;
   icd10(code: string): Icd10Record | undefined;

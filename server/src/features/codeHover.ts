@@ -4,7 +4,6 @@
  */
 import { describeRecordFields } from '../codeset/describe';
 import { LEVEL_I_MODIFIER_NAMES } from '../codeset/levelOneModifiers';
-import { isNotOtherwiseClassified } from '../codeset/noc';
 import type { CodeSet, HcpcsRecord, Icd10Record } from '../codeset/types';
 import type { GuideIndex } from '../guides/types';
 import { guideDecisionFacts, lookupLink, renderGuideHover } from '../guides/render';
@@ -51,15 +50,37 @@ export function procedureHover(record: HcpcsRecord, codeSet: CodeSet, guides: Gu
   const rows = describeRecordFields(codeSet.codeTables, record)
     .filter((f) => f.label !== 'Action')
     .map((f) => `| ${f.label} | \`${f.code}\` ${f.meaning ?? ''} |`);
-  if (isNotOtherwiseClassified(record)) rows.push('| NOC | Not otherwise classified: the claim must describe the item (SV101-7 or NTE) |');
+  if (record.kind === 'procedure' && codeSet.isNotOtherwiseClassified(record.code)) {
+    const basis = codeSet.nocFromList ? `on the CMS NOC list of release ${codeSet.hcpcsRelease}` : 'judged from the descriptor';
+    rows.push(`| NOC | Not otherwise classified (${basis}): the claim must describe the item (SV101-7 or NTE) |`);
+  }
+  const limit = paymentLimitRow(record.code, codeSet);
+  if (limit) rows.push(limit);
   if (record.processingNote) {
     const note = codeSet.processingNote(record.processingNote);
     if (note) rows.push(`| Processing note ${record.processingNote} | ${truncate(note, 240)} |`);
   }
   if (guide) parts.push(renderGuideHover(guide, codeSet, { decisionShown: true }));
   if (rows.length) parts.push(['| | |', '|---|---|', ...rows].join('\n'));
-  parts.push(`*CMS HCPCS release ${codeSet.hcpcsRelease} · short descriptor "${record.shortDescription}"*`);
+  parts.push(`*${releaseLine(codeSet)} · short descriptor "${record.shortDescription}"*`);
   return parts.join('\n\n');
+}
+
+/** "CMS HCPCS release 2026-01 (dates of service 2026-01-01 to 2026-03-31)": which release, and the dates it is for. */
+export function releaseLine(codeSet: CodeSet): string {
+  const c = codeSet.hcpcsCoverage;
+  return `CMS HCPCS release ${codeSet.hcpcsRelease}${c ? ` (dates of service ${c.from} to ${c.to})` : ''}`;
+}
+
+/** The Medicare Part B payment limit of the ASP file for the code, per HCPCS unit, with the quarter it is for. */
+function paymentLimitRow(code: string, codeSet: CodeSet): string | undefined {
+  const asp = codeSet.asp();
+  const limit = asp?.paymentLimit(code);
+  if (!asp || !limit) return undefined;
+  const quarter = `CMS ASP file ${asp.release}, ${asp.from} to ${asp.to}`;
+  const amount = /^\d/.test(limit.paymentLimit) ? `$${limit.paymentLimit} per ${limit.hcpcsDosage || 'unit'}` : `${limit.paymentLimit} (no ASP-based limit)`;
+  const notes = limit.notes ? `; ${truncate(limit.notes.replace(/\|/g, '/'), 160)}` : '';
+  return `| Medicare Part B payment limit | ${amount} (${quarter}${notes}); not a coverage decision |`;
 }
 
 export function modifierHover(record: HcpcsRecord, codeSet: CodeSet, guides: GuideIndex, options: HoverOptions = {}): string {

@@ -20,6 +20,8 @@ export interface EnvironmentOptions {
   userDataDir?: string;
   workspaceFolders?: readonly string[];
   cptDescriptorFile?: string;
+  /** Told about a problem found after loading (a table read on first use); it is also added to `problems`. */
+  onProblem?: (message: string) => void;
 }
 
 export interface GuideFileProblems {
@@ -62,15 +64,19 @@ function loadBestCodeSet(options: EnvironmentOptions, problems: string[]): CodeS
     : undefined;
   const bundledRelease = currentRelease(options.dataDir);
   const userRelease = options.userDataDir ? currentRelease(options.userDataDir) : undefined;
+  const onProblem = (m: string) => {
+    problems.push(m);
+    options.onProblem?.(m);
+  };
   if (options.userDataDir && userRelease && (!bundledRelease || userRelease > bundledRelease)) {
-    const user = loadCodeSet(options.userDataDir, { cptCsvPath });
+    const user = loadCodeSet(options.userDataDir, { cptCsvPath, onProblem });
     if (user.codeSet) {
       problems.push(...user.errors.map((e) => `CPT descriptors: ${e}`));
       return user.codeSet;
     }
     problems.push(...user.errors.map((e) => `imported release in user storage: ${e}; using the bundled release`));
   }
-  const bundled = loadCodeSet(options.dataDir, { cptCsvPath });
+  const bundled = loadCodeSet(options.dataDir, { cptCsvPath, onProblem });
   if (bundled.codeSet) {
     problems.push(...bundled.errors.map((e) => `CPT descriptors: ${e}`));
     return bundled.codeSet;

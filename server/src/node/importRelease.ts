@@ -8,7 +8,10 @@ import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import { buildHcpcsTable, decodeLatin1, releaseFromHcpcsFileName } from '../codeset/importHcpcs';
 import { buildIcd10Table, looksLikeIcd10Codes, releaseFromIcd10FileName } from '../codeset/importIcd10';
-import { hcpcsTablePath, icd10TablePath } from '../codeset/schema';
+import { parseNocSheet, type NocRecord } from '../codeset/importNoc';
+import { aspFileKind, buildAspTable, decodeCp1252, type AspFileKind } from '../codeset/importAsp';
+import { readXlsx } from '../codeset/xlsx';
+import { aspTablePath, hcpcsTablePath, icd10TablePath } from '../codeset/schema';
 import { stringifyTable } from '../codeset/stringify';
 
 export interface HcpcsSources {
@@ -16,17 +19,32 @@ export interface HcpcsSources {
   dataText: string;
   notesText?: string;
   layoutText?: string;
+  /** The "not otherwise classified" list of the release (NOC codes_JAN2026.xlsx in the zip). */
+  noc?: { sourceFile: string; records: NocRecord[]; warnings: string[] };
 }
 
 const DATA_MEMBER = /^HCPC.*ANWEB.*\.txt$/i;
 const NOTES_MEMBER = /^proc_notes.*\.txt$/i;
 const LAYOUT_MEMBER = /recordlayout.*\.txt$/i;
+/** "NOC_codes_JAN2026.xlsx" on the CMS web page, "NOC codes_JAN2026.xlsx" inside the zip. */
+const NOC_MEMBER = /^NOC[ _-]?codes.*\.xlsx$/i;
+
+function readNoc(name: string, bytes: Uint8Array): HcpcsSources['noc'] {
+  try {
+    const sheets = readXlsx(bytes);
+    if (sheets.length === 0) return { sourceFile: name, records: [], warnings: [`${name}: no sheet`] };
+    const { records, warnings } = parseNocSheet(sheets[0]);
+    return { sourceFile: name, records, warnings: warnings.map((w) => `${name}: ${w}`) };
+  } catch (e) {
+    return { sourceFile: name, records: [], warnings: [`${name}: ${(e as Error).message}`] };
+  }
+}
 
 export function readHcpcsZip(file: string): HcpcsSources {
   const members = unzipSync(new Uint8Array(fs.readFileSync(file)), {
     filter: (f) => {
       const base = path.posix.basename(f.name);
-      return DATA_MEMBER.test(base) || NOTES_MEMBER.test(base) || LAYOUT_MEMBER.test(base);
+      return DATA_MEMBER.test(base) || NOTES_MEMBER.test(base) || LAYOUT_MEMBER.test(base) || NOC_MEMBER.test(base);
     },
   });
   const find = (re: RegExp) => Object.keys(members).sort().find((n) => re.test(path.posix.basename(n)));
@@ -34,11 +52,13 @@ export function readHcpcsZip(file: string): HcpcsSources {
   if (!data) throw new Error(`${path.basename(file)}: no HCPC*ANWEB*.txt member`);
   const notes = find(NOTES_MEMBER);
   const layout = find(LAYOUT_MEMBER);
+  const noc = find(NOC_MEMBER);
   return {
     dataName: path.posix.basename(data),
     dataText: decodeLatin1(members[data]),
     notesText: notes ? decodeLatin1(members[notes]) : undefined,
     layoutText: layout ? decodeLatin1(members[layout]) : undefined,
+    noc: noc ? readNoc(path.posix.basename(noc), members[noc]) : undefined,
   };
 }
 
@@ -49,11 +69,13 @@ export function readHcpcsTxt(file: string): HcpcsSources {
     const name = siblings.find((n) => re.test(n));
     return name ? decodeLatin1(fs.readFileSync(path.join(dir, name))) : undefined;
   };
+  const nocName = siblings.find((n) => NOC_MEMBER.test(n));
   return {
     dataName: path.basename(file),
     dataText: decodeLatin1(fs.readFileSync(file)),
     notesText: read(NOTES_MEMBER),
     layoutText: read(LAYOUT_MEMBER),
+    noc: nocName ? readNoc(nocName, new Uint8Array(fs.readFileSync(path.join(dir, nocName)))) : undefined,
   };
 }
 
@@ -76,13 +98,20 @@ export function updateManifest(outDir: string): void {
       : [];
     return { current: releases[releases.length - 1] ?? '', releases };
   };
-  const manifest = { format: 'codeset-manifest', version: 1, hcpcs: list('hcpcs'), icd10cm: list('icd10cm') };
+  const asp = list('asp');
+  const manifest = {
+    format: 'codeset-manifest',
+    version: 1,
+    hcpcs: list('hcpcs'),
+    icd10cm: list('icd10cm'),
+    ...(asp.releases.length ? { asp } : {}),
+  };
   writeIfChanged(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 }
 
 
 export interface ImportOutcome {
-  kind: 'hcpcs' | 'icd10cm';
+  kind: 'hcpcs' | 'icd10cm' | 'asp';
   release: string;
   /** Path of the table written. */
   table: string;
@@ -91,8 +120,55 @@ export interface ImportOutcome {
   summary: string;
 }
 
-/** Imports one official file (HCPCS zip or TXT, or ICD-10-CM codes txt) into `outDir` and updates its manifest. */
+/** The two ASP CSV files of one quarter: `file` is either of them or their folder; the other is found beside it. */
+function findAspPair(file: string): Record<AspFileKind, string> | undefined {
+  const kindOf = (f: string) => {
+    try {
+      return aspFileKind(decodeCp1252(fs.readFileSync(f).subarray(0, 4000)));
+    } catch {
+      return undefined;
+    }
+  };
+  const isDir = fs.statSync(file).isDirectory();
+  if (!isDir && !/\.csv$/i.test(file)) return undefined;
+  if (!isDir && !kindOf(file)) return undefined;
+  const dir = isDir ? file : path.dirname(file);
+  const found: Partial<Record<AspFileKind, string>> = {};
+  if (!isDir) found[kindOf(file)!] = file;
+  for (const name of fs.readdirSync(dir).filter((n) => /\.csv$/i.test(n)).sort()) {
+    const f = path.join(dir, name);
+    const k = kindOf(f);
+    if (k && !found[k]) found[k] = f;
+  }
+  if (!found.crosswalk || !found.limits) {
+    throw new Error(`${path.basename(file)}: the ASP import needs both the NDC-HCPCS crosswalk and the payment limit CSV in one folder`);
+  }
+  return found as Record<AspFileKind, string>;
+}
+
+function importAsp(pair: Record<AspFileKind, string>, outDir: string, release?: string): ImportOutcome {
+  const read = (f: string) => ({ name: path.basename(f), text: decodeCp1252(new Uint8Array(fs.readFileSync(f))) });
+  const { table, warnings } = buildAspTable({ crosswalk: read(pair.crosswalk), limits: read(pair.limits), release });
+  const out = path.join(outDir, aspTablePath(table.release));
+  const changed = writeIfChanged(out, stringifyTable(table));
+  updateManifest(outDir);
+  return {
+    kind: 'asp',
+    release: table.release,
+    table: out,
+    changed,
+    warnings,
+    summary: `ASP ${table.release} (${table.effective.from} to ${table.effective.to}): ${table.crosswalk.length} NDCs, ${table.limits.length} payment limits`,
+  };
+}
+
+/**
+ * Imports one official file (HCPCS zip or TXT, ICD-10-CM codes txt, or an ASP CSV or folder) into `outDir` and
+ * updates its manifest.
+ */
 export function importOfficialFile(file: string, outDir: string, options: { icd10?: boolean; release?: string } = {}): ImportOutcome {
+  const asp = options.icd10 ? undefined : findAspPair(file);
+  if (asp) return importAsp(asp, outDir, options.release);
   const isZip = /\.zip$/i.test(file);
   let isIcd10 = options.icd10 ?? false;
   if (!isZip && !isIcd10) {
@@ -114,12 +190,16 @@ export function importOfficialFile(file: string, outDir: string, options: { icd1
   const extra: string[] = [];
   if (!src.notesText) extra.push('no proc_notes*.txt found: processing notes left empty');
   if (!src.layoutText) extra.push('no *recordlayout*.txt found: code tables left out');
+  if (!src.noc) extra.push('no NOC_codes*.xlsx found: not-otherwise-classified codes are judged from the descriptors');
+  else extra.push(...src.noc.warnings);
+  const noc = src.noc && src.noc.records.length > 0 ? src.noc : undefined;
   const { table, warnings } = buildHcpcsTable({
     release,
     sourceFile: src.dataName,
     dataText: src.dataText,
     notesText: src.notesText,
     layoutText: src.layoutText,
+    noc,
   });
   const out = path.join(outDir, hcpcsTablePath(release));
   const changed = writeIfChanged(out, stringifyTable(table));
@@ -132,7 +212,8 @@ export function importOfficialFile(file: string, outDir: string, options: { icd1
     warnings: [...extra, ...warnings.map((w) => `${src.dataName}: ${w}`)],
     summary:
       `HCPCS ${release}: ${table.procedures.length} procedures, ${table.modifiers.length} modifiers, ` +
-      `${Object.keys(table.notes).length} processing notes, ${Object.keys(table.layout ?? {}).length} code tables`,
+      `${Object.keys(table.notes).length} processing notes, ${Object.keys(table.layout ?? {}).length} code tables, ` +
+      `${table.noc ? `${table.noc.length} NOC codes` : 'no NOC list'}`,
   };
 }
 
@@ -147,7 +228,8 @@ export async function importReleaseInto(file: string, targetDir: string, bundled
     fs.mkdirSync(targetDir, { recursive: true });
     const outcome = importOfficialFile(file, targetDir);
     // Make the user folder complete: the tables it lacks come from the bundled data.
-    for (const sub of ['hcpcs', 'icd10cm']) {
+    for (const sub of ['hcpcs', 'icd10cm', 'asp']) {
+      if (!fs.existsSync(path.join(bundledDataDir, sub))) continue;
       const dest = path.join(targetDir, sub);
       const hasTable = fs.existsSync(dest) && fs.readdirSync(dest).some((n) => n.endsWith('.json'));
       if (hasTable) continue;

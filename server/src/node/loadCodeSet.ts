@@ -6,13 +6,44 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeSet, LicensedDescriptor } from '../codeset/types';
-import { loadCodeSetFromJson } from '../codeset/codeset';
-import { hcpcsTablePath, icd10TablePath, manifestSchema, formatZodError } from '../codeset/schema';
+import { loadCodeSetFromJson, type LazyTable } from '../codeset/codeset';
+import {
+  aspTablePath,
+  aspTableSchema,
+  hcpcsTablePath,
+  icd10TablePath,
+  icd10TableSchema,
+  manifestSchema,
+  formatZodError,
+  type AspTableFile,
+  type Icd10TableFile,
+} from '../codeset/schema';
+import type { z } from 'zod';
 import { parseCptCsv } from '../codeset/cpt';
 
 export interface LoadCodeSetOptions {
   /** Path of the user's licensed CPT CSV (`code,descriptor`), if configured. */
   cptCsvPath?: string;
+  /** Told about a table read later, on first use (another ICD-10-CM year, the ASP quarter), that fails to load. */
+  onProblem?: (message: string) => void;
+}
+
+/** A table read, validated and kept on first use; a failure is told once, naming the file and field. */
+function lazyTable<T>(dataDir: string, name: string, release: string, schema: z.ZodType<T>, onProblem?: (m: string) => void): LazyTable<T> {
+  return {
+    release,
+    load() {
+      const errors: string[] = [];
+      const raw = readJson(path.join(dataDir, name), name, errors);
+      if (raw !== undefined) {
+        const parsed = schema.safeParse(raw);
+        if (parsed.success) return parsed.data;
+        errors.push(formatZodError(name, parsed.error));
+      }
+      for (const e of errors) onProblem?.(e);
+      return undefined;
+    },
+  };
 }
 
 export interface LoadedCodeSet {
@@ -57,10 +88,15 @@ export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): 
         errors.push(`${label}: ${(e as Error).message}`);
       }
     }
+    const otherIcd10 = manifest.data.icd10cm.releases
+      .filter((r) => r !== manifest.data.icd10cm.current)
+      .map((r) => lazyTable<Icd10TableFile>(dataDir, icd10TablePath(r), r, icd10TableSchema as z.ZodType<Icd10TableFile>, options.onProblem));
+    const aspRelease = manifest.data.asp?.current;
+    const asp = aspRelease ? lazyTable<AspTableFile>(dataDir, aspTablePath(aspRelease), aspRelease, aspTableSchema as z.ZodType<AspTableFile>, options.onProblem) : undefined;
     const result = loadCodeSetFromJson(
       { hcpcs, icd10, manifest: manifestRaw },
       { hcpcs: hcpcsName, icd10: icd10Name, manifest: 'manifest.json' },
-      { cpt },
+      { cpt, otherIcd10, asp },
     );
     if (!result.ok) {
       errors.push(result.error);

@@ -113,6 +113,44 @@ test('loadCodeSet never throws: missing folder, broken JSON, bad field', () => {
   }
 });
 
+test('tables read on first use (FY2025, ASP): a bad field is told once, naming file and field; the rest keeps working', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codeset-'));
+  try {
+    const raw = fixtureRaw() as ReturnType<typeof fixtureRaw> & { icd10Other: { codes: unknown[][] }[]; asp: { crosswalk: unknown[][] } };
+    for (const sub of ['hcpcs', 'icd10cm', 'asp']) fs.mkdirSync(path.join(dir, sub));
+    const manifest = {
+      format: 'codeset-manifest',
+      version: 1,
+      hcpcs: { current: '2026-01', releases: ['2026-01'] },
+      icd10cm: { current: 'FY2026', releases: ['FY2025', 'FY2026'] },
+      asp: { current: '2026-01', releases: ['2026-01'] },
+    };
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+    fs.writeFileSync(path.join(dir, 'hcpcs', '2026-01.json'), JSON.stringify(raw.hcpcs));
+    fs.writeFileSync(path.join(dir, 'icd10cm', 'FY2026.json'), JSON.stringify(raw.icd10));
+    raw.icd10Other[0].codes[1] = ['g35', 'Multiple sclerosis'];
+    fs.writeFileSync(path.join(dir, 'icd10cm', 'FY2025.json'), JSON.stringify(raw.icd10Other[0]));
+    raw.asp.crosswalk[0][0] = '1234';
+    fs.writeFileSync(path.join(dir, 'asp', '2026-01.json'), JSON.stringify(raw.asp));
+    const told: string[] = [];
+    const r = loadCodeSet(dir, { onProblem: (m) => told.push(m) });
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(told, [], 'nothing read yet');
+    const cs = r.codeSet!;
+    assert.equal(cs.icd10In('FY2025', 'G35'), undefined);
+    assert.equal(cs.icd10In('FY2025', 'C7951'), undefined);
+    assert.equal(cs.asp(), undefined);
+    assert.equal(cs.asp(), undefined);
+    assert.equal(told.length, 2, told.join('\n'));
+    assert.match(told[0], /^icd10cm\/FY2025\.json: codes\.1\.0: an ICD-10-CM code/);
+    assert.match(told[1], /^asp\/2026-01\.json: crosswalk\.0\.0: ndc must be an 11-digit NDC/);
+    assert.equal(cs.icd10In('FY2026', 'C7951')?.description, 'Secondary malignant neoplasm of bone');
+    assert.equal(cs.procedure('A9604')?.code, 'A9604');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('parseCptCsv: header optional, quoted fields, errors with line numbers', () => {
   const text = [
     '\ufeffCode,Descriptor',

@@ -1,5 +1,7 @@
 // Facts pinned on the committed, generated tables (data/), checked against the official CMS/CDC files.
 import { test } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import { loadCodeSet } from '../../../server/src/node/loadCodeSet';
 import { isNotOtherwiseClassified } from '../../../server/src/codeset/noc';
@@ -83,16 +85,67 @@ test('search speed: median under 2 ms (HCPCS) and 10 ms (ICD-10-CM) over every c
   assert.ok(median(ip) < 10, `ICD-10-CM median ${median(ip)} ms`);
 });
 
-test('NOC: descriptor-derived, agrees with the CMS NOC list on pinned codes', () => {
+test('NOC: the CMS NOC list of the release (NOC_codes_JAN2026.xlsx, 166 codes) is the truth', () => {
   const cs = full();
-  for (const c of ['A9698', 'A9699', 'J3490', 'J3590', 'E1399', 'C9399', 'A0999', 'J7699', 'J8499']) {
-    assert.equal(isNotOtherwiseClassified(cs.procedure(c)!), true, c);
+  assert.equal(cs.nocFromList, true);
+  assert.equal(cs.allProcedures().filter((p) => cs.isNotOtherwiseClassified(p.code)).length, 166);
+  for (const c of ['A9698', 'A9699', 'J3490', 'J3590', 'E1399', 'C9399', 'A0999', 'J7699', 'J8499', 'j3490']) {
+    assert.equal(cs.isNotOtherwiseClassified(c), true, c);
   }
-  for (const c of ['A9600', 'A9604', 'J9035', 'G9893', 'G9418']) {
-    assert.equal(isNotOtherwiseClassified(cs.procedure(c)!), false, c);
+  // listed by CMS although the descriptor words would miss them
+  for (const c of ['S5150', 'S5151', 'S9986', 'G9418', 'G9424', 'G9743', 'M1222', 'M1226', 'M1257', 'M1285', 'M1315']) {
+    assert.equal(cs.isNotOtherwiseClassified(c), true, c);
+    assert.equal(isNotOtherwiseClassified(cs.procedure(c)!), false, `${c}: the descriptor alone does not say NOC`);
   }
-  const n = cs.allProcedures().filter(isNotOtherwiseClassified).length;
-  assert.ok(n >= 155 && n <= 175, `NOC count ${n}`);
+  // not on the CMS list although the descriptor words suggest it
+  for (const c of ['J0131', 'A6609', 'J0799', 'M0235', 'M0236', 'Q0235']) {
+    assert.equal(cs.isNotOtherwiseClassified(c), false, c);
+    assert.equal(isNotOtherwiseClassified(cs.procedure(c)!), true, `${c}: the descriptor words alone would say NOC`);
+  }
+  for (const c of ['A9600', 'A9604', 'J9035', 'G9893', 'ZZZZZ']) assert.equal(cs.isNotOtherwiseClassified(c), false, c);
+});
+
+test('ICD-10-CM FY2025 beside FY2026, each with the dates of service it covers', () => {
+  const cs = full();
+  assert.deepEqual(cs.icd10Years(), [
+    { release: 'FY2025', from: '2024-10-01', to: '2025-09-30' },
+    { release: 'FY2026', from: '2025-10-01', to: '2026-09-30' },
+  ]);
+  assert.equal(cs.icd10YearFor('2025-09-30')?.release, 'FY2025');
+  assert.equal(cs.icd10YearFor('2025-10-01')?.release, 'FY2026');
+  assert.equal(cs.icd10YearFor('2026-10-01'), undefined);
+  assert.equal(cs.icd10YearFor('2024-09-30'), undefined);
+  // G35 (multiple sclerosis) was expanded at the FY2026 change; E11A is new in FY2026
+  assert.equal(cs.icd10In('FY2025', 'G35')?.description, 'Multiple sclerosis');
+  assert.equal(cs.icd10In('FY2026', 'G35'), undefined);
+  assert.equal(cs.icd10In('FY2026', 'G35A')?.description, 'Relapsing-remitting multiple sclerosis');
+  assert.equal(cs.icd10In('FY2025', 'E11A'), undefined);
+  assert.equal(cs.icd10In('FY2026', 'E11.A')?.description, 'Type 2 diabetes mellitus without complications in remission');
+  const t = JSON.parse(fs.readFileSync(path.join(dataDir, 'icd10cm', 'FY2025.json'), 'utf8'));
+  assert.equal(t.codes.length, 74260);
+});
+
+test('ASP January 2026: NDC crosswalk and Part B payment limits', () => {
+  const asp = full().asp();
+  assert.ok(asp);
+  assert.deepEqual([asp.release, asp.from, asp.to], ['2026-01', '2026-01-01', '2026-03-31']);
+  const hep = asp.ndc('13533063601');
+  assert.equal(hep.length, 1);
+  assert.deepEqual(
+    { ...hep[0] },
+    { ndc: '13533-0636-01', hcpcs: '90371', labeler: 'Grifols USA, LLC', drugName: 'HyperHepB', hcpcsDosage: '1 ML', packageSize: 1, packageQuantity: 1, billUnits: 1, billUnitsPerPackage: 1 },
+  );
+  // one NDC may crosswalk to several codes: this 1000 mL bag bills as J7030 (1000 cc), J7040 (500 ml) or J7050 (250 cc)
+  assert.deepEqual(asp.ndc('00264-5802-00').map((r) => [r.hcpcs, r.billUnits]), [['J7030', 1], ['J7040', 2], ['J7050', 4]]);
+  const saline = asp.ndc('00264-5802-00').find((r) => r.hcpcs === 'J7050')!;
+  assert.deepEqual([saline.hcpcs, saline.hcpcsDosage, saline.packageSize, saline.packageQuantity, saline.billUnits, saline.billUnitsPerPackage], ['J7050', '250 CC', 1000, 12, 4, 48]);
+  assert.equal(asp.ndc('888867413689').length, 0, 'the one 12-digit (not NDC) identifier of the file is not imported');
+  assert.equal(asp.ndcsOf('J3301').length > 20, true);
+  assert.deepEqual({ ...asp.paymentLimit('J9035') }, { hcpcs: 'J9035', hcpcsDosage: '10 MG', paymentLimit: '73.632', coinsurancePercent: '20', notes: '' });
+  assert.equal(asp.paymentLimit('A9606')?.paymentLimit, 'N/A');
+  // no short descriptions at all: the rows of numeric (CPT) codes carried AMA text
+  const raw = fs.readFileSync(path.join(dataDir, 'asp', '2026-01.json'), 'utf8');
+  assert.doesNotMatch(raw, /Hep b ig im|Rabies ig im/);
 });
 
 test('code tables from the record layout travel with the table and describe fields', () => {

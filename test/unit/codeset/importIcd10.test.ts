@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildIcd10Table, looksLikeIcd10Codes, parseIcd10Text, releaseFromIcd10FileName } from '../../../server/src/codeset/importIcd10';
 import { icd10TableSchema } from '../../../server/src/codeset/schema';
-import { dataDir, exists, hcpcsTxt, icd10Txt, repoRoot } from './paths';
+import { dataDir, exists, hcpcsTxt, icd10Fy2025Txt, icd10Txt, repoRoot } from './paths';
 
 const sample = [
   'A000    Cholera due to Vibrio cholerae 01, biovar cholerae',
@@ -54,4 +54,23 @@ test('re-importing the official ICD-10-CM file gives the committed table byte fo
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
+});
+
+test('re-importing FY2025 gives the committed table beside FY2026, with the dates each covers', (t) => {
+  if (!exists(icd10Fy2025Txt)) return t.skip('../shared/data (ICD-10-CM FY2025) not present');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'icd10-import-'));
+  try {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'import.ts'), icd10Fy2025Txt, '--out', out], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const fresh = fs.readFileSync(path.join(out, 'icd10cm', 'FY2025.json'), 'utf8');
+    assert.ok(fresh === fs.readFileSync(path.join(dataDir, 'icd10cm', 'FY2025.json'), 'utf8'), 'differs from data/icd10cm/FY2025.json');
+    assert.deepEqual(JSON.parse(fresh).effective, { from: '2024-10-01', to: '2025-09-30' });
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('the FY label gives the dates of service: FY2026 is 2025-10-01 to 2026-09-30', () => {
+  const { table } = buildIcd10Table({ release: 'FY2026', sourceFile: 'icd10cm-codes-2026.txt', text: sample });
+  assert.deepEqual(table.effective, { from: '2025-10-01', to: '2026-09-30' });
 });

@@ -9,7 +9,7 @@ import type { Claim } from '../../model/claim';
 import type { Guide, GuideIndex } from '../../guides/types';
 
 export class CodeFacts {
-  /** isNotOtherwiseClassified(record), computed by hcpcs/noc-needs-description. */
+  /** codeSet.isNotOtherwiseClassified(code) (the CMS NOC list), computed by hcpcs/noc-needs-description. */
   noc: boolean | undefined = undefined;
   /** The "per treatment dose / per study" phrase of the descriptor (null when none), by hcpcs/units-per-dose. */
   perDose: string | null | undefined = undefined;

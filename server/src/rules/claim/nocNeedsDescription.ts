@@ -1,4 +1,3 @@
-import { isNotOtherwiseClassified } from '../../codeset/noc';
 import type { Claim } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
 import { lineCodeFacts } from './codes';
@@ -10,7 +9,7 @@ export const NOC_NEEDS_DESCRIPTION = 'hcpcs/noc-needs-description';
 export const DESCRIPTION_PLACEHOLDER = 'DESCRIBE DRUG OR SERVICE AND AMOUNT';
 
 /**
- * A not-otherwise-classified code (judged from the official descriptor, see codeset/noc.ts) with no description in
+ * A not-otherwise-classified code (on the CMS NOC list of the release; see CodeSet.isNotOtherwiseClassified) with no description in
  * SV101-7 / SV202-7 and no line note (NTE): the payer cannot price what it cannot identify.
  */
 export const nocNeedsDescription: Rule = {
@@ -27,7 +26,7 @@ export const nocNeedsDescription: Rule = {
       const facts = allFacts[li]!;
       const code = facts.code;
       const record = facts.record;
-      if (!code || !record || !(facts.noc ??= isNotOtherwiseClassified(record))) continue;
+      if (!code || !record || !(facts.noc ??= ctx.codeSet.isNotOtherwiseClassified(code))) continue;
       const description = line.procedure.description;
       if (description && description.value.trim().toUpperCase() === DESCRIPTION_PLACEHOLDER) {
         findings.push({
