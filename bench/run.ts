@@ -28,6 +28,7 @@ import { buildClaimModel } from '../server/src/model/claim';
 import type { CodeSet } from '../server/src/codeset/types';
 import type { GuideIndex } from '../server/src/guides/types';
 import { generate837P, rng } from './generate';
+import { protocolBench, type ProtocolFigures } from './protocol';
 
 const root = path.resolve(__dirname, '..');
 const cacheDir = path.join(root, '.cache', 'bench');
@@ -287,6 +288,30 @@ async function main(): Promise<void> {
     rows.push(['resident memory, 50 MB file open (many findings)', `${memoryDense.rssMB} MB (JS heap ${memoryDense.heapMB} MB)`, '']);
   }
 
+  // the protocol benchmark: the built server over stdio, what VS Code sends; each figure also as a ratio to
+  // x12-parser's parse of the same file in this run
+  const protocolFiles: [string, string][] = [['1MB', file1], ['10MB', file10]];
+  if (file50) protocolFiles.push(['50MB', file50]);
+  const protocol: Record<string, { x12ParserMs: number; figures: ProtocolFigures; ratios: Record<string, number> }> = {};
+  const protocolRows: string[][] = [];
+  for (const [label, file] of protocolFiles) {
+    const t = fs.readFileSync(file, 'utf8');
+    const parserTimes: number[] = [];
+    for (let i = 0; i < (label === '50MB' ? 1 : 3); i++) {
+      gc();
+      const t0 = performance.now();
+      await x12ParserParse(t);
+      parserTimes.push(performance.now() - t0);
+    }
+    const parserMs = median(parserTimes);
+    gc();
+    const figures = await protocolBench(file);
+    const ratios: Record<string, number> = {};
+    for (const [k, v] of Object.entries(figures)) if (k.endsWith('Ms') && typeof v === 'number') ratios[k.replace(/Ms$/, '')] = round(v / parserMs, 4);
+    protocol[label] = { x12ParserMs: round(parserMs, 0), figures: roundAll(figures), ratios };
+    protocolRows.push([label, String(round(parserMs, 0)), ...PROTOCOL_COLUMNS.map(([k]) => `${round(figures[k] as number, 0)} (${ratios[k.replace(/Ms$/, '')]})`)]);
+  }
+
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   console.log(`machine: ${os.cpus()[0]?.model ?? 'cpu'} x ${os.availableParallelism()}, node ${process.version}; 10 MB = ${segments} segments, ${claims} claims`);
@@ -297,6 +322,18 @@ async function main(): Promise<void> {
   console.log(`| ${'figure'.padEnd(w0)} | ${'median'.padEnd(w1)} | target |`);
   console.log(`|${'-'.repeat(w0 + 2)}|${'-'.repeat(w1 + 2)}|--------|`);
   for (const [a, b, c] of rows) console.log(`| ${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c} |`);
+  console.log('');
+  console.log('protocol (built server over stdio, what VS Code sends): ms, and in parentheses the ratio to x12-parser on the same file');
+  const head = ['file', 'x12-parser ms', ...PROTOCOL_COLUMNS.map(([, h]) => h)];
+  console.log(`| ${head.join(' | ')} |`);
+  console.log(`|${head.map(() => '---').join('|')}|`);
+  for (const r of protocolRows) console.log(`| ${r.join(' | ')} |`);
+  for (const [label, p] of Object.entries(protocol)) {
+    console.log(
+      `${label}: ${p.figures.documentSymbolCount} symbols, ${p.figures.foldingRangeCount} folding ranges, ${p.figures.burstDiagnosticsCount} diagnostics answers in the burst, ` +
+        `server peak RSS ${p.figures.serverPeakRssMB ?? '?'} MB`,
+    );
+  }
   const figures = {
     machine: { cpus: os.availableParallelism(), node: process.version },
     parseModel10MBMs: round(parseMs, 1),
@@ -315,8 +352,28 @@ async function main(): Promise<void> {
     serverStartToFirstDiagnosticsMs: round(serverStartMs, 0),
     rss50MBFileMB: memory?.rssMB ?? null,
     rss50MBManyFindingsFileMB: memoryDense?.rssMB ?? null,
+    protocol,
   };
   console.log(JSON.stringify(figures));
+}
+
+/** The protocol figures in the table, with their column heads (targets from issue 12, as ratios). */
+const PROTOCOL_COLUMNS: [keyof ProtocolFigures, string][] = [
+  ['openToDiagnosticsMs', 'open -> diagnostics (<= 0.35)'],
+  ['documentSymbolMs', 'documentSymbol (<= 0.05)'],
+  ['foldingRangeMs', 'foldingRange (<= 0.05)'],
+  ['inlayHintMs', 'inlayHint (<= 0.01)'],
+  ['codeActionMs', 'codeAction'],
+  ['editToDiagnosticsMs', 'edit -> diagnostics (<= 0.03)'],
+  ['documentSymbolAfterEditMs', 'documentSymbol after edit'],
+  ['foldingRangeAfterEditMs', 'foldingRange after edit'],
+  ['hoverDuringBurstMs', 'hover in a burst (<= 0.01)'],
+  ['burstLastKeyToDiagnosticsMs', 'last key -> diagnostics'],
+  ['hoverAfter1000ChangesMs', 'hover after 1,000 changes'],
+];
+
+function roundAll<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v, 1) : v])) as T;
 }
 
 main().catch((err) => {

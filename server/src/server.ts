@@ -7,19 +7,22 @@ import {
   type CancellationToken,
   type Connection,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
   ErrorCodes,
   type InitializeParams,
   type InitializeResult,
   LSPErrorCodes,
   ResponseError,
-  TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { CoalescedDocuments } from './coalescedDocuments';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { pathToUri, uriToPath } from './node/paths';
 import { guideFileDiagnostics } from './features/guideDiagnostics';
 import { parseSettings, type Settings, defaultSettings } from './core/settings';
-import { createLanguageService, type LanguageService } from './service';
+import { createLanguageService, type LanguageService, ValidationCancelled } from './service';
 import { loadEnvironment, type Environment } from './node/environment';
 import { isNoteFile } from './guides/noteFiles';
 import { rulesOffFor } from './guides/rulesOff';
@@ -30,14 +33,17 @@ import { importReleaseInto } from './node/importRelease';
 export interface ServerOptions {
   /** Folder holding manifest.json and the code tables. */
   dataDir: string;
+  /** How many didChange notifications the connection has received so far (read before they are handled). */
+  receivedChanges?: () => number;
 }
 
-const VALIDATION_DELAY_MS = 150;
 /** Validations slower than this are logged (size and time only), so slow files can be reported. */
 const SLOW_VALIDATION_MS = 250;
+/** Quiet time (no change, no check) before the search indexes are built. */
+const IDLE_WARM_UP_MS = 1000;
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new CoalescedDocuments();
   let service: LanguageService | undefined;
   let environment: Environment | undefined;
   let settings: Settings = defaultSettings;
@@ -47,8 +53,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let userDataDir: string | undefined;
   const reportedSettingProblems = new Set<string>();
   let reportedGuideUris = new Set<string>();
-  const pending = new Map<string, NodeJS.Timeout>();
+  let handledChanges = 0;
+  /** The client pulls diagnostics (textDocument/diagnostic, VS Code does); others get them pushed. */
+  let pullDiagnostics = false;
+  let diagnosticsRefresh = false;
+  /** The client's limit on folding ranges (VS Code: 5000). */
+  let foldingRangeLimit: number | undefined;
   const log = (message: string) => connection.console.log(message);
+  let warmedUp = false;
+  let warmUpTimer: NodeJS.Timeout | undefined;
+  /** Builds the code set's search indexes after `delay` ms without a change or a check (re-armed by each). */
+  function warmUpWhenIdle(delay: number): void {
+    if (warmedUp) return;
+    if (warmUpTimer) clearTimeout(warmUpTimer);
+    warmUpTimer = setTimeout(() => {
+      if (warmedUp || !environment) return;
+      if (scheduler.busy()) return warmUpWhenIdle(delay);
+      warmedUp = true;
+      environment.codeSet.warmUp?.();
+    }, delay);
+    warmUpTimer.unref();
+  }
 
   function guard<T>(name: string, empty: T, token: CancellationToken | undefined, run: () => T): T | ResponseError<void> {
     if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -89,9 +114,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         `${environment.guides.all().length} guides, loaded in ${Date.now() - started} ms`,
     );
     void connection.sendNotification('hcpcs/status', statusOf());
-    // Build the search indexes once the first requests are answered, so completion never waits on them.
-    const loaded = environment.codeSet;
-    setTimeout(() => loaded.warmUp?.(), 300).unref();
+    // Build the search indexes when the server is idle, so completion never waits on them and they never delay
+    // the first diagnostics (building them takes a few hundred ms).
+    warmedUp = false;
+    warmUpWhenIdle(IDLE_WARM_UP_MS);
   }
 
   function statusOf(uri?: string) {
@@ -121,42 +147,57 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (cptChanged && service) reloadEnvironment();
   }
 
-  function validateNow(document: TextDocument): void {
-    if (!service) return;
-    const svc = service;
-    const started = performance.now();
-    const diagnostics = guard('validate', [], undefined, () =>
-      svc.validate(document, settings, {
-        isNote: isNoteFile(uriToPath(document.uri), settings.notes.include, workspaceFolders),
-        disabledRules: rulesOffFor(uriToPath(document.uri), environment?.rulesOff ?? []),
-      }),
-    );
-    if (diagnostics instanceof ResponseError) return;
-    const elapsed = performance.now() - started;
-    // Sizes and timings only: never the document's name or text (file names can carry patient names).
-    if (elapsed > SLOW_VALIDATION_MS) {
-      log(`checked a ${(document.getText().length / 1024 / 1024).toFixed(1)} MB document in ${elapsed.toFixed(0)} ms: ${diagnostics.length} problems`);
-    }
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-    void connection.sendNotification('hcpcs/status', { ...statusOf(document.uri), problems: diagnostics.length });
-  }
+  const scheduler = new DiagnosticsScheduler({
+    document: (uri) => documents.get(uri),
+    version: (uri) => documents.version(uri),
+    incomingChanges: () => (options.receivedChanges ? options.receivedChanges() - handledChanges : 0),
+    check(document, stop) {
+      if (!service) return [];
+      const svc = service;
+      const started = performance.now();
+      const token = { get isCancellationRequested() { return stop(); } };
+      let cancelled = false;
+      const diagnostics = guard('validate', [] as Diagnostic[], undefined, () => {
+        try {
+          return svc.validate(document, settings, {
+            token,
+            isNote: isNoteFile(uriToPath(document.uri), settings.notes.include, workspaceFolders),
+            disabledRules: rulesOffFor(uriToPath(document.uri), environment?.rulesOff ?? []),
+          });
+        } catch (err) {
+          if (!(err instanceof ValidationCancelled)) throw err;
+          cancelled = true;
+          return [];
+        }
+      });
+      if (cancelled || diagnostics instanceof ResponseError) return undefined;
+      const elapsed = performance.now() - started;
+      // Sizes and timings only: never the document's name or text (file names can carry patient names).
+      if (elapsed > SLOW_VALIDATION_MS) {
+        log(`checked a ${(document.getText().length / 1024 / 1024).toFixed(1)} MB document in ${elapsed.toFixed(0)} ms: ${diagnostics.length} problems`);
+      }
+      return diagnostics;
+    },
+    checked(document, diagnostics) {
+      warmUpWhenIdle(IDLE_WARM_UP_MS);
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      void connection.sendNotification('hcpcs/status', { ...statusOf(document.uri), state: 'checked', problems: diagnostics.length });
+    },
+  });
 
-  function scheduleValidation(document: TextDocument, delay = VALIDATION_DELAY_MS): void {
-    const previous = pending.get(document.uri);
-    if (previous) clearTimeout(previous);
-    pending.set(
-      document.uri,
-      setTimeout(() => {
-        pending.delete(document.uri);
-        const current = documents.get(document.uri);
-        if (current) validateNow(current);
-      }, delay),
-    );
+  /** Every open document checked again (settings, guides or code set changed); pulling clients are asked to pull. */
+  function recheckAll(): void {
+    scheduler.changedAll(documents.uris());
+    if (pullDiagnostics && diagnosticsRefresh) void connection.languages.diagnostics.refresh().then(undefined, () => undefined);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     snippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    diagnosticsRefresh = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    const limit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    foldingRangeLimit = typeof limit === 'number' && limit > 0 ? limit : undefined;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     const init = (params.initializationOptions ?? {}) as { userDataDir?: string; settings?: unknown };
@@ -173,6 +214,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         foldingRangeProvider: true,
         documentFormattingProvider: true,
         inlayHintProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'hcpcs-language-server', version: '0.1.0' },
     };
@@ -182,28 +224,39 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'hcpcs' });
     }
-    void refreshSettings().then(() => documents.all().forEach((d) => scheduleValidation(d, 0)));
+    void refreshSettings().then(recheckAll);
   });
 
   connection.onDidChangeConfiguration((change) => {
     const raw = (change.settings as { hcpcs?: unknown } | undefined)?.hcpcs;
-    void refreshSettings(raw).then(() => documents.all().forEach((d) => scheduleValidation(d, 0)));
+    void refreshSettings(raw).then(recheckAll);
   });
 
   connection.onDidChangeWatchedFiles(() => {
     // A workspace guide changed: reload guides and re-check open documents.
     reloadEnvironment();
-    documents.all().forEach((d) => scheduleValidation(d, 0));
+    recheckAll();
   });
 
-  documents.onDidOpen((e) => scheduleValidation(e.document, 0));
-  documents.onDidChangeContent((e) => scheduleValidation(e.document));
-  documents.onDidClose((e) => {
-    const timer = pending.get(e.document.uri);
-    if (timer) clearTimeout(timer);
-    pending.delete(e.document.uri);
-    service?.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // Document sync: changes are queued (coalescedDocuments.ts) and the newest version is checked when the
+  // connection has no further change waiting (diagnosticsScheduler.ts).
+  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    documents.open(d.uri, d.languageId, d.version, d.text);
+    void connection.sendNotification('hcpcs/status', { ...statusOf(d.uri), state: 'checking' });
+    scheduler.changed(d.uri);
+  });
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    handledChanges++;
+    if (documents.change(textDocument.uri, textDocument.version ?? (documents.version(textDocument.uri) ?? 0) + 1, contentChanges)) {
+      scheduler.changed(textDocument.uri);
+    }
+    scheduler.drained();
+  });
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    if (!documents.close(textDocument.uri)) return;
+    scheduler.closed(textDocument.uri);
+    service?.forget(textDocument.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
   function withDocument<T>(name: string, uri: string, empty: T, token: CancellationToken, run: (doc: TextDocument, svc: LanguageService) => T) {
@@ -215,21 +268,50 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return guard(name, empty, token, () => run(document, svc));
   }
 
+  /**
+   * A structure request (outline, folding, inlay hints, code actions): answered after the diagnostics of the
+   * document's newest version are out. Cancelled meanwhile: RequestCancelled; the document changed meanwhile:
+   * ContentModified (the editor asks again for the new version), so a stale request costs nothing.
+   */
+  async function afterDiagnostics<T>(name: string, uri: string, empty: T, token: CancellationToken, run: (doc: TextDocument, svc: LanguageService) => T) {
+    const version = documents.version(uri);
+    if (version === undefined) return new ResponseError<void>(ErrorCodes.InvalidParams, 'document is not open');
+    await scheduler.whenChecked(uri);
+    if (token.isCancellationRequested) return new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (documents.version(uri) !== version) return new ResponseError<void>(LSPErrorCodes.ContentModified, 'the document changed');
+    return withDocument(name, uri, empty, token, run);
+  }
+
   connection.onHover((p, token) => withDocument('hover', p.textDocument.uri, null, token, (d, s) => s.hover(d, p.position, settings)));
   connection.onCompletion((p, token) =>
     withDocument('completion', p.textDocument.uri, { isIncomplete: false, items: [] }, token, (d, s) => s.complete(d, p.position, settings)),
   );
   connection.onCodeAction((p, token) =>
-    withDocument('codeAction', p.textDocument.uri, [], token, (d, s) => s.codeActions(d, p.range, p.context.diagnostics, p.context.only, { snippets: snippetEdits })),
+    afterDiagnostics('codeAction', p.textDocument.uri, [], token, (d, s) => s.codeActions(d, p.range, p.context.diagnostics, p.context.only, { snippets: snippetEdits })),
   );
-  connection.onDocumentSymbol((p, token) => withDocument('documentSymbol', p.textDocument.uri, [], token, (d, s) => s.documentSymbols(d)));
-  connection.onFoldingRanges((p, token) => withDocument('foldingRange', p.textDocument.uri, [], token, (d, s) => s.foldingRanges(d)));
+  connection.onDocumentSymbol((p, token) => afterDiagnostics('documentSymbol', p.textDocument.uri, [], token, (d, s) => s.documentSymbols(d)));
+  connection.onFoldingRanges((p, token) =>
+    afterDiagnostics('foldingRange', p.textDocument.uri, [], token, (d, s) => s.foldingRanges(d, foldingRangeLimit)),
+  );
   connection.languages.inlayHint.on((p, token) =>
-    withDocument('inlayHint', p.textDocument.uri, [], token, (d, s) => s.inlayHints(d, p.range, settings)),
+    afterDiagnostics('inlayHint', p.textDocument.uri, [], token, (d, s) => s.inlayHints(d, p.range, settings)),
   );
   connection.onDocumentFormatting((p, token) =>
     withDocument('formatting', p.textDocument.uri, [], token, (d, s) => s.format(d, p.options)),
   );
+
+  // Pull diagnostics: the answer for the newest version, once it is checked ("unchanged" when the client has it).
+  connection.languages.diagnostics.on(async (p, token) => {
+    const uri = p.textDocument.uri;
+    if (!documents.has(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    await scheduler.whenChecked(uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    const ready = scheduler.ready(uri);
+    if (!ready) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+    const resultId = String(scheduler.generation(uri));
+    if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: ready.diagnostics };
+  });
 
   connection.onRequest('hcpcs/status', () => statusOf());
   connection.onRequest('hcpcs/format', (p: { uri?: string; singleLine?: boolean }, token) =>
@@ -252,11 +334,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (result.ok) {
       userDataDir = String(p?.targetDir ?? userDataDir);
       reloadEnvironment();
-      documents.all().forEach((d) => scheduleValidation(d, 0));
+      recheckAll();
     }
     return result;
   });
 
-  documents.listen(connection);
   connection.listen();
 }

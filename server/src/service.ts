@@ -83,7 +83,8 @@ export interface LanguageService {
   validate(document: TextDocument, settings?: Settings, options?: ValidateOptions): Diagnostic[];
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[], options?: CodeActionContextOptions): CodeAction[];
   documentSymbols(document: TextDocument): DocumentSymbol[];
-  foldingRanges(document: TextDocument): FoldingRange[];
+  /** At most `rangeLimit` ranges (the client's limit), the ones that matter most first. */
+  foldingRanges(document: TextDocument, rangeLimit?: number): FoldingRange[];
   /** Short descriptors after the procedure codes of the service lines in the range (claim files). */
   inlayHints(document: TextDocument, range: Range, settings?: Settings): InlayHint[];
   format(document: TextDocument, options?: FormattingOptions & { singleLine?: boolean }): TextEdit[];
@@ -294,7 +295,7 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
         textAt: (range) => document.getText(range),
       }),
     documentSymbols: (document) => documentSymbols(cache.get(document)),
-    foldingRanges: (document) => foldingRanges(cache.get(document)),
+    foldingRanges: (document, rangeLimit) => foldingRanges(cache.get(document), rangeLimit),
     inlayHints: (document, range, settings = defaultSettings) =>
       inlayHints(cache.get(document), document.offsetAt(range.start), document.offsetAt(range.end), codeSet, settings.dateOfService || todayIso()),
     format: (document, options) => formatClaimFile(cache.get(document), options),

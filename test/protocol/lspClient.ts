@@ -20,13 +20,17 @@ export interface TestClient {
   stop(): Promise<void>;
   stderr(): string;
   logs: string[];
+  /** Every publishDiagnostics received, in order. */
+  publications: PublishDiagnosticsParams[];
 }
 
 export function fileUri(...parts: string[]): string {
   return pathToFileURL(path.join(repoRoot, ...parts)).href;
 }
 
-export async function startServer(options: { settings?: unknown; workspaceFolder?: string; env?: Record<string, string> } = {}): Promise<TestClient> {
+export async function startServer(
+  options: { settings?: unknown; workspaceFolder?: string; env?: Record<string, string>; textDocumentCapabilities?: Record<string, unknown> } = {},
+): Promise<TestClient> {
   const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += String(chunk)));
@@ -34,7 +38,9 @@ export async function startServer(options: { settings?: unknown; workspaceFolder
   const published = new Map<string, Diagnostic[]>();
   const waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   const logs: string[] = [];
+  const publications: PublishDiagnosticsParams[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    publications.push(p);
     published.set(p.uri, p.diagnostics);
     for (const w of [...waiters]) {
       if (w.uri === p.uri && w.predicate(p.diagnostics)) {
@@ -63,6 +69,7 @@ export async function startServer(options: { settings?: unknown; workspaceFolder
         completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
         publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        ...options.textDocumentCapabilities,
       },
     },
   });
@@ -72,6 +79,7 @@ export async function startServer(options: { settings?: unknown; workspaceFolder
     connection,
     child,
     logs,
+    publications,
     stderr: () => stderr,
     open(uri, languageId, text, version = 1) {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });

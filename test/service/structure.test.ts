@@ -4,6 +4,16 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { applyEdits, claimDocument, languageService, matchSnapshot, readClaim, serviceFixtures } from './helpers';
+import { FULL_OUTLINE_MAX_CLAIMS, OUTLINE_MAX_CLAIMS } from '../../server/src/features/symbols';
+
+/** The 837P fixture with its claims repeated until the file holds at least `claims` claims (one transaction). */
+function batchOf(claims: number): { text: string; claims: number } {
+  const p = readClaim('837p-oncology.837');
+  const head = p.slice(0, p.indexOf('HL*1**20*1~'));
+  const body = p.slice(p.indexOf('HL*1**20*1~'), p.indexOf('SE*'));
+  const repeats = Math.ceil(claims / 3);
+  return { text: head + body.repeat(repeats) + p.slice(p.indexOf('SE*')), claims: repeats * 3 };
+}
 
 const service = languageService();
 const snapshots = path.join(serviceFixtures, 'structure');
@@ -51,7 +61,54 @@ describe('outline', () => {
   });
 });
 
+describe('outline of a big batch', () => {
+  test('claim level from the index: the same names and line counts as the full outline, no service lines', () => {
+    const { text, claims } = batchOf(FULL_OUTLINE_MAX_CLAIMS + 3);
+    const big = service.documentSymbols(claimDocument(text))[0].children![0].children![0].children!;
+    assert.equal(big.length, claims);
+    // the first claims of the small fixture, outlined in full
+    const small = service.documentSymbols(claimDocument(readClaim('837p-oncology.837')))[0].children![0].children![0].children!;
+    for (let i = 0; i < 3; i++) {
+      assert.equal(big[i].name, small[i].name);
+      assert.deepEqual(big[i].range, small[i].range);
+      assert.deepEqual(big[i].selectionRange, small[i].selectionRange);
+      const lines = small[i].children!.length;
+      assert.equal(big[i].detail, `${small[i].detail!.split(' · ')[0]} · ${lines} line${lines === 1 ? '' : 's'}`);
+      assert.equal(big[i].children, undefined);
+    }
+  });
+
+  test(`at most ${OUTLINE_MAX_CLAIMS} claims, then one entry that says how many more`, () => {
+    const { text, claims } = batchOf(OUTLINE_MAX_CLAIMS + 10);
+    const listed = service.documentSymbols(claimDocument(text))[0].children![0].children![0].children!;
+    assert.equal(listed.length, OUTLINE_MAX_CLAIMS + 1);
+    const more = listed[OUTLINE_MAX_CLAIMS];
+    assert.equal(more.name, `… ${claims - OUTLINE_MAX_CLAIMS} more claims`);
+    assert.match(more.detail!, /first 5,000 claims/);
+    // it covers the claims not listed: from the first one not listed to the end of the last
+    assert.ok(more.range.start.line > listed[OUTLINE_MAX_CLAIMS - 1].range.end.line);
+  });
+});
+
 describe('folding', () => {
+  test("never more ranges than the client's limit: transactions and claims before HL loops and lines", () => {
+    const text = readClaim('837p-oncology.837');
+    const lines = text.split('\n');
+    const all = service.foldingRanges(claimDocument(text));
+    assert.ok(all.length > 6);
+    const kinds = (rs: typeof all) => rs.map((r) => lines[r.startLine].slice(0, 3));
+    assert.deepEqual(kinds(service.foldingRanges(claimDocument(text), 4)), ['ST*', 'CLM', 'CLM', 'CLM']);
+    const six = service.foldingRanges(claimDocument(text), 6);
+    assert.equal(six.length, 6);
+    assert.deepEqual(kinds(six).sort(), ['CLM', 'CLM', 'CLM', 'HL*', 'HL*', 'ST*']);
+    assert.deepEqual(service.foldingRanges(claimDocument(text), 0), []);
+    // a big batch under VS Code's limit
+    const big = batchOf(3000).text;
+    const limited = service.foldingRanges(claimDocument(big), 5000);
+    assert.equal(limited.length, 5000);
+    assert.ok(service.foldingRanges(claimDocument(big)).length > 5000);
+  });
+
   test('by transaction, HL loop, claim and service line', () => {
     const text = readClaim('837p-oncology.837');
     const ranges = service.foldingRanges(claimDocument(text));

@@ -1,0 +1,139 @@
+/**
+ * Request scheduling over stdio (issue 12; issue 15 item 4): changes that arrive together are applied at once and
+ * only the newest version is checked; structure requests are answered after the diagnostics of their version;
+ * a cancelled request is answered RequestCancelled; clients that pull diagnostics get them pulled, not pushed.
+ * Bounded: one 10 MB file (the fixture's claims repeated), 1,000 changes. Run `npm run build` first.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import type { Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { positionAt, repoRoot, startServer, type TestClient } from './lspClient';
+
+const fixture = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'claims', '837p-oncology.837'), 'utf8');
+
+/** The fixture's claims repeated to about `mb` MB (one transaction, so SE01 is off: a finding at the end). */
+function bigClaimFile(mb: number): string {
+  const head = fixture.slice(0, fixture.indexOf('HL*1**20*1~'));
+  const body = fixture.slice(fixture.indexOf('HL*1**20*1~'), fixture.indexOf('SE*'));
+  return head + body.repeat(Math.ceil((mb * 1024 * 1024) / body.length)) + fixture.slice(fixture.indexOf('SE*'));
+}
+
+function peakRssMB(pid: number | undefined): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+const hoverText = (h: Hover | null) => ((h?.contents as MarkupContent | undefined)?.value ?? '');
+
+describe('changes, versions and the order of answers (push diagnostics)', () => {
+  let client: TestClient;
+  const big = (p: PublishDiagnosticsParams) => p.uri.endsWith('/big.837');
+  const versionsOf = () => client.publications.filter(big).map((p) => p.version ?? -1);
+  const until = async (ok: () => boolean) => {
+    while (!ok()) await new Promise((r) => setTimeout(r, 20));
+  };
+
+  before(async () => {
+    client = await startServer();
+  });
+  after(() => client?.stop());
+
+  test('1,000 changes sent at once: the newest version is checked, a hover answers on it, memory stays flat', async () => {
+    const uri = 'file:///scheduling/big.837';
+    const text = bigClaimFile(10);
+    client.open(uri, 'x12', text, 1);
+    await until(() => versionsOf().includes(1));
+    const peakAfterOpen = peakRssMB(client.child.pid);
+    // 1,000 one-character changes typed into a claim in the middle (inside CLM01, the patient control number),
+    // each position in the text the previous ones made, all written without waiting
+    const at = text.indexOf('CLM*', text.length >> 1) + 4;
+    const start = positionAt(text, at);
+    let typed = '';
+    for (let k = 0; k < 1000; k++) {
+      const position = { line: start.line, character: start.character + k };
+      const change = { range: { start: position, end: position }, text: String.fromCharCode(65 + (k % 26)) };
+      typed += change.text;
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 2 }, contentChanges: [change] });
+    }
+    // a hover on the first service line's code after the edited claim's CLM: its position exists only in the final text
+    const final = text.slice(0, at) + typed + text.slice(at);
+    const code = final.indexOf('SV1*HC:', at) + 7;
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionAt(final, code + 1) })) as Hover | null;
+    assert.match(hoverText(hover), new RegExp(final.slice(code, code + 5)));
+    // the diagnostics of the last version come, and those of few in between (a check may run when the server
+    // has read all that has arrived so far, between two reads of the pipe)
+    await until(() => versionsOf().includes(1001));
+    const between = versionsOf().filter((v) => v > 1 && v < 1001).length;
+    assert.ok(between <= 50, `diagnostics were published for ${between} of the 999 intermediate versions`);
+    // and they are those of the final text, opened afresh
+    const fresh = 'file:///scheduling/fresh.837';
+    client.open(fresh, 'x12', final, 1);
+    const expected = await client.diagnostics(fresh);
+    const last = client.publications.filter(big).at(-1)!.diagnostics;
+    const key = (d: Diagnostic[]) => d.map((x) => `${x.range.start.line}:${x.range.start.character} ${x.code} ${x.message}`).join('\n');
+    assert.equal(key(last), key(expected));
+    const peak = peakRssMB(client.child.pid);
+    // every change used to make a new 10 MB text and line table: 897 MB at the peak with a 10 MB file
+    if (peak !== null && peakAfterOpen !== null) assert.ok(peak - peakAfterOpen < 250, `peak grew by ${(peak - peakAfterOpen).toFixed(0)} MB`);
+    client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: fresh } });
+  });
+
+  test('an outline asked right after a change is answered after the diagnostics of that version', async () => {
+    const uri = 'file:///scheduling/big.837';
+    const seen = client.publications.length;
+    const version = 5000;
+    // when an answer arrives, have the diagnostics of the version already come?
+    const publishedYet = () => client.publications.slice(seen).some((p) => big(p) && p.version === version);
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'NTE*ADD*X~\n' }] });
+    const symbols = client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then(publishedYet);
+    const folding = client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }).then(publishedYet);
+    assert.deepEqual(await Promise.all([symbols, folding]), [true, true]);
+  });
+
+  test('a request cancelled while it waits is answered RequestCancelled; a stale one ContentModified', async () => {
+    const uri = 'file:///scheduling/big.837';
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5001 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'N' }] });
+    const source = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token);
+    source.cancel();
+    await assert.rejects(cancelled, (e: { code?: number }) => e.code === -32800);
+    // a folding request, then a change before it could be answered: the answer is for an old version
+    const stale = client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5002 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } }, text: '' }] });
+    await assert.rejects(stale, (e: { code?: number }) => e.code === -32801);
+  });
+});
+
+describe('pull diagnostics (clients that support textDocument/diagnostic, as VS Code does)', () => {
+  let client: TestClient;
+  let pushed = 0;
+  before(async () => {
+    client = await startServer({ textDocumentCapabilities: { diagnostic: { dynamicRegistration: false } } });
+    client.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      if (p.uri.includes('/pull/')) pushed++;
+    });
+  });
+  after(() => client?.stop());
+
+  test('the newest version is pulled, unchanged results say so, nothing is pushed', async () => {
+    const uri = 'file:///pull/a.837';
+    client.open(uri, 'x12', fixture.replace('A9600', 'A9998'), 1);
+    const first = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; resultId: string; items: Diagnostic[] };
+    assert.equal(first.kind, 'full');
+    assert.ok(first.items.some((d) => d.code === 'hcpcs/unknown-code'));
+    const again = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId })) as { kind: string };
+    assert.equal(again.kind, 'unchanged');
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixture }] });
+    const after = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId })) as { kind: string; items: Diagnostic[] };
+    assert.equal(after.kind, 'full');
+    assert.ok(!after.items.some((d) => d.code === 'hcpcs/unknown-code' && /A9998/.test(String(d.message))));
+    assert.equal(pushed, 0);
+  });
+});
