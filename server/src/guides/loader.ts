@@ -4,6 +4,7 @@ import type { Guide, GuideIndex } from './types';
 import { guideSchema, type GuideData } from './schema';
 import { bundledGuideFiles, type BundledGuideFile } from './bundled';
 import { parseJsonWithPositions, spanAtPath, type JsonNode } from './jsonPositions';
+import { workspacePatternProblem } from './patterns';
 
 /** A workspace guide file as read from disk (`.hcpcs/guides/*.json`); the loader itself does no I/O. */
 export interface RawGuideFile {
@@ -105,6 +106,33 @@ function missingFieldSpan(root: JsonNode, objectPath: (string | number)[], guide
     if (codeKey.offset !== object.offset) return codeKey;
   }
   return { offset: object.offset, length: 1 };
+}
+
+/**
+ * A workspace guide's patterns run on the linear-time engine (guides/patterns.ts); one it cannot run is refused
+ * at its field, and the guide is not loaded (the bundled one, if any, stays in use).
+ */
+function refusedPatterns(fileName: string, guide: GuideData, base: (string | number)[], root: JsonNode | undefined): GuideDiagnostic[] {
+  const out: GuideDiagnostic[] = [];
+  const check = (source: string, path: (string | number)[]) => {
+    const problem = workspacePatternProblem(source);
+    if (!problem) return;
+    const full = [...base, ...path];
+    out.push({
+      fileName,
+      path: full,
+      pathText: formatJsonPath(full),
+      message: `guide ${guide.code}: ${problem}; this guide was not loaded (the bundled guide, if any, stays in use)`,
+      severity: 'error',
+      span: root ? spanAtPath(root, full) : undefined,
+    });
+  };
+  guide.documentation?.forEach((req, i) => req.patterns.forEach((p, j) => check(p, ['documentation', i, 'patterns', j])));
+  guide.contraindications?.forEach((ci, i) => {
+    ci.patterns.forEach((p, j) => check(p, ['contraindications', i, 'patterns', j]));
+    ci.labs?.forEach((lab, k) => check(lab.name, ['contraindications', i, 'labs', k, 'name']));
+  });
+  return out;
 }
 
 function keyOf(item: unknown): string | undefined {
@@ -219,6 +247,11 @@ export function loadGuides(workspaceFiles: readonly RawGuideFile[], options: Loa
     const v = validate(file.fileName, parsed.value, parsed.root);
     diagnostics.push(...v.diagnostics);
     for (const { guide, path } of v.guides) {
+      const refused = refusedPatterns(file.fileName, guide, path, parsed.root);
+      if (refused.length > 0) {
+        diagnostics.push(...refused);
+        continue;
+      }
       const existing = map.get(guide.code);
       if (existing && guide.mode !== 'replace') {
         map.set(guide.code, mergeGuides(existing, guide, file.fileName));

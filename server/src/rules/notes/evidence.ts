@@ -5,23 +5,7 @@
 import type { Span } from '../../core/span';
 import type { GuideLabSignal } from '../../guides/types';
 import type { NoteScan } from '../../parse/note';
-
-const compiled = new Map<string, RegExp | null>();
-
-/** The pattern compiled once (global, case-insensitive); null when it is not a valid regular expression. */
-export function compilePattern(source: string): RegExp | null {
-  let re = compiled.get(source);
-  if (re === undefined) {
-    try {
-      re = new RegExp(source, 'gi');
-    } catch {
-      re = null;
-    }
-    if (compiled.size > 2000) compiled.clear();
-    compiled.set(source, re);
-  }
-  return re;
-}
+import { guidePattern } from '../../guides/patterns';
 
 /** The clause the offset sits in, up to it: from the last sentence or clause break on the same line. */
 function clauseBefore(text: string, offset: number): string {
@@ -47,15 +31,10 @@ export function isNegated(text: string, start: number, end: number): boolean {
 /** The first place the note shows any of the patterns (not negated), or undefined. */
 export function findEvidence(text: string, patterns: readonly string[]): Span | undefined {
   for (const source of patterns) {
-    const re = compilePattern(source);
-    if (!re) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      if (!isNegated(text, m.index, m.index + m[0].length)) return { offset: m.index, length: m[0].length };
+    const pattern = guidePattern(source);
+    if (!pattern) continue;
+    for (let m = pattern.next(text, 0); m; m = pattern.next(text, m.end)) {
+      if (!isNegated(text, m.index, m.end)) return { offset: m.index, length: m.end - m.index };
     }
   }
   return undefined;
@@ -79,15 +58,10 @@ const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*[kK](?![a-zA-Z]))?/g;
 /** Lab values in the note below the signal's threshold ("platelets 45,000", "plt 45K", "ANC 1.2"). */
 export function findLowLabs(text: string, lab: GuideLabSignal): LowLab[] {
   const out: LowLab[] = [];
-  const re = compilePattern(lab.name);
-  if (!re) return out;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const nameEnd = m.index + m[0].length;
+  const pattern = guidePattern(lab.name);
+  if (!pattern) return out;
+  for (let m = pattern.next(text, 0); m; m = pattern.next(text, m.end)) {
+    const nameEnd = m.end;
     let lineEnd = text.indexOf('\n', nameEnd);
     if (lineEnd < 0) lineEnd = text.length;
     const tail = text.slice(nameEnd, Math.min(lineEnd, nameEnd + 40));
