@@ -27,6 +27,8 @@ interface ServerStatus {
   icd10Release: string;
   problems?: number;
   uri?: string;
+  /** 'checking': the document at `uri` has no result yet; 'checked': its diagnostics are out. */
+  state?: 'checking' | 'checked';
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -58,15 +60,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.name = 'HCPCS code set';
   status.command = 'hcpcs.lookupCode';
-  status.text = '$(book) HCPCS';
-  status.tooltip = 'HCPCS code set in use (click to look up a code)';
+  // until the server answers: a file must never look clean while it is not checked yet
+  status.text = '$(sync~spin) HCPCS: loading code set';
+  status.tooltip = 'The HCPCS language server is starting and loading the code set';
   status.show();
   context.subscriptions.push(status);
 
   let lastStatus: ServerStatus | undefined;
+  /** Documents opened but not checked yet (from the server's hcpcs/status). */
+  const checking = new Set<string>();
   const renderStatus = () => {
     if (!lastStatus) return;
     const editor = vscode.window.activeTextEditor;
+    if (editor && checking.has(editor.document.uri.toString())) {
+      status.text = `$(sync~spin) HCPCS ${lastStatus.hcpcsRelease}: checking this file`;
+      status.tooltip = 'The HCPCS language server is checking this file; its problems show when it is done.';
+      return;
+    }
     const isClaim = editor?.document.languageId === 'x12';
     let problems = '';
     if (isClaim && editor) {
@@ -91,11 +101,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('hcpcs.showClaimOutline', () => vscode.commands.executeCommand('outline.focus')),
   );
 
-  await client.start();
   client.onNotification('hcpcs/status', (s: ServerStatus) => {
+    if (s.uri && s.state === 'checking') checking.add(s.uri);
+    else if (s.uri && s.state === 'checked') checking.delete(s.uri);
     lastStatus = s;
     renderStatus();
   });
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => checking.delete(d.uri.toString()) && renderStatus()));
+  await client.start();
   const initial = await client.sendRequest<ServerStatus>('hcpcs/status');
   lastStatus = initial;
   renderStatus();

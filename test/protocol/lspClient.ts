@@ -20,6 +20,8 @@ export interface TestClient {
   stop(): Promise<void>;
   stderr(): string;
   logs: string[];
+  /** Every hcpcs/status notification received, in order. */
+  statuses: { uri?: string; state?: string; problems?: number }[];
   /** Every publishDiagnostics received, in order. */
   publications: PublishDiagnosticsParams[];
 }
@@ -50,7 +52,8 @@ export async function startServer(
     }
   });
   connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
-  connection.onNotification('hcpcs/status', () => undefined);
+  const statuses: { uri?: string; state?: string; problems?: number }[] = [];
+  connection.onNotification('hcpcs/status', (p: { uri?: string; state?: string; problems?: number }) => void statuses.push(p));
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/showMessageRequest', () => null);
@@ -80,6 +83,7 @@ export async function startServer(
     child,
     logs,
     publications,
+    statuses,
     stderr: () => stderr,
     open(uri, languageId, text, version = 1) {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });

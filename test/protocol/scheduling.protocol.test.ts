@@ -111,6 +111,26 @@ describe('changes, versions and the order of answers (push diagnostics)', () => 
   });
 });
 
+describe('cold start: the client is told a file is being checked until its result', () => {
+  test("hcpcs/status says 'checking' at didOpen and 'checked' with the problem count once the diagnostics are out", async () => {
+    const client = await startServer();
+    try {
+      const uri = 'file:///status/a.837';
+      client.open(uri, 'x12', fixture.replace('A9600', 'A9998'), 1);
+      const diagnostics = await client.diagnostics(uri);
+      const mine = () => client.statuses.filter((s) => s.uri === uri);
+      while (!mine().some((s) => s.state === 'checked')) await new Promise((r) => setTimeout(r, 10));
+      // (checked again when the settings arrive from the client: still 'checked')
+      const states = mine().map((s) => s.state);
+      assert.equal(states[0], 'checking');
+      assert.ok(states.length >= 2 && states.slice(1).every((s) => s === 'checked'), states.join(', '));
+      assert.equal(mine()[1].problems, diagnostics.length);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('pull diagnostics (clients that support textDocument/diagnostic, as VS Code does)', () => {
   let client: TestClient;
   let pushed = 0;
