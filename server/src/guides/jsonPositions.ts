@@ -31,8 +31,15 @@ class JsonSyntaxError extends Error {
   }
 }
 
+/**
+ * Objects and arrays nested deeper than this are a syntax error: the parser recurses, and a guide nested 200,000
+ * deep overflowed the stack during initialize (issue 15). A real guide nests 5 levels.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 export function parseJsonWithPositions(text: string): JsonParseResult {
   let pos = 0;
+  let depth = 0;
 
   function fail(message: string, at = pos): never {
     throw new JsonSyntaxError(message, Math.min(at, text.length));
@@ -90,7 +97,9 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
     skipTrivia();
     const start = pos;
     const ch = text[pos];
+    if ((ch === '{' || ch === '[') && depth >= MAX_JSON_DEPTH) fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
     if (ch === '{') {
+      depth++;
       pos++;
       const properties: JsonProperty[] = [];
       const value: Record<string, unknown> = {};
@@ -120,9 +129,11 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
           fail("expected ',' or '}'");
         }
       }
+      depth--;
       return { value, node: { type: 'object', span: { offset: start, length: pos - start }, properties } };
     }
     if (ch === '[') {
+      depth++;
       pos++;
       const items: JsonNode[] = [];
       const value: unknown[] = [];
@@ -146,6 +157,7 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
           fail("expected ',' or ']'");
         }
       }
+      depth--;
       return { value, node: { type: 'array', span: { offset: start, length: pos - start }, items } };
     }
     if (ch === '"') {

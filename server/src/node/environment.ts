@@ -13,6 +13,7 @@ import type { GuideIndex } from '../guides/types';
 import { parseRulesOff, RULES_OFF_FILE, type RulesOff } from '../guides/rulesOff';
 import { loadGuides, type GuideDiagnostic, type RawGuideFile } from '../guides/loader';
 import { loadCodeSet } from './loadCodeSet';
+import { FILE_LIMITS, readRegularTextFile } from './safeRead';
 
 export interface EnvironmentOptions {
   dataDir: string;
@@ -49,8 +50,10 @@ function emptyCodeSet(): CodeSet {
 }
 
 function currentRelease(dataDir: string): string | undefined {
+  const read = readRegularTextFile(path.join(dataDir, 'manifest.json'), FILE_LIMITS.rulesOff);
+  if (!read.ok) return undefined;
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { hcpcs?: { current?: unknown } };
+    const manifest = JSON.parse(read.text) as { hcpcs?: { current?: unknown } };
     return typeof manifest.hcpcs?.current === 'string' ? manifest.hcpcs.current : undefined;
   } catch {
     return undefined;
@@ -100,12 +103,14 @@ function readWorkspaceGuides(folders: readonly string[], problems: string[]): Wo
     }
     for (const name of names) {
       const file = path.join(dir, name);
-      try {
-        // The workspace-relative name is what hovers show as the guide's source (never a machine path).
-        files.push({ fileName: path.join('.hcpcs', 'guides', name), text: fs.readFileSync(file, 'utf8'), path: file });
-      } catch (e) {
-        problems.push(`${file}: ${(e as Error).message}`);
+      // Only regular files up to the limit: a pipe, a device or a huge file named *.json must not stop the server.
+      const read = readRegularTextFile(file, FILE_LIMITS.guide, `billing guide ${file}`);
+      if (!read.ok) {
+        problems.push(`${read.error}; the bundled guides stay in use`);
+        continue;
       }
+      // The workspace-relative name is what hovers show as the guide's source (never a machine path).
+      files.push({ fileName: path.join('.hcpcs', 'guides', name), text: read.text, path: file });
     }
   }
   return files;
@@ -116,13 +121,12 @@ function readRulesOff(folders: readonly string[], problems: string[]): RulesOff[
   const out: RulesOff[] = [];
   for (const folder of folders) {
     const file = path.join(folder, RULES_OFF_FILE);
-    let text: string;
-    try {
-      if (!fs.statSync(file).isFile()) continue;
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
+    const read = readRegularTextFile(file, FILE_LIMITS.rulesOff);
+    if (!read.ok) {
+      if (!read.missing) problems.push(`${read.error}; no rule is switched off by it`);
       continue; // no such file: nothing switched off
     }
+    const text = read.text;
     const parsed = parseRulesOff(folder, text);
     problems.push(...parsed.problems.map((p) => `${folder}${path.sep}${p}`));
     if (parsed.rulesOff) out.push(parsed.rulesOff);

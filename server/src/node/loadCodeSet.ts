@@ -20,6 +20,7 @@ import {
 } from '../codeset/schema';
 import type { z } from 'zod';
 import { parseCptCsv } from '../codeset/cpt';
+import { FILE_LIMITS, readRegularTextFile } from './safeRead';
 
 export interface LoadCodeSetOptions {
   /** Path of the user's licensed CPT CSV (`code,descriptor`), if configured. */
@@ -52,11 +53,15 @@ export interface LoadedCodeSet {
 }
 
 function readJson(file: string, label: string, errors: string[]): unknown {
+  const read = readRegularTextFile(file, FILE_LIMITS.table, label);
+  if (!read.ok) {
+    errors.push(read.error);
+    return undefined;
+  }
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    return JSON.parse(read.text);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    errors.push(err.code === 'ENOENT' ? `${label}: file not found` : `${label}: ${err.message}`);
+    errors.push(`${label}: ${(e as Error).message}`);
     return undefined;
   }
 }
@@ -80,12 +85,14 @@ export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): 
     let cpt: LicensedDescriptor[] | undefined;
     if (options.cptCsvPath) {
       const label = path.basename(options.cptCsvPath);
-      try {
-        const parsed = parseCptCsv(fs.readFileSync(options.cptCsvPath, 'utf8'), label);
+      // Only a regular file up to the limit (a pipe here hung initialize and the CLI); CPT descriptors are optional.
+      const read = readRegularTextFile(options.cptCsvPath, FILE_LIMITS.cptDescriptors, label);
+      if (read.ok) {
+        const parsed = parseCptCsv(read.text, label);
         cpt = parsed.records;
         errors.push(...parsed.errors);
-      } catch (e) {
-        errors.push(`${label}: ${(e as Error).message}`);
+      } else {
+        errors.push(`${read.error}; no CPT descriptors are shown`);
       }
     }
     const otherIcd10 = manifest.data.icd10cm.releases
