@@ -19,6 +19,7 @@ import { medicalNecessity } from './medicalNecessity';
 import { priorAuthorization } from './priorAuthorization';
 import { noncoveredMedicare } from './noncoveredMedicare';
 import { kxAttestation } from './kxAttestation';
+import { duplicateServiceLine } from './duplicateServiceLine';
 
 export const claimRules: readonly Rule[] = [
   unknownCode,
@@ -40,4 +41,5 @@ export const claimRules: readonly Rule[] = [
   priorAuthorization,
   noncoveredMedicare,
   kxAttestation,
+  duplicateServiceLine,
 ];
