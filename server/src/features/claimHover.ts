@@ -15,6 +15,7 @@ import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 import { describeComponent, describeElement, describeSegment, describeValue } from '../model/x12Dictionary';
 import { cptHover, icd10Hover, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
 import type { FeatureContext } from './context';
+import { ndcHover } from './ndcHover';
 
 export interface ClaimHover {
   markdown: string;
@@ -137,6 +138,8 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
         `*ICD-10-CM ${codeSet.icd10Release}*${primary ? ` ·${primary}` : ''}`,
       ].join('\n\n');
     }
+    case 'ndc':
+      return ndcHover(value, at.serviceLine?.procedureCode?.value.trim().toUpperCase(), codeSet);
     default:
       return undefined;
   }

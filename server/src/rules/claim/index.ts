@@ -20,6 +20,9 @@ import { priorAuthorization } from './priorAuthorization';
 import { noncoveredMedicare } from './noncoveredMedicare';
 import { kxAttestation } from './kxAttestation';
 import { duplicateServiceLine } from './duplicateServiceLine';
+import { ndcNotForCode } from './ndcNotForCode';
+import { medicaidDrugWithoutNdc } from './medicaidDrugWithoutNdc';
+import { ndcUnits } from './ndcUnits';
 
 export const claimRules: readonly Rule[] = [
   unknownCode,
@@ -42,4 +45,7 @@ export const claimRules: readonly Rule[] = [
   noncoveredMedicare,
   kxAttestation,
   duplicateServiceLine,
+  ndcNotForCode,
+  medicaidDrugWithoutNdc,
+  ndcUnits,
 ];
