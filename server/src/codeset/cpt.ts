@@ -3,11 +3,36 @@
  * quoting ("" inside quotes, commas and newlines in quoted fields). Pure: text in, records and errors out.
  */
 import type { LicensedDescriptor } from './types';
+import { cappedList } from '../core/capList';
 
 export interface CptParseResult {
   records: LicensedDescriptor[];
-  /** "file.csv:12: ..." */
+  /**
+   * One line per kind of problem, with the count and the first line numbers: "file.csv: 50,002 rows have no CPT
+   * code in the first column (lines 1, 2, ... and 49,992 more)". Never a value from the file: pointed at the
+   * wrong file (a patient list), echoing its first column wrote patient names to the output channel.
+   */
   errors: string[];
+}
+
+type Problem = 'columns' | 'code' | 'descriptor' | 'repeated' | 'quote';
+
+const PROBLEM_TEXT: Record<Problem, [one: string, many: string]> = {
+  quote: ['quoted field is not closed', 'quoted fields are not closed'],
+  columns: ['row is not "code,descriptor"', 'rows are not "code,descriptor"'],
+  code: ['row has no CPT code in the first column (5 characters like 99213 or 0001F, or a 2-digit modifier)', 'rows have no CPT code in the first column (5 characters like 99213 or 0001F, or a 2-digit modifier)'],
+  descriptor: ['row has an empty descriptor', 'rows have an empty descriptor'],
+  repeated: ['row repeats the code of an earlier row (the first one is kept)', 'rows repeat the code of an earlier row (the first one is kept)'],
+};
+
+function report(fileName: string, problems: Map<Problem, number[]>): string[] {
+  const out: string[] = [];
+  for (const [problem, lines] of problems) {
+    const [one, many] = PROBLEM_TEXT[problem];
+    const where = cappedList(lines.map(String));
+    out.push(`${fileName}: ${lines.length === 1 ? `1 ${one}` : `${lines.length.toLocaleString('en-US')} ${many}`} (line${lines.length === 1 ? '' : 's'} ${where})`);
+  }
+  return out;
 }
 
 /** CPT codes (5 digits, or 4 digits + F/T/U) and two-digit CPT modifiers. */
@@ -18,7 +43,7 @@ interface CsvRow {
   fields: string[];
 }
 
-function parseCsvRows(text: string, fileName: string, errors: string[]): CsvRow[] {
+function parseCsvRows(text: string, unclosed: number[]): CsvRow[] {
   const rows: CsvRow[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -30,7 +55,7 @@ function parseCsvRows(text: string, fileName: string, errors: string[]): CsvRow[
     let quotedStartLine = line;
     for (;;) {
       if (i >= text.length) {
-        if (inQuotes) errors.push(`${fileName}:${quotedStartLine}: unterminated quoted field`);
+        if (inQuotes) unclosed.push(quotedStartLine);
         fields.push(field);
         break;
       }
@@ -74,33 +99,27 @@ function parseCsvRows(text: string, fileName: string, errors: string[]): CsvRow[
 }
 
 export function parseCptCsv(text: string, fileName: string): CptParseResult {
-  const errors: string[] = [];
-  const rows = parseCsvRows(text, fileName, errors);
+  const problems = new Map<Problem, number[]>();
+  const add = (problem: Problem, line: number) => {
+    const lines = problems.get(problem);
+    if (lines) lines.push(line);
+    else problems.set(problem, [line]);
+  };
+  const unclosed: number[] = [];
+  const rows = parseCsvRows(text, unclosed);
+  for (const line of unclosed) add('quote', line);
   const records: LicensedDescriptor[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   rows.forEach((row, idx) => {
     const code = (row.fields[0] ?? '').trim().toUpperCase();
     if (idx === 0 && !CPT_CODE.test(code) && /code/i.test(code)) return; // header
-    if (row.fields.length < 2) {
-      errors.push(`${fileName}:${row.line}: expected "code,descriptor"`);
-      return;
-    }
+    if (row.fields.length < 2) return add('columns', row.line);
     const descriptor = row.fields.slice(1).join(',').replace(/\s+/g, ' ').trim();
-    if (!CPT_CODE.test(code)) {
-      errors.push(`${fileName}:${row.line}: "${code}" is not a CPT code (5 characters like 99213 or 0001F, or a 2-digit modifier)`);
-      return;
-    }
-    if (descriptor === '') {
-      errors.push(`${fileName}:${row.line}: ${code} has an empty descriptor`);
-      return;
-    }
-    const prev = seen.get(code);
-    if (prev !== undefined) {
-      errors.push(`${fileName}:${row.line}: ${code} already given on line ${prev}; the first one is kept`);
-      return;
-    }
-    seen.set(code, row.line);
+    if (!CPT_CODE.test(code)) return add('code', row.line);
+    if (descriptor === '') return add('descriptor', row.line);
+    if (seen.has(code)) return add('repeated', row.line);
+    seen.add(code);
     records.push({ code, descriptor });
   });
-  return { records, errors };
+  return { records, errors: report(fileName, problems) };
 }

@@ -151,6 +151,17 @@ test('tables read on first use (FY2025, ASP): a bad field is told once, naming f
   }
 });
 
+test('parseCptCsv pointed at a patient list: bad rows by count and line number only, capped, no value from the file (issue 15)', () => {
+  const rows = ['name,dob,mrn'];
+  for (let i = 1; i <= 50_002; i++) rows.push(`JANE DOE${i},1970-01-01,MRN${i}`);
+  const r = parseCptCsv(rows.join('\n'), 'patients.csv');
+  assert.equal(r.records.length, 0);
+  assert.deepEqual(r.errors, [
+    'patients.csv: 50,003 rows have no CPT code in the first column (5 characters like 99213 or 0001F, or a 2-digit modifier) (lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 ... and 49,993 more)',
+  ]);
+  for (const e of r.errors) assert.doesNotMatch(e, /JANE|DOE|MRN|1970|name/);
+});
+
 test('parseCptCsv: header optional, quoted fields, errors with line numbers', () => {
   const text = [
     '\ufeffCode,Descriptor',
@@ -172,12 +183,12 @@ test('parseCptCsv: header optional, quoted fields, errors with line numbers', ()
     { code: '99215', descriptor: 'Multi line' },
   ]);
   assert.deepEqual(r.errors, [
-    'cpt.csv:5: "ABC" is not a CPT code (5 characters like 99213 or 0001F, or a 2-digit modifier)',
-    'cpt.csv:6: expected "code,descriptor"',
-    'cpt.csv:7: 99213 already given on line 2; the first one is kept',
+    'cpt.csv: 1 row has no CPT code in the first column (5 characters like 99213 or 0001F, or a 2-digit modifier) (line 5)',
+    'cpt.csv: 1 row is not "code,descriptor" (line 6)',
+    'cpt.csv: 1 row repeats the code of an earlier row (the first one is kept) (line 7)',
   ]);
   assert.deepEqual(parseCptCsv('99213,Visit\n', 'x.csv').records, [{ code: '99213', descriptor: 'Visit' }]);
-  assert.deepEqual(parseCptCsv('99213,"open', 'x.csv').errors, ['x.csv:1: unterminated quoted field']);
+  assert.deepEqual(parseCptCsv('99213,"open', 'x.csv').errors, ['x.csv: 1 quoted field is not closed (line 1)']);
   const cs = fixtureCodeSet({ cpt: r.records });
   assert.equal(cs.cpt('99213')?.descriptor, 'Office visit, established patient');
   assert.equal(fixtureCodeSet().cpt('99213'), undefined);
