@@ -66,6 +66,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.show();
   context.subscriptions.push(status);
 
+  // This file's problems, errors and warnings apart; a click lists them (a second item, so the code-set item stays
+  // the look-up and its own state).
+  const problemsItem = vscode.window.createStatusBarItem('hcpcs.problems', vscode.StatusBarAlignment.Right, 99);
+  problemsItem.name = 'HCPCS problems in this file';
+  problemsItem.command = 'hcpcs.showFileProblems';
+  context.subscriptions.push(problemsItem);
+
   let lastStatus: ServerStatus | undefined;
   /** Documents opened but not checked yet (from the server's hcpcs/status). */
   const checking = new Set<string>();
@@ -75,20 +82,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (editor && checking.has(editor.document.uri.toString())) {
       status.text = `$(sync~spin) HCPCS ${lastStatus.hcpcsRelease}: checking this file`;
       status.tooltip = 'The HCPCS language server is checking this file; its problems show when it is done.';
+      problemsItem.hide(); // no count (and never "no problems") before the first result
       return;
     }
-    const isClaim = editor?.document.languageId === 'x12';
-    let problems = '';
-    if (isClaim && editor) {
-      const count = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'hcpcs').length;
-      problems = count === 0 ? ' $(check)' : ` $(warning) ${count}`;
-    }
-    status.text = `$(book) HCPCS ${lastStatus.hcpcsRelease}${problems}`;
+    status.text = `$(book) HCPCS ${lastStatus.hcpcsRelease}`;
     status.tooltip = `HCPCS Level II release ${lastStatus.hcpcsRelease}, ICD-10-CM ${lastStatus.icd10Release}. Click to look up a code.`;
+    const mine = editor && client ? (client.diagnostics?.get(editor.document.uri) ?? []) : [];
+    const served = !!editor && (editor.document.languageId === 'x12' || mine.length > 0);
+    if (!served) {
+      problemsItem.hide();
+      return;
+    }
+    const errors = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    const others = mine.length - errors - warnings;
+    problemsItem.text = mine.length === 0 ? '$(check) no problems' : `$(error) ${errors} $(warning) ${warnings}${others ? ` $(info) ${others}` : ''}`;
+    problemsItem.tooltip = mine.length === 0
+      ? 'No billing or X12 problems found in this file'
+      : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${others ? `, ${others} other` : ''} in this file. Click to list them.`;
+    problemsItem.show();
   };
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(renderStatus),
     vscode.languages.onDidChangeDiagnostics(renderStatus),
+    vscode.commands.registerCommand('hcpcs.showFileProblems', () => showFileProblems()),
   );
 
   context.subscriptions.push(
@@ -259,6 +276,44 @@ async function disableRuleInFile(arg?: { uri?: string; ruleId?: string }): Promi
   entries[key] = ids;
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(entries, null, 2)}\n`));
   void vscode.window.showInformationMessage(`HCPCS: ${arg.ruleId} is off for ${key} (recorded in .hcpcs/rules-off.json; hcpcs-check honours it too).`);
+}
+
+interface ProblemItem extends vscode.QuickPickItem {
+  range?: vscode.Range;
+  panel?: boolean;
+}
+
+const SEVERITY_ICON: Record<number, string> = { 0: '$(error)', 1: '$(warning)', 2: '$(info)', 3: '$(light-bulb)' };
+
+/** The status bar's click: this file's problems, errors first, each opening its place; the Problems panel last. */
+async function showFileProblems(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  const mine = [...(client.diagnostics?.get(editor.document.uri) ?? [])].sort(
+    (a, b) => (a.severity ?? 0) - (b.severity ?? 0) || a.range.start.compareTo(b.range.start),
+  );
+  const items: ProblemItem[] = mine.map((d) => ({
+    label: `${SEVERITY_ICON[d.severity ?? 0] ?? ''} ${d.message.split(/(?<=[.!?])\s/)[0]}`,
+    description: `line ${d.range.start.line + 1} · ${typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '')}`,
+    detail: d.message,
+    range: d.range,
+  }));
+  items.push({ label: '$(list-flat) Open the Problems panel', panel: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `HCPCS: ${mine.length} problem${mine.length === 1 ? '' : 's'} in ${path.basename(editor.document.uri.path)}`,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return;
+  if (picked.panel) {
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return;
+  }
+  if (picked.range) {
+    editor.selection = new vscode.Selection(picked.range.start, picked.range.end);
+    editor.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+  }
 }
 
 /** One segment per line, or the whole file on one line (as many clearinghouses want it sent). */

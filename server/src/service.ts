@@ -29,6 +29,7 @@ import { claimRuleRunner, runFileRules, runNoteRules, todayIso, type RatedFindin
 import type { LineIndex } from './core/text';
 import { SYNTAX } from './rules/envelope/syntax';
 import { toDiagnostic, type DiagnosticData } from './features/diagnostics';
+import { claimPlace } from './features/messages';
 import type { Claim } from './model/claim';
 import type { Span } from './core/span';
 import type { ClaimFileContext } from './rules/types';
@@ -134,7 +135,7 @@ function checkClaim(claim: Claim, run: ReturnType<typeof claimRuleRunner>, ctx: 
     }
     rel[k] = f.span.offset - from;
     ruleIds.push(f.ruleId);
-    diags.push(toDiagnostic(lines, f, uri));
+    diags.push(toDiagnostic(lines, f, uri, claimPlace(claim, f.span)));
   }
   const pos = lines.positionAt(from);
   return { rel, ruleIds, reach, diags, diagOffset: from, diagLine: pos.line, diagCol: pos.character };

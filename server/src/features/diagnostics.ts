@@ -10,6 +10,7 @@ import type { LineIndex } from '../core/text';
 import type { RatedFinding } from '../rules/engine';
 import type { Fix, Severity } from '../rules/types';
 import { disableComment } from './ruleDirectives';
+import { coderMessage } from './messages';
 
 /**
  * Source of the guide-file diagnostics. Rule findings carry no source: their code is the rule id
@@ -50,13 +51,16 @@ function fixToLsp(lines: LineIndex, fix: Fix): DiagnosticData['fixes'][number] {
   return { title: fix.title, preferred: fix.preferred, edits };
 }
 
-/** A finding as an LSP diagnostic; runs once per finding, so plain loops (positions from the line index). */
-export function toDiagnostic(lines: LineIndex, finding: RatedFinding, uri: string): Diagnostic {
+/**
+ * A finding as an LSP diagnostic; runs once per finding, so plain loops (positions from the line index).
+ * `place` ("HOLD-B line 1, A9604:") starts the message of a finding inside a claim (see messages.ts).
+ */
+export function toDiagnostic(lines: LineIndex, finding: RatedFinding, uri: string, place?: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: lines.rangeOf(finding.span.offset, finding.span.length),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    message: finding.message,
+    message: coderMessage(finding.message, place),
   };
   const tags = finding.tags;
   if (tags && tags.length) {

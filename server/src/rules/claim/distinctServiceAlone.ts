@@ -35,8 +35,8 @@ export const distinctServiceAlone: Rule = {
         ruleId: DISTINCT_SERVICE_ALONE,
         span: spanOf(m),
         message:
-          `${mod} marks a service as distinct from another service on the same day, but no other line on this claim is dated ` +
-          `${ds[i]}. Payers audit 59/X modifiers closely and deny them when there is nothing to be distinct from: ` +
+          `${mod} marks this service as distinct, but no other line on this claim is dated ${ds[i]}. ` +
+          `Distinct means from another service on the same day; payers audit 59/X modifiers closely and deny them when there is nothing to be distinct from: ` +
           `remove ${mod}, or check the dates of the lines.`,
       });
     }

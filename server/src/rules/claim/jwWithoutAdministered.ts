@@ -22,8 +22,8 @@ export const jwWithoutAdministered: Rule = {
         ruleId: JW_WITHOUT_ADMINISTERED,
         span: spanOf(jw),
         message:
-          `This JW line bills a discarded amount of ${w.code} on ${w.date}, but no line bills the amount administered ` +
-          `(the same code and date without JW). The payer pays waste only alongside the dose given: add the administered ` +
+          `This JW line for ${w.code} on ${w.date} has no line for the amount administered. ` +
+          `The payer pays waste only alongside the dose given (the same code and date without JW): add the administered ` +
           `line, or check the code and date of this one.`,
       });
     }

@@ -25,7 +25,7 @@ export const jzWithWaste: Rule = {
         ruleId: JZ_WITH_WASTE,
         span: spanOf(jz),
         message:
-          `JZ says none of ${w.code} was discarded on ${w.date}, but another line bills a discarded amount with JW. ` +
+          `JZ says none of ${w.code} was discarded on ${w.date}, yet a JW line bills a discarded amount. ` +
           `The payer denies contradicting waste statements: if some was discarded, remove JZ from the administered line ` +
           `(it carries no waste modifier); if nothing was, remove the JW line.`,
         related: [{ span: spanOf(jw), message: `JW line for ${w.code}` }],

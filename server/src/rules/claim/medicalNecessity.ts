@@ -54,9 +54,9 @@ export const medicalNecessity: Rule = {
           ruleId: MEDICAL_NECESSITY,
           span: spanOf(line.procedureCode),
           message:
-            `${code} is paid only with a diagnosis of ${labels(missing)}, and the claim carries none` +
-            (claimCodes.length ? ` (it has ${claimCodes.map(formatIcd10).join(', ')})` : '') +
-            `. The payer denies the line as not medically necessary: add the diagnosis the record supports to the HI segment ` +
+            `${code} is paid only with a diagnosis of ${labels(missing)}, and the claim has none.` +
+            (claimCodes.length ? ` It has ${claimCodes.map(formatIcd10).join(', ')}.` : '') +
+            ` The payer denies the line as not medically necessary: add the diagnosis the record supports to the HI segment ` +
             `and point the line at it.`,
         });
         continue;

@@ -44,8 +44,8 @@ export const nocNeedsDescription: Rule = {
         ruleId: NOC_NEEDS_DESCRIPTION,
         span: spanOf(line.procedureCode),
         message:
-          `${code} is a not-otherwise-classified code ("${record.longDescription}"): the payer prices it by hand from the ` +
-          `description and denies the line without one. Describe the drug or service, its strength and amount in SV101-7 ` +
+          `${code} is a not-otherwise-classified code and the line does not describe the item. Its CMS descriptor reads ` +
+          `"${record.longDescription}": the payer prices it by hand from the description and denies the line without one. Describe the drug or service, its strength and amount in SV101-7 ` +
           `(or a line NTE).`,
         fixes: edit ? [{ title: 'Insert a description placeholder in SV101-7', edits: [edit], preferred: true }] : undefined,
       });

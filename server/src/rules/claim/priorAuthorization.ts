@@ -27,8 +27,8 @@ export const priorAuthorization: Rule = {
         ruleId: PRIOR_AUTHORIZATION,
         span: spanOf(line.procedureCode),
         message:
-          `${code} usually needs pre-approval from a ${payerLabel(claim, ctx)} payer, and the claim has no prior ` +
-          `authorization number (REF*G1). Without it the payer denies the line: add REF*G1 with the approval number to ` +
+          `${code} usually needs pre-approval, and the claim has no prior authorization number (REF*G1). ` +
+          `Without it a ${payerLabel(claim, ctx)} payer denies the line: add REF*G1 with the approval number to ` +
           `the claim (or the line), or confirm this payer does not require one.`,
       });
     }

@@ -27,8 +27,9 @@ export const unitsPerDose: Rule = {
         ruleId: UNITS_PER_DOSE,
         span: spanOf(line.units),
         message:
-          `${code} is billed "${phrase.toLowerCase()}" (CMS descriptor: "${record.longDescription}"), so one dose or study is ` +
-          `1 unit; ${line.units.text} units claims ${line.units.text} doses and the payer denies or recoups the excess. ` +
+          `${code} is billed "${phrase.toLowerCase()}", so ${line.units.text} units claim ${line.units.text} doses. ` +
+          `The CMS descriptor reads "${record.longDescription}": one dose or study is 1 unit, and the payer denies or ` +
+          `recoups the excess. ` +
           `Bill 1 unit per dose or study given; put a second dose on its own line only if one was given.`,
         fixes: [{ title: 'Set units to 1', edits: [{ span: spanOf(line.units), newText: '1' }], preferred: true }],
       });

@@ -25,14 +25,13 @@ export const claimTotalMismatch: Rule = {
     const declared = cents(total);
     if (declared === sum) return [];
     const right = formatMoney(sum, [total, ...claim.serviceLines.map((l) => l.charge)]);
-    const pcn = claim.patientControlNumber?.value ?? '';
     const n = claim.serviceLines.length;
     return [
       {
         ruleId: CLAIM_TOTAL_MISMATCH,
         span: { offset: total.offset, length: total.length },
         message:
-          `CLM02 total charge ${total.text} of claim ${pcn} does not equal the sum of its ${n} line charge${n === 1 ? '' : 's'} (${right}). ` +
+          `CLM02 total charge ${total.text} does not equal the sum of the ${n} line charge${n === 1 ? '' : 's'} (${right}). ` +
           `Payers reject a claim whose total does not balance before pricing any line. ` +
           `Set CLM02 to ${right}, or correct the line charge that is wrong.`,
         related: claim.serviceLines.flatMap((l, i) => (l.charge ? [{ span: l.charge, message: `line ${l.lineNumber?.text ?? i + 1} charge ${l.charge.text}` }] : [])),

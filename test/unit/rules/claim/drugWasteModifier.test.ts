@@ -28,7 +28,7 @@ test('the split fix adds a JW line at the end of the claim, numbered after the l
   // after the split the administered line is no longer reported; the JW line's placeholder charge of 0 is, until filled
   const [placeholder, ...others] = run(drugWasteModifier, after);
   assert.deepEqual(others, []);
-  assert.match(placeholder.message, /The JW line for A9600 has a charge of 0: fill in the discarded units and their charge\./);
+  assert.match(placeholder.message, /The JW line for A9600 has a charge of 0\. Fill in the discarded units and their charge\./);
   assert.equal(at(after, placeholder), '0');
   const filled = after.replace('SV1*HC:A9600:JW*0*UN*1***1', 'SV1*HC:A9600:JW*25*UN*1***1');
   assert.deepEqual(run(drugWasteModifier, filled), [], 'filled in: quiet');
