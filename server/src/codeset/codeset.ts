@@ -97,6 +97,17 @@ export function normalizeIcd10(code: string): string {
   return code.trim().toUpperCase().replace(/\./g, '');
 }
 
+/** Billable ICD-10-CM codes that extend `code` (a category or subcategory), in code order. */
+export function billableChildren(codeSet: CodeSet, code: string, limit = 200): string[] {
+  const c = normalizeIcd10(code);
+  if (!/^[A-Z][0-9A-Z]{1,6}$/.test(c)) return [];
+  return codeSet
+    .searchIcd10(c, limit)
+    .map((h) => h.record.code)
+    .filter((k) => k.length > c.length && k.startsWith(c))
+    .sort();
+}
+
 function hcpcsCodeQuery(q: string): string | undefined {
   const t = q.trim().toUpperCase();
   return /^[A-Z0-9]{1,5}$/.test(t) ? t : undefined;

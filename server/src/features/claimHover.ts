@@ -9,7 +9,7 @@ import type { Span } from '../core/span';
 import { findAt, type X12Location } from '../model/query';
 import type { Claim, Diagnosis } from '../model/claim';
 import type { CodeSet } from '../codeset/types';
-import { billableChildren } from '../rules/structure/unknownDiagnosis';
+import { billableChildren } from '../codeset/codeset';
 import { conflictsOf } from '../rules/claim/conflictingModifiers';
 import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 import { describeComponent, describeElement, describeSegment, describeValue } from '../model/x12Dictionary';

@@ -16,6 +16,7 @@ export {
   claimIndexOf,
   claimsInRange,
   claimAtSegment,
+  transactionOfClaim,
   materializeClaimFile,
   MODEL_MAP_ANCHORS,
   type PlainClaimFile,

@@ -12,7 +12,7 @@
  */
 import type { SegmentTable, X12Document } from '../parse/x12';
 import { ClaimBuilder, levelEntity as levelEntityOf } from './claimBuilder';
-import { EnvelopeBuilder } from './envelope';
+import { EnvelopeBuilder, transactionsOf } from './envelope';
 import { LazyList } from './lazyList';
 import { SegmentReader } from './segmentReader';
 import * as ids from './segmentIds';
@@ -413,4 +413,10 @@ export function materializeClaimFile(model: ClaimFile): PlainClaimFile {
     claims: model.claims.toArray(),
     issues: model.issues,
   };
+}
+
+/** The transaction set a claim belongs to, undefined when none (a scan of the few transactions of the file). */
+export function transactionOfClaim(model: ClaimFile, claim: Claim): Transaction | undefined {
+  for (const { transaction } of transactionsOf(model.interchanges)) if (transaction.claims.includes(claim)) return transaction;
+  return undefined;
 }

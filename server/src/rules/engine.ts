@@ -1,6 +1,7 @@
 import type { Settings, SeveritySetting } from '../core/settings';
 import type { Claim } from '../model/claim';
-import type { ClaimFileContext, Finding, NoteContext, Rule, Severity } from './types';
+import { checkedClaim } from './checkedClaim';
+import type { CheckedClaim, ClaimFileContext, Finding, NoteContext, Rule, Severity } from './types';
 
 /** A finding with the severity the user's settings give it. */
 export interface RatedFinding extends Finding {
@@ -34,7 +35,16 @@ export function runFileRules(rules: readonly Rule[], ctx: ClaimFileContext): Rat
   return out;
 }
 
-/** The claim rules active under the settings, as one function of a claim (set up once, run per claim). */
+/** One rule's findings on one claim, not rated. */
+export function ruleFindings(rule: Rule, checked: CheckedClaim, ctx: ClaimFileContext): Finding[] {
+  return rule.checkClaim ? rule.checkClaim(checked, ctx) : [];
+}
+
+/**
+ * The claim rules active under the settings, as one function of a claim (set up once, run per claim). The
+ * claim's facts (checkedClaim.ts) are built once per claim and handed to every rule; each rule's findings keep the
+ * rule order, then line order.
+ */
 export function claimRuleRunner(rules: readonly Rule[], settings: Settings): (claim: Claim, ctx: ClaimFileContext) => RatedFinding[] {
   const active: { rule: Rule; severity: Severity; userSet: boolean }[] = [];
   for (const rule of rules) {
@@ -44,9 +54,10 @@ export function claimRuleRunner(rules: readonly Rule[], settings: Settings): (cl
   }
   return (claim, ctx) => {
     const out: RatedFinding[] = [];
+    const checked = checkedClaim(claim, ctx);
     for (let r = 0; r < active.length; r++) {
       const { rule, severity, userSet } = active[r];
-      const found = rule.checkClaim!(claim, ctx);
+      const found = ruleFindings(rule, checked, ctx);
       for (let k = 0; k < found.length; k++) {
         const f = found[k];
         out.push({ ...f, severity: userSet ? severity : (f.severity ?? severity) });

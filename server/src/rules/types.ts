@@ -3,7 +3,10 @@ import type { Settings } from '../core/settings';
 import type { CodeSet } from '../codeset/types';
 import type { GuideIndex } from '../guides/types';
 import type { X12Document } from '../parse/x12';
-import type { ClaimFile, Claim } from '../model/claim';
+import type { ClaimFile, Claim, ServiceLine } from '../model/claim';
+import type { Payer } from '../core/settings';
+import type { CodeFacts, CodeSetFacts } from '../codeset/codeFacts';
+import type { Guide } from '../guides/types';
 import type { NoteScan } from '../parse/note';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -45,6 +48,34 @@ export interface ClaimFileContext extends RuleEnvironment {
   claimFile: ClaimFile;
 }
 
+/**
+ * A service line with the facts every line rule reads, built once per claim by the engine (rules/checkedClaim.ts)
+ * and handed to every rule: no rule looks a code up again or keeps a memo of its own.
+ */
+export interface CheckedLine {
+  readonly line: ServiceLine;
+  /** Position of the line in claim.serviceLines. */
+  readonly index: number;
+  /** The procedure code's facts (the code in upper case, its record, derived flags); null when the line has no code. */
+  readonly code: CodeFacts | null;
+  /** YYYY-MM-DD: the line's date of service, else the claim's, else the fallback date (model/dateOfService.ts). */
+  readonly dateOfService: string;
+  /** The line's modifiers in upper case, in order: modifierCodes[k] is line.modifiers[k]. */
+  readonly modifierCodes: readonly string[];
+  /** The billing guide of the procedure code, undefined when none. */
+  readonly guide: Guide | undefined;
+}
+
+/** A claim with its per-claim facts, built once by the engine and handed to every claim and line rule. */
+export interface CheckedClaim {
+  readonly claim: Claim;
+  /** The payer profile: from SBR09, else the hcpcs.payer setting (rules/claim/payer.ts). */
+  readonly payer: Payer;
+  readonly lines: readonly CheckedLine[];
+  /** The code set's memoized facts (modifier records, ICD-10-CM look-ups, closest codes). */
+  readonly codeFacts: CodeSetFacts;
+}
+
 export interface NoteContext extends RuleEnvironment {
   text: string;
   note: NoteScan;
@@ -60,8 +91,11 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One sentence for the settings documentation and the README. */
   description: string;
-  /** Findings that depend only on this claim (and the code set, guides and settings). */
-  checkClaim?(claim: Claim, ctx: ClaimFileContext): Finding[];
+  /**
+   * Findings that depend only on this claim (and the code set, guides and settings), from the facts the engine built
+   * once for it. A line rule is `checkClaim: eachLine(check of one line)` (lineRule.ts).
+   */
+  checkClaim?(claim: CheckedClaim, ctx: ClaimFileContext): Finding[];
   /** Findings about the file as a whole: envelopes, control numbers, syntax. */
   checkFile?(ctx: ClaimFileContext): Finding[];
   /** Findings in a clinical note. */

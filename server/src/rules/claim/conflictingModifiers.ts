@@ -1,6 +1,7 @@
-import type { Claim, Modifier } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
-import { upper } from './codes';
+import { upper } from '../../codeset/codeFacts';
+import type { Modifier } from '../../model/claim';
+import type { CheckedLine, ClaimFileContext, Finding, Rule } from '../types';
+import { eachLine } from '../lineRule';
 import { spanOf } from './lineEdits';
 
 export const CONFLICTING_MODIFIERS = 'hcpcs/conflicting-modifiers';
@@ -64,26 +65,22 @@ export const conflictingModifiers: Rule = {
   id: CONFLICTING_MODIFIERS,
   defaultSeverity: 'error',
   description: 'A service line carries modifiers that contradict each other (JW+JZ, RT+LT, GA+GZ, 59 with XE/XS/XP/XU).',
-  checkClaim(claim: Claim, _ctx: ClaimFileContext): Finding[] {
-    const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
-      // the two sides of a conflict are different modifiers: a line needs two to have one
-      if (line.modifiers.length < 2) continue;
-      for (const c of CONFLICTS) {
-        const a = find(line.modifiers, c.a);
-        const b = find(line.modifiers, c.b);
-        if (!a || !b) continue;
-        const [first, second] = a.position < b.position ? [a, b] : [b, a];
-        const A = first.value.toUpperCase();
-        const B = second.value.toUpperCase();
-        findings.push({
-          ruleId: CONFLICTING_MODIFIERS,
-          span: spanOf(second),
-          message: `${A} and ${B} on the same line contradict each other: ${c.why}, so the line is denied. To fix: ${c.todo}.`,
-          related: [{ span: spanOf(first), message: `${A} on the same line` }],
-        });
-      }
+  checkClaim: eachLine(({ line }: CheckedLine, _claim, _ctx: ClaimFileContext, findings: Finding[]): void => {
+    // the two sides of a conflict are different modifiers: a line needs two to have one
+    if (line.modifiers.length < 2) return;
+    for (const c of CONFLICTS) {
+      const a = find(line.modifiers, c.a);
+      const b = find(line.modifiers, c.b);
+      if (!a || !b) continue;
+      const [first, second] = a.position < b.position ? [a, b] : [b, a];
+      const A = first.value.toUpperCase();
+      const B = second.value.toUpperCase();
+      findings.push({
+        ruleId: CONFLICTING_MODIFIERS,
+        span: spanOf(second),
+        message: `${A} and ${B} on the same line contradict each other: ${c.why}, so the line is denied. To fix: ${c.todo}.`,
+        related: [{ span: spanOf(first), message: `${A} on the same line` }],
+      });
     }
-    return findings;
-  },
+  }),
 };

@@ -1,7 +1,5 @@
-import type { Claim, Modifier } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
-import { dateOfService } from './dates';
-import { upper } from './codes';
+import type { Modifier } from '../../model/claim';
+import type { CheckedClaim, Finding, Rule } from '../types';
 import { spanOf } from './lineEdits';
 
 export const DISTINCT_SERVICE_ALONE = 'hcpcs/distinct-service-alone';
@@ -13,29 +11,26 @@ export const distinctServiceAlone: Rule = {
   id: DISTINCT_SERVICE_ALONE,
   defaultSeverity: 'warning',
   description: '59 or XE/XS/XP/XU on a line with no other service on the same claim and date to be distinct from.',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+  checkClaim({ lines }: CheckedClaim): Finding[] {
     const findings: Finding[] = [];
-    let dates: string[] | undefined; // only for a claim with a 59/X modifier (few are)
-    const lines = claim.serviceLines;
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (line.modifiers.length === 0) continue;
+      const { line, modifierCodes, dateOfService } = lines[i];
       let m: Modifier | undefined;
-      for (const x of line.modifiers) {
-        if (DISTINCT.has(upper(x.value))) {
-          m = x;
+      let mod = '';
+      for (let k = 0; k < modifierCodes.length; k++) {
+        if (DISTINCT.has(modifierCodes[k])) {
+          m = line.modifiers[k];
+          mod = modifierCodes[k];
           break;
         }
       }
       if (!m) continue;
-      const ds = (dates ??= lines.map((l) => dateOfService(l, claim, ctx)));
-      if (ds.some((d, j) => j !== i && d === ds[i])) continue;
-      const mod = upper(m.value);
+      if (lines.some((l, j) => j !== i && l.dateOfService === dateOfService)) continue;
       findings.push({
         ruleId: DISTINCT_SERVICE_ALONE,
         span: spanOf(m),
         message:
-          `${mod} marks this service as distinct, but no other line on this claim is dated ${ds[i]}. ` +
+          `${mod} marks this service as distinct, but no other line on this claim is dated ${dateOfService}. ` +
           `Distinct means from another service on the same day; payers audit 59/X modifiers closely and deny them when there is nothing to be distinct from: ` +
           `remove ${mod}, or check the dates of the lines.`,
       });

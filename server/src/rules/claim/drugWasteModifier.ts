@@ -1,35 +1,10 @@
 import type { TextEdit } from '../../core/span';
-import type { Claim, ServiceLine, Transaction } from '../../model/claim';
-import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { lineCodeFacts } from './codes';
-import { dateOfService } from './dates';
+import { transactionOfClaim, type Claim, type ServiceLine } from '../../model/claim';
+import type { CheckedClaim, ClaimFileContext, Finding, Fix, Rule } from '../types';
 import { isWasteReportableCode, wasteLines, type WasteLine } from './drugs';
 import { addModifierEdit, compositeWithModifier, hasModifier, spanOf } from './lineEdits';
-import { payerOf } from './payer';
 
 export const DRUG_WASTE_MODIFIER = 'hcpcs/drug-waste-modifier';
-
-/** The transaction found last, per claim file (claims are checked in order: the next one is most likely in it too). */
-const lastTransaction = new WeakMap<ClaimFileContext['claimFile'], Transaction>();
-
-function transactionOf(claim: Claim, ctx: ClaimFileContext): Transaction | undefined {
-  // the transactions' claim lists are disjoint ranges of the file's claims: if the last one holds the claim, it is
-  // the one the scan would find
-  const last = lastTransaction.get(ctx.claimFile);
-  if (last && last.claims.includes(claim)) return last;
-  const tx = scanTransactions(claim, ctx);
-  if (tx) lastTransaction.set(ctx.claimFile, tx);
-  return tx;
-}
-
-function scanTransactions(claim: Claim, ctx: ClaimFileContext): Transaction | undefined {
-  for (const i of ctx.claimFile.interchanges) {
-    for (const g of i.groups) {
-      for (const t of g.transactions) if (t.claims.includes(claim)) return t;
-    }
-  }
-  return undefined;
-}
 
 function segmentText(ctx: ClaimFileContext, index: number): string {
   const t = ctx.x12.segments;
@@ -95,7 +70,7 @@ function splitFix(claim: Claim, line: ServiceLine, ctx: ClaimFileContext): Fix |
       snippet: snippetSegments.map((s) => `${snippetEscape(lineBreak)}${s}${snippetEscape(d.segment)}`).join('') + '$0',
     },
   ];
-  const tx = transactionOf(claim, ctx);
+  const tx = transactionOfClaim(ctx.claimFile, claim);
   if (tx?.declaredSegmentCount) {
     edits.push({ span: spanOf(tx.declaredSegmentCount), newText: String(tx.actualSegmentCount + segments.length) });
   }
@@ -133,26 +108,23 @@ export const drugWasteModifier: Rule = {
   id: DRUG_WASTE_MODIFIER,
   defaultSeverity: 'warning',
   description: 'Medicare claim: a single-dose drug or radiopharmaceutical line carries neither JW (amount discarded) nor JZ (none discarded).',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
-    if (payerOf(claim, ctx) !== 'medicare') return [];
+  checkClaim(checked: CheckedClaim, ctx: ClaimFileContext): Finding[] {
+    if (checked.payer !== 'medicare') return [];
+    const claim = checked.claim;
     const findings: Finding[] = [];
     let lines: WasteLine[] | undefined; // built only when a line needs the others (most claims have no candidate)
-    const allFacts = lineCodeFacts(claim, ctx.codeSet);
-    const serviceLines = claim.serviceLines;
-    for (let li = 0; li < serviceLines.length; li++) {
-      const line = serviceLines[li];
-      if (!line.procedureCode) continue;
-      const facts = allFacts[li]!;
+    for (const { line, code: facts, guide, dateOfService, modifierCodes } of checked.lines) {
+      if (!line.procedureCode || !facts) continue;
       const record = facts.record;
-      if (!facts.code || !record || !isWasteReportableCode(facts, record, ctx.guides)) continue;
-      if (hasModifier(line, 'JW')) {
+      if (!facts.code || !record || !isWasteReportableCode(facts, guide)) continue;
+      if (modifierCodes.includes('JW')) {
         const placeholder = placeholderFinding(line, facts.code);
         if (placeholder) findings.push(placeholder);
         continue;
       }
-      if (hasModifier(line, 'JZ')) continue;
-      const w = { line, code: facts.code, date: dateOfService(line, claim, ctx) };
-      lines ??= wasteLines(claim, ctx);
+      if (modifierCodes.includes('JZ')) continue;
+      const w = { line, code: facts.code, date: dateOfService };
+      lines ??= wasteLines(checked);
       if (lines.some((o) => o.line !== line && o.jw && o.code === w.code && o.date === w.date)) continue;
       const fixes: Fix[] = [];
       const jz = addModifierEdit(line, ctx, 'JZ');

@@ -1,19 +1,9 @@
 /** Which lines the JW/JZ drug waste modifiers apply to, and the JW/JZ lines of a claim grouped by code and date. */
+import { drugWasteByCode, type CodeFacts } from '../../codeset/codeFacts';
 import type { HcpcsRecord } from '../../codeset/types';
-import type { Guide, GuideIndex } from '../../guides/types';
-import type { Claim, ServiceLine } from '../../model/claim';
-import type { RuleEnvironment } from '../types';
-import { guideOf, type CodeFacts } from './codes';
-import { dateOfService } from './dates';
-import { codeOf, hasModifier } from './lineEdits';
-
-const RADIOPHARMACEUTICAL = /^A9[56]\d\d$/;
-const AGENT = /\b(therapeutic|diagnostic)\b/i;
-
-function wasteByCode(record: HcpcsRecord): boolean {
-  if (record.pricing.includes('51')) return true;
-  return RADIOPHARMACEUTICAL.test(record.code) && AGENT.test(record.longDescription);
-}
+import type { Guide } from '../../guides/types';
+import type { ServiceLine } from '../../model/claim';
+import type { CheckedClaim } from '../types';
 
 /**
  * A drug or radiopharmaceutical code the JW/JZ policy can apply to: pricing indicator 51 (drugs), an A95xx-A96xx
@@ -22,13 +12,12 @@ function wasteByCode(record: HcpcsRecord): boolean {
  */
 export function isWasteReportable(record: HcpcsRecord, guide: Guide | undefined): boolean {
   if (guide?.drugWasteModifiers) return true;
-  return wasteByCode(record);
+  return drugWasteByCode(record);
 }
 
-/** `isWasteReportable(facts.record, guides.get(facts.code))` with the code-set part computed once per code. */
-export function isWasteReportableCode(facts: CodeFacts, record: HcpcsRecord, guides: GuideIndex): boolean {
-  const byCode = (facts.wasteByCode ??= wasteByCode(record));
-  return byCode || !!guideOf(facts, guides)?.drugWasteModifiers;
+/** `isWasteReportable(facts.record, guide)` with the code-set part computed once per code (codeset/codeFacts.ts). */
+export function isWasteReportableCode(facts: CodeFacts, guide: Guide | undefined): boolean {
+  return facts.drugWasteByCode || !!guide?.drugWasteModifiers;
 }
 
 export interface WasteLine {
@@ -39,18 +28,18 @@ export interface WasteLine {
   jz: boolean;
 }
 
-export function wasteLines(claim: Claim, env: Pick<RuleEnvironment, 'today'>): WasteLine[] {
+/** The claim's lines with a procedure code, with their code, date of service and JW/JZ. */
+export function wasteLines(claim: CheckedClaim): WasteLine[] {
   const out: WasteLine[] = [];
-  for (const line of claim.serviceLines) {
-    const code = codeOf(line);
-    if (!code) continue;
-    out.push({ line, code, date: dateOfService(line, claim, env), jw: hasModifier(line, 'JW'), jz: hasModifier(line, 'JZ') });
+  for (const l of claim.lines) {
+    if (!l.code) continue;
+    out.push({ line: l.line, code: l.code.code, date: l.dateOfService, jw: l.modifierCodes.includes('JW'), jz: l.modifierCodes.includes('JZ') });
   }
   return out;
 }
 
 /** Whether any line of the claim carries modifier `code` (upper case): most claims carry no JW, and skip the rest. */
-export function claimHasModifier(claim: Claim, code: string): boolean {
-  for (const line of claim.serviceLines) if (hasModifier(line, code)) return true;
+export function claimHasModifier(claim: CheckedClaim, code: string): boolean {
+  for (const l of claim.lines) if (l.modifierCodes.includes(code)) return true;
   return false;
 }

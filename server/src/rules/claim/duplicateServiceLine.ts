@@ -1,5 +1,5 @@
-import type { Claim, ServiceLine } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { ServiceLine } from '../../model/claim';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 import { dateOfService } from './dates';
 import { codeOf, modifierSet, spanOf } from './lineEdits';
 
@@ -20,7 +20,7 @@ export const duplicateServiceLine: Rule = {
   id: DUPLICATE_SERVICE_LINE,
   defaultSeverity: 'warning',
   description: 'Two service lines of one claim have the same code, modifiers, date of service and units (a duplicate the payer denies).',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim }: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     const lines = claim.serviceLines;
     if (lines.length < 2) return [];
     const findings: Finding[] = [];

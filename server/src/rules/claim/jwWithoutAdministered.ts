@@ -1,5 +1,4 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 import { claimHasModifier, wasteLines } from './drugs';
 import { findModifier, spanOf } from './lineEdits';
 
@@ -10,10 +9,10 @@ export const jwWithoutAdministered: Rule = {
   id: JW_WITHOUT_ADMINISTERED,
   defaultSeverity: 'warning',
   description: 'A JW line (drug amount discarded) has no line for the same code and date billing the amount administered.',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+  checkClaim(claim: CheckedClaim, _ctx: ClaimFileContext): Finding[] {
     if (!claimHasModifier(claim, 'JW')) return [];
     const findings: Finding[] = [];
-    const lines = wasteLines(claim, ctx);
+    const lines = wasteLines(claim);
     for (const w of lines) {
       if (!w.jw || w.jz) continue; // JW with JZ on one line is hcpcs/conflicting-modifiers
       if (lines.some((o) => o !== w && !o.jw && o.code === w.code && o.date === w.date)) continue;

@@ -1,5 +1,4 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 import { claimHasModifier, wasteLines } from './drugs';
 import { findModifier, removeModifierEdit, spanOf } from './lineEdits';
 
@@ -10,10 +9,10 @@ export const jzWithWaste: Rule = {
   id: JZ_WITH_WASTE,
   defaultSeverity: 'error',
   description: 'JZ (no drug discarded) on a code that also has a JW (discarded amount) line on the same date.',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+  checkClaim(claim: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     if (!claimHasModifier(claim, 'JZ') || !claimHasModifier(claim, 'JW')) return [];
     const findings: Finding[] = [];
-    const lines = wasteLines(claim, ctx);
+    const lines = wasteLines(claim);
     for (const w of lines) {
       if (!w.jz || w.jw) continue; // JW with JZ on one line is hcpcs/conflicting-modifiers
       const jwLine = lines.find((o) => o !== w && o.jw && !o.jz && o.code === w.code && o.date === w.date);

@@ -1,5 +1,4 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 import { codeOf, spanOf } from './lineEdits';
 import { isDrugCode } from './ndc';
 import { payerLabel, payerOf } from './payer';
@@ -15,7 +14,7 @@ export const medicaidDrugWithoutNdc: Rule = {
   id: MEDICAID_DRUG_WITHOUT_NDC,
   defaultSeverity: 'warning',
   description: "A Medicaid claim's drug line has no NDC (LIN*...*N4*<NDC> with CTP quantity).",
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim }: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     if (payerOf(claim, ctx) !== 'medicaid') return [];
     const out: Finding[] = [];
     for (const line of claim.serviceLines) {

@@ -1,8 +1,8 @@
 import { formatIcd10 } from '../../codeset/codeset';
 import { unmetDiagnosisGroups } from '../../guides/diagnoses';
-import type { Claim, Diagnosis, DiagnosisPointer } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
-import { guideOf, lineCodeFacts } from './codes';
+import type { Diagnosis, DiagnosisPointer } from '../../model/claim';
+import type { CheckedClaim, CheckedLine, ClaimFileContext, Finding, Rule } from '../types';
+import { eachLine } from '../lineRule';
 import { componentSeparator, spanOf } from './lineEdits';
 import type { Fix } from '../types';
 
@@ -34,52 +34,42 @@ export const medicalNecessity: Rule = {
   id: MEDICAL_NECESSITY,
   defaultSeverity: 'error',
   description: "A code whose billing guide requires diagnoses is billed without one on the claim, or the line's pointers miss it.",
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
-    const findings: Finding[] = [];
-    let claimCodes: string[] | undefined;
-    const allFacts = lineCodeFacts(claim, ctx.codeSet);
-    const serviceLines = claim.serviceLines;
-    for (let li = 0; li < serviceLines.length; li++) {
-      const line = serviceLines[li];
-      if (!line.procedureCode) continue;
-      const facts = allFacts[li]!;
-      const code = facts.code;
-      if (!code) continue;
-      const guide = guideOf(facts, ctx.guides);
-      if (!guide?.requiredDiagnoses?.length) continue;
-      claimCodes ??= claim.diagnoses.map((d) => d.code.value);
-      const missing = unmetDiagnosisGroups(guide, claimCodes);
-      if (missing.length) {
-        findings.push({
-          ruleId: MEDICAL_NECESSITY,
-          span: spanOf(line.procedureCode),
-          message:
-            `${code} is paid only with a diagnosis of ${labels(missing)}, and the claim has none.` +
-            (claimCodes.length ? ` It has ${claimCodes.map(formatIcd10).join(', ')}.` : '') +
-            ` The payer denies the line as not medically necessary: add the diagnosis the record supports to the HI segment ` +
-            `and point the line at it.`,
-        });
-        continue;
-      }
-      const pointers = line.diagnosisPointers;
-      if (!pointers.length || !line.diagnosisPointerSpan) continue;
-      const pointed = pointers.map((p) => p.diagnosis).filter((d): d is NonNullable<DiagnosisPointer['diagnosis']> => !!d);
-      const unmet = unmetDiagnosisGroups(guide, pointed.map((d) => d.code.value));
-      if (!unmet.length) continue;
-      const candidates = claim.diagnoses.filter((d) => unmetDiagnosisGroups({ ...guide, requiredDiagnoses: unmet }, [d.code.value]).length < unmet.length);
+  checkClaim: eachLine(({ line, code: facts, guide }: CheckedLine, { claim }: CheckedClaim, ctx: ClaimFileContext, findings: Finding[]): void => {
+    if (!line.procedureCode || !facts) return;
+    const code = facts.code;
+    if (!code) return;
+    if (!guide?.requiredDiagnoses?.length) return;
+    const claimCodes = claim.diagnoses.map((d) => d.code.value);
+    const missing = unmetDiagnosisGroups(guide, claimCodes);
+    if (missing.length) {
       findings.push({
         ruleId: MEDICAL_NECESSITY,
-        span: spanOf(line.diagnosisPointerSpan),
+        span: spanOf(line.procedureCode),
         message:
-          `The line's diagnosis pointers do not point at ${labels(unmet)}, which ${code} requires. The payer reads medical ` +
-          `necessity from the diagnoses the line points at and denies it: ` +
-          (candidates.length
-            ? `point SV107 at diagnosis ${candidates.map((d) => `${d.position} (${formatIcd10(d.code.value)})`).join(' or ')}.`
-            : 'point SV107 at the diagnosis that supports the service.'),
-        related: candidates.map((d) => ({ span: spanOf(d.span), message: `diagnosis ${d.position}: ${formatIcd10(d.code.value)}` })),
-        fixes: pointerFixes(pointers.length, line.diagnosisPointerSpan, candidates, ctx),
+          `${code} is paid only with a diagnosis of ${labels(missing)}, and the claim has none.` +
+          (claimCodes.length ? ` It has ${claimCodes.map(formatIcd10).join(', ')}.` : '') +
+          ` The payer denies the line as not medically necessary: add the diagnosis the record supports to the HI segment ` +
+          `and point the line at it.`,
       });
+      return;
     }
-    return findings;
-  },
+    const pointers = line.diagnosisPointers;
+    if (!pointers.length || !line.diagnosisPointerSpan) return;
+    const pointed = pointers.map((p) => p.diagnosis).filter((d): d is NonNullable<DiagnosisPointer['diagnosis']> => !!d);
+    const unmet = unmetDiagnosisGroups(guide, pointed.map((d) => d.code.value));
+    if (!unmet.length) return;
+    const candidates = claim.diagnoses.filter((d) => unmetDiagnosisGroups({ ...guide, requiredDiagnoses: unmet }, [d.code.value]).length < unmet.length);
+    findings.push({
+      ruleId: MEDICAL_NECESSITY,
+      span: spanOf(line.diagnosisPointerSpan),
+      message:
+        `The line's diagnosis pointers do not point at ${labels(unmet)}, which ${code} requires. The payer reads medical ` +
+        `necessity from the diagnoses the line points at and denies it: ` +
+        (candidates.length
+          ? `point SV107 at diagnosis ${candidates.map((d) => `${d.position} (${formatIcd10(d.code.value)})`).join(' or ')}.`
+          : 'point SV107 at the diagnosis that supports the service.'),
+      related: candidates.map((d) => ({ span: spanOf(d.span), message: `diagnosis ${d.position}: ${formatIcd10(d.code.value)}` })),
+      fixes: pointerFixes(pointers.length, line.diagnosisPointerSpan, candidates, ctx),
+    });
+  }),
 };

@@ -1,6 +1,6 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
-import { upper } from './codes';
+import { upper } from '../../codeset/codeFacts';
+import type { CheckedLine, ClaimFileContext, Finding, Rule } from '../types';
+import { eachLine } from '../lineRule';
 import { componentSeparator, minimalEdit, procedureComponents, spanOf } from './lineEdits';
 
 export const MODIFIER_POSITION = 'hcpcs/modifier-position';
@@ -16,34 +16,30 @@ export const modifierPosition: Rule = {
   id: MODIFIER_POSITION,
   defaultSeverity: 'warning',
   description: 'A pricing modifier (26 or TC) is not in the first modifier position.',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
-    const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
-      if (line.modifiers.length === 0) continue;
-      const m = line.modifiers.find((x) => PRICING.has(upper(x.value)));
-      if (!m || m.position === 1 || !line.procedure) continue;
-      const first = line.modifiers.find((x) => x.position === 1);
-      if (first && PRICING.has(first.value.toUpperCase())) continue;
-      const parts = procedureComponents(line, ctx);
-      let fix;
-      if (parts) {
-        const mods = parts.slice(2, 6);
-        const i = m.position - 1;
-        const reordered = [mods[i], ...mods.filter((_, k) => k !== i)];
-        const next = [...parts.slice(0, 2), ...reordered, ...parts.slice(6)];
-        const sep = componentSeparator(ctx);
-        fix = { title: `Move ${m.value.toUpperCase()} to the first modifier position`, edits: [minimalEdit(line.procedure.span.offset, parts.join(sep), next.join(sep))], preferred: true };
-      }
-      findings.push({
-        ruleId: MODIFIER_POSITION,
-        span: spanOf(m),
-        message:
-          `${m.value.toUpperCase()} is a pricing modifier in position ${m.position}. Payers price the line from the first ` +
-          `modifier, so the line is paid at the wrong rate or denied: put ${m.value.toUpperCase()} first and the ` +
-          `informational modifiers after it.`,
-        fixes: fix ? [fix] : undefined,
-      });
+  checkClaim: eachLine(({ line }: CheckedLine, _claim, ctx: ClaimFileContext, findings: Finding[]): void => {
+    if (line.modifiers.length === 0) return;
+    const m = line.modifiers.find((x) => PRICING.has(upper(x.value)));
+    if (!m || m.position === 1 || !line.procedure) return;
+    const first = line.modifiers.find((x) => x.position === 1);
+    if (first && PRICING.has(first.value.toUpperCase())) return;
+    const parts = procedureComponents(line, ctx);
+    let fix;
+    if (parts) {
+      const mods = parts.slice(2, 6);
+      const i = m.position - 1;
+      const reordered = [mods[i], ...mods.filter((_, k) => k !== i)];
+      const next = [...parts.slice(0, 2), ...reordered, ...parts.slice(6)];
+      const sep = componentSeparator(ctx);
+      fix = { title: `Move ${m.value.toUpperCase()} to the first modifier position`, edits: [minimalEdit(line.procedure.span.offset, parts.join(sep), next.join(sep))], preferred: true };
     }
-    return findings;
-  },
+    findings.push({
+      ruleId: MODIFIER_POSITION,
+      span: spanOf(m),
+      message:
+        `${m.value.toUpperCase()} is a pricing modifier in position ${m.position}. Payers price the line from the first ` +
+        `modifier, so the line is paid at the wrong rate or denied: put ${m.value.toUpperCase()} first and the ` +
+        `informational modifiers after it.`,
+      fixes: fix ? [fix] : undefined,
+    });
+  }),
 };

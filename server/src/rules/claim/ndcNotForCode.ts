@@ -1,5 +1,4 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 import { codeOf, spanOf } from './lineEdits';
 import { lineNdc } from './ndc';
 
@@ -14,7 +13,7 @@ export const ndcNotForCode: Rule = {
   id: NDC_NOT_FOR_CODE,
   defaultSeverity: 'warning',
   description: "The line's NDC is in the CMS ASP NDC-HCPCS crosswalk under other HCPCS codes than the line's.",
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim }: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     const out: Finding[] = [];
     for (const line of claim.serviceLines) {
       if (!line.drug?.ndc) continue;

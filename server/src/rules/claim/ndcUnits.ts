@@ -1,5 +1,4 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 import { codeOf, spanOf } from './lineEdits';
 import { lineNdc, plain } from './ndc';
 import { upper } from './codes';
@@ -17,7 +16,7 @@ export const ndcUnits: Rule = {
   id: NDC_UNITS,
   defaultSeverity: 'warning',
   description: 'The line bills more HCPCS units than its NDC quantity (CTP04 in UN) holds per the CMS ASP crosswalk.',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim }: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     const out: Finding[] = [];
     for (const line of claim.serviceLines) {
       const drug = line.drug;

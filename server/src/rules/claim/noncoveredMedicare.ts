@@ -1,9 +1,8 @@
 import { describeCoverage } from '../../codeset/describe';
-import type { Claim, ServiceLine } from '../../model/claim';
-import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { lineCodeFacts, modifierRecord } from './codes';
-import { addModifierEdit, hasModifier, spanOf } from './lineEdits';
-import { payerOf } from './payer';
+import type { ServiceLine } from '../../model/claim';
+import type { CheckedClaim, CheckedLine, ClaimFileContext, Finding, Fix, Rule } from '../types';
+import { eachLine } from '../lineRule';
+import { addModifierEdit, spanOf } from './lineEdits';
 
 export const NONCOVERED_MEDICARE = 'hcpcs/noncovered-medicare';
 
@@ -27,11 +26,11 @@ const FITS: Readonly<Record<string, { modifier: string; preferred: boolean }[]>>
   ],
 };
 
-function fixes(line: ServiceLine, ctx: ClaimFileContext, coverage: string): Fix[] {
+function fixes(line: ServiceLine, claim: CheckedClaim, ctx: ClaimFileContext, coverage: string): Fix[] {
   const out: Fix[] = [];
   for (const { modifier, preferred } of FITS[coverage] ?? []) {
     const edit = addModifierEdit(line, ctx, modifier);
-    const meaning = modifierRecord(ctx.codeSet, modifier)?.shortDescription ?? '';
+    const meaning = claim.codeFacts.modifier(modifier)?.shortDescription ?? '';
     if (edit) out.push({ title: `Add ${modifier}${meaning ? `: ${meaning}` : ''}`, edits: [edit], preferred });
   }
   return out;
@@ -42,35 +41,26 @@ export const noncoveredMedicare: Rule = {
   id: NONCOVERED_MEDICARE,
   defaultSeverity: 'warning',
   description: 'Medicare claim: a code Medicare does not cover (coverage I, M or S) is billed without GA, GY or GZ.',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
-    if (payerOf(claim, ctx) !== 'medicare') return [];
-    const findings: Finding[] = [];
-    const allFacts = lineCodeFacts(claim, ctx.codeSet);
-    const serviceLines = claim.serviceLines;
-    for (let li = 0; li < serviceLines.length; li++) {
-      const line = serviceLines[li];
-      if (!line.procedureCode) continue;
-      const facts = allFacts[li]!;
-      const code = facts.code;
-      const record = facts.record;
-      if (!code || !record || !NONCOVERED.has(record.coverage)) continue;
-      if (LIABILITY.some((m) => hasModifier(line, m))) continue;
-      const meaning = describeCoverage(ctx.codeSet.codeTables, record.coverage) ?? `coverage code ${record.coverage}`;
-      const advice =
-        record.coverage === 'S'
-          ? 'add GY so the denial is processed quickly and the patient can be billed or a secondary payer can pay'
-          : record.coverage === 'M'
-            ? 'add GA if the patient signed an Advance Beneficiary Notice (ABN), else GZ'
-            : 'check whether Medicare takes another code for this service; if not, add GY (no Medicare benefit) or GZ (expected denial, no ABN)';
-      findings.push({
-        ruleId: NONCOVERED_MEDICARE,
-        span: spanOf(line.procedureCode),
-        message:
-          `${code} has Medicare coverage code ${record.coverage} ("${meaning}"): Medicare will deny the line, and without ` +
-          `GA, GY or GZ the provider cannot shift the liability to the patient. To fix: ${advice}.`,
-        fixes: fixes(line, ctx, record.coverage),
-      });
-    }
-    return findings;
-  },
+  checkClaim: eachLine(({ line, code: facts, modifierCodes }: CheckedLine, claim: CheckedClaim, ctx: ClaimFileContext, findings: Finding[]): void => {
+    if (claim.payer !== 'medicare' || !line.procedureCode || !facts) return;
+    const code = facts.code;
+    const record = facts.record;
+    if (!code || !record || !NONCOVERED.has(record.coverage)) return;
+    if (LIABILITY.some((m) => modifierCodes.includes(m))) return;
+    const meaning = describeCoverage(ctx.codeSet.codeTables, record.coverage) ?? `coverage code ${record.coverage}`;
+    const advice =
+      record.coverage === 'S'
+        ? 'add GY so the denial is processed quickly and the patient can be billed or a secondary payer can pay'
+        : record.coverage === 'M'
+          ? 'add GA if the patient signed an Advance Beneficiary Notice (ABN), else GZ'
+          : 'check whether Medicare takes another code for this service; if not, add GY (no Medicare benefit) or GZ (expected denial, no ABN)';
+    findings.push({
+      ruleId: NONCOVERED_MEDICARE,
+      span: spanOf(line.procedureCode),
+      message:
+        `${code} has Medicare coverage code ${record.coverage} ("${meaning}"): Medicare will deny the line, and without ` +
+        `GA, GY or GZ the provider cannot shift the liability to the patient. To fix: ${advice}.`,
+      fixes: fixes(line, claim, ctx, record.coverage),
+    });
+  }),
 };

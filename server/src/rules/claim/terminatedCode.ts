@@ -1,7 +1,5 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Fix, NoteContext, Rule } from '../types';
-import { dateOfService } from './dates';
-import { lineCodeFacts } from './codes';
+import type { CheckedLine, ClaimFileContext, Finding, Fix, NoteContext, Rule } from '../types';
+import { eachLine } from '../lineRule';
 import { spanOf } from './lineEdits';
 
 export const TERMINATED_CODE = 'hcpcs/terminated-code';
@@ -39,41 +37,32 @@ export const terminatedCode: Rule = {
     }
     return findings;
   },
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
-    const findings: Finding[] = [];
-    const allFacts = lineCodeFacts(claim, ctx.codeSet);
-    const serviceLines = claim.serviceLines;
-    for (let li = 0; li < serviceLines.length; li++) {
-      const line = serviceLines[li];
-      if (!line.procedureCode) continue;
-      const facts = allFacts[li]!;
-      const code = facts.code;
-      const record = facts.record;
-      if (!code || !record?.terminated) continue;
-      const dos = dateOfService(line, claim, ctx);
-      if (dos <= record.terminated) continue;
-      const replacements = record.crossReference.filter((c) => c && c !== code);
-      const fixes: Fix[] = replacements.map((c) => {
-        const r = ctx.codeSet.procedure(c);
-        return {
-          title: `Replace ${code} with ${c}${r ? `: ${r.shortDescription}` : ' (cross-reference)'}`,
-          edits: [{ span: spanOf(line.procedureCode!), newText: c }],
-          preferred: replacements.length === 1,
-        };
-      });
-      findings.push({
-        ruleId: TERMINATED_CODE,
-        span: spanOf(line.procedureCode),
-        message:
-          `${code} was terminated: its last valid date of service was ${record.terminated}, and this line is dated ` +
-          `${dos}. The payer denies a code that is not valid on the date of service. ` +
-          (replacements.length
-            ? `CMS cross-references it to ${replacements.join(', ')}: bill the replacement that matches the record.`
-            : 'CMS gives no replacement: find the current code for the service in the release.'),
-        fixes,
-        tags: ['deprecated'],
-      });
-    }
-    return findings;
-  },
+  checkClaim: eachLine(({ line, code: facts, dateOfService: dos }: CheckedLine, _claim, ctx: ClaimFileContext, findings: Finding[]): void => {
+    if (!line.procedureCode || !facts) return;
+    const code = facts.code;
+    const record = facts.record;
+    if (!code || !record?.terminated) return;
+    if (dos <= record.terminated) return;
+    const replacements = record.crossReference.filter((c) => c && c !== code);
+    const fixes: Fix[] = replacements.map((c) => {
+      const r = ctx.codeSet.procedure(c);
+      return {
+        title: `Replace ${code} with ${c}${r ? `: ${r.shortDescription}` : ' (cross-reference)'}`,
+        edits: [{ span: spanOf(line.procedureCode!), newText: c }],
+        preferred: replacements.length === 1,
+      };
+    });
+    findings.push({
+      ruleId: TERMINATED_CODE,
+      span: spanOf(line.procedureCode),
+      message:
+        `${code} was terminated: its last valid date of service was ${record.terminated}, and this line is dated ` +
+        `${dos}. The payer denies a code that is not valid on the date of service. ` +
+        (replacements.length
+          ? `CMS cross-references it to ${replacements.join(', ')}: bill the replacement that matches the record.`
+          : 'CMS gives no replacement: find the current code for the service in the release.'),
+      fixes,
+      tags: ['deprecated'],
+    });
+  }),
 };

@@ -1,6 +1,5 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
-import { guideOf, lineCodeFacts, perDosePhrase } from './codes';
+import type { CheckedLine, Finding, Rule } from '../types';
+import { eachLine } from '../lineRule';
 import { spanOf } from './lineEdits';
 
 export const UNITS_OUT_OF_RANGE = 'hcpcs/units-out-of-range';
@@ -14,35 +13,25 @@ export const unitsOutOfRange: Rule = {
   id: UNITS_OUT_OF_RANGE,
   defaultSeverity: 'warning',
   description: "A line's units fall outside the range its billing guide expects for one dose (often a dose entered in the wrong unit).",
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
-    const findings: Finding[] = [];
-    const allFacts = lineCodeFacts(claim, ctx.codeSet);
-    const serviceLines = claim.serviceLines;
-    for (let li = 0; li < serviceLines.length; li++) {
-      const line = serviceLines[li];
-      const units = line.units;
-      if (!units || units.value === null || units.value <= 0) continue; // zero units: hcpcs/zero-units
-      const facts = allFacts[li];
-      if (!facts?.record) continue;
-      const guide = guideOf(facts, ctx.guides);
-      const range = guide?.expectedUnits;
-      if (!range) continue;
-      if (perDosePhrase(facts) !== null) continue; // hcpcs/units-per-dose says it better
-      const { min, max } = range;
-      const low = min !== undefined && units.value < min;
-      const high = max !== undefined && units.value > max;
-      if (!low && !high) continue;
-      const expected = min !== undefined && max !== undefined ? `${min} to ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
-      findings.push({
-        ruleId: UNITS_OUT_OF_RANGE,
-        span: spanOf(units),
-        message:
-          `${facts.code} is billed with ${units.text} units, outside the ${expected} its billing guide expects for one line ` +
-          `(${guide.unitOfBilling ?? `CMS descriptor: "${facts.record.longDescription}"`}). Units that do not match the dose ` +
-          `in the record are denied or recouped on review. Check the dose given and its unit` +
-          (high ? ' (a dose entered in MBq or kBq instead of mCi or µCi multiplies the units).' : '.'),
-      });
-    }
-    return findings;
-  },
+  checkClaim: eachLine(({ line, code: facts, guide }: CheckedLine, _claim, _ctx, findings: Finding[]): void => {
+    const units = line.units;
+    if (!units || units.value === null || units.value <= 0) return; // zero units: hcpcs/zero-units
+    const range = guide?.expectedUnits;
+    if (!facts?.record || !range) return;
+    if (facts.perDosePhrase !== null) return; // hcpcs/units-per-dose says it better
+    const { min, max } = range;
+    const low = min !== undefined && units.value < min;
+    const high = max !== undefined && units.value > max;
+    if (!low && !high) return;
+    const expected = min !== undefined && max !== undefined ? `${min} to ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
+    findings.push({
+      ruleId: UNITS_OUT_OF_RANGE,
+      span: spanOf(units),
+      message:
+        `${facts.code} is billed with ${units.text} units, outside the ${expected} its billing guide expects for one line ` +
+        `(${guide!.unitOfBilling ?? `CMS descriptor: "${facts.record.longDescription}"`}). Units that do not match the dose ` +
+        `in the record are denied or recouped on review. Check the dose given and its unit` +
+        (high ? ' (a dose entered in MBq or kBq instead of mCi or µCi multiplies the units).' : '.'),
+    });
+  }),
 };

@@ -1,7 +1,6 @@
 import { isLevelOneModifier } from '../../codeset/levelOneModifiers';
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
-import { modifierRecord, upper } from './codes';
+import type { CheckedClaim, CheckedLine, ClaimFileContext, Finding, Rule } from '../types';
+import { eachLine } from '../lineRule';
 import { spanOf } from './lineEdits';
 
 export const UNKNOWN_MODIFIER = 'hcpcs/unknown-modifier';
@@ -11,22 +10,19 @@ export const unknownModifier: Rule = {
   id: UNKNOWN_MODIFIER,
   defaultSeverity: 'error',
   description: 'A service line carries a modifier that is neither a HCPCS Level II modifier nor a known CPT (Level I) modifier.',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
-    const findings: Finding[] = [];
-    for (const line of claim.serviceLines) {
-      for (const m of line.modifiers) {
-        if (modifierRecord(ctx.codeSet, m.value)) continue;
-        const value = upper(m.value);
-        if (isLevelOneModifier(value)) continue;
-        findings.push({
-          ruleId: UNKNOWN_MODIFIER,
-          span: spanOf(m),
-          message:
-            `${m.value} is not a HCPCS Level II modifier in the ${ctx.codeSet.hcpcsRelease} release nor a known CPT modifier: ` +
-            `the payer rejects the line for an invalid modifier. Check the modifier against the record and correct or remove it.`,
-        });
-      }
+  checkClaim: eachLine(({ line, modifierCodes }: CheckedLine, claim: CheckedClaim, ctx: ClaimFileContext, findings: Finding[]): void => {
+    for (let k = 0; k < line.modifiers.length; k++) {
+      const m = line.modifiers[k];
+      if (claim.codeFacts.modifier(m.value)) continue;
+      const value = modifierCodes[k];
+      if (isLevelOneModifier(value)) continue;
+      findings.push({
+        ruleId: UNKNOWN_MODIFIER,
+        span: spanOf(m),
+        message:
+          `${m.value} is not a HCPCS Level II modifier in the ${ctx.codeSet.hcpcsRelease} release nor a known CPT modifier: ` +
+          `the payer rejects the line for an invalid modifier. Check the modifier against the record and correct or remove it.`,
+      });
     }
-    return findings;
-  },
+  }),
 };

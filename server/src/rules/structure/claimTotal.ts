@@ -1,5 +1,4 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 import { cents, formatMoney } from './money';
 
 export const CLAIM_TOTAL_MISMATCH = 'hcpcs/claim-total-mismatch';
@@ -12,7 +11,7 @@ export const claimTotalMismatch: Rule = {
   id: CLAIM_TOTAL_MISMATCH,
   defaultSeverity: 'error',
   description: 'CLM02 total claim charge must equal the sum of the service line charges; unbalanced claims are rejected at the front end.',
-  checkClaim(claim: Claim, _ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim }: CheckedClaim, _ctx: ClaimFileContext): Finding[] {
     const total = claim.totalCharge;
     if (!total || claim.serviceLines.length === 0) return [];
     const lineCents: number[] = [];

@@ -1,5 +1,4 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 
 export const POINTER_OUT_OF_RANGE = 'hcpcs/pointer-out-of-range';
 
@@ -12,7 +11,7 @@ export const pointerOutOfRange: Rule = {
   id: POINTER_OUT_OF_RANGE,
   defaultSeverity: 'error',
   description: "An SV107 diagnosis pointer must be a number from 1 to the claim's count of HI diagnoses.",
-  checkClaim(claim: Claim, _ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim }: CheckedClaim, _ctx: ClaimFileContext): Finding[] {
     const out: Finding[] = [];
     const count = claim.diagnoses.length;
     for (const line of claim.serviceLines) {

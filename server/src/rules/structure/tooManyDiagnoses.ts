@@ -1,5 +1,4 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 
 export const TOO_MANY_DIAGNOSES = 'hcpcs/too-many-diagnoses';
 
@@ -12,7 +11,7 @@ export const tooManyDiagnoses: Rule = {
   id: TOO_MANY_DIAGNOSES,
   defaultSeverity: 'error',
   description: 'An 837P claim may carry at most 12 diagnoses (837I: 24 other diagnoses besides the principal); the excess makes the claim fail the implementation guide.',
-  checkClaim(claim: Claim, _ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim }: CheckedClaim, _ctx: ClaimFileContext): Finding[] {
     if (claim.transactionKind === '837I') {
       const others = claim.diagnoses.filter((d) => d.role === 'other');
       if (others.length <= MAX_INSTITUTIONAL_OTHER) return [];

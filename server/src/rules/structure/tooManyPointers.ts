@@ -1,5 +1,5 @@
 import type { Claim, Span } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 
 export const TOO_MANY_POINTERS = 'hcpcs/too-many-pointers';
 
@@ -53,7 +53,7 @@ export const tooManyPointers: Rule = {
   id: TOO_MANY_POINTERS,
   defaultSeverity: 'error',
   description: 'A service line may carry at most 4 diagnosis pointers (SV107-1..4).',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim }: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     const out: Finding[] = [];
     for (const line of claim.serviceLines) {
       if (line.kind !== 'professional' || line.serviceSegmentIndex === null || !line.diagnosisPointerSpan) continue;

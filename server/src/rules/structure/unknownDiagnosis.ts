@@ -1,44 +1,9 @@
-import { formatIcd10, normalizeIcd10 } from '../../codeset/codeset';
-import type { CodeSet } from '../../codeset/types';
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { MAX_KEPT_LENGTH } from '../claim/codes';
+import { billableChildren, formatIcd10 } from '../../codeset/codeset';
+import type { CheckedClaim, ClaimFileContext, Finding, Fix, Rule } from '../types';
+
+export { billableChildren } from '../../codeset/codeset';
 
 export const UNKNOWN_DIAGNOSIS = 'icd10/unknown-diagnosis';
-
-/** Billable codes that extend `code` (a category or subcategory), in code order. */
-export function billableChildren(codeSet: CodeSet, code: string, limit = 200): string[] {
-  const c = normalizeIcd10(code);
-  if (!/^[A-Z][0-9A-Z]{1,6}$/.test(c)) return [];
-  return codeSet
-    .searchIcd10(c, limit)
-    .map((h) => h.record.code)
-    .filter((k) => k.length > c.length && k.startsWith(c))
-    .sort();
-}
-
-/** Whether `codeSet.icd10(raw)` finds a record, memoized per code set by the value as written (claims repeat codes). */
-const known = new WeakMap<CodeSet, Map<string, boolean>>();
-let lastCodeSet: CodeSet | undefined;
-let lastKnown: Map<string, boolean> | undefined;
-
-function isKnownIcd10(codeSet: CodeSet, raw: string): boolean {
-  let memo = codeSet === lastCodeSet ? lastKnown : known.get(codeSet);
-  if (!memo) {
-    memo = new Map();
-    known.set(codeSet, memo);
-  }
-  lastCodeSet = codeSet;
-  lastKnown = memo;
-  if (raw.length > MAX_KEPT_LENGTH) return !!codeSet.icd10(raw); // may be a slice of the document: not kept
-  let k = memo.get(raw);
-  if (k === undefined) {
-    if (memo.size >= 50_000) memo.clear();
-    k = !!codeSet.icd10(raw);
-    memo.set(raw, k);
-  }
-  return k;
-}
 
 /**
  * Every ICD-10-CM diagnosis in HI must be a billable code of the release in use. A category or subcategory
@@ -48,13 +13,13 @@ export const unknownDiagnosis: Rule = {
   id: UNKNOWN_DIAGNOSIS,
   defaultSeverity: 'error',
   description: 'An HI diagnosis must be a billable ICD-10-CM code of the release in use (not a category that needs more characters).',
-  checkClaim(claim: Claim, ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim, codeFacts }: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     const out: Finding[] = [];
     const release = ctx.codeSet.icd10Release;
     for (const d of claim.diagnoses) {
       if (d.codeSystem !== 'ICD-10-CM') continue;
       const raw = d.code.value;
-      if (!raw.trim() || isKnownIcd10(ctx.codeSet, raw)) continue;
+      if (!raw.trim() || codeFacts.icd10Known(raw)) continue;
       const shown = formatIcd10(raw);
       const children = billableChildren(ctx.codeSet, raw);
       if (children.length > 0) {

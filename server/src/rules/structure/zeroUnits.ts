@@ -1,5 +1,4 @@
-import type { Claim } from '../../model/claim';
-import type { ClaimFileContext, Finding, Rule } from '../types';
+import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 
 export const ZERO_UNITS = 'hcpcs/zero-units';
 
@@ -8,7 +7,7 @@ export const zeroUnits: Rule = {
   id: ZERO_UNITS,
   defaultSeverity: 'error',
   description: 'A service line must bill at least one unit (SV104 / SV205 greater than zero).',
-  checkClaim(claim: Claim, _ctx: ClaimFileContext): Finding[] {
+  checkClaim({ claim }: CheckedClaim, _ctx: ClaimFileContext): Finding[] {
     const out: Finding[] = [];
     for (const line of claim.serviceLines) {
       const units = line.units;
