@@ -111,6 +111,41 @@ describe('completion in notes', () => {
   });
 });
 
+describe('completion in notes searches the phrase being typed (issue 14 item 5)', () => {
+  const sorted = (items: { sortText?: string }[]) => [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+
+  test('"strontium chloride" finds A9600 and accepting replaces both words (not "strontium A9600")', () => {
+    const { document, position } = at('Gave strontium chloride$0 today');
+    const items = sorted(service.complete(document, position).items) as { label: string; textEdit?: { range: { start: { character: number } }; newText: string } }[];
+    assert.equal(items[0]?.label, 'A9600');
+    const edit = items[0].textEdit!;
+    assert.equal(edit.range.start.character, 'Gave '.length, 'the edit starts at the phrase');
+    const after = TextDocument.applyEdits(document, [edit as never]);
+    assert.equal(after, 'Gave A9600 today');
+  });
+
+  test('words before the phrase that match nothing stay: "bill samarium" replaces only "samarium"', () => {
+    const { document, position } = at('Plan: bill samarium$0');
+    const first = sorted(service.complete(document, position).items)[0] as { label: string; textEdit: never };
+    assert.equal(first.label, 'A9604');
+    assert.equal(TextDocument.applyEdits(document, [first.textEdit]), 'Plan: bill A9604');
+  });
+
+  test('two words of a descriptor find the code in the top 10 for nearly every active code of the fixture set', () => {
+    let n = 0;
+    let found = 0;
+    for (const r of fixtureCodeSet().allProcedures()) {
+      if (r.terminated) continue;
+      const words = r.longDescription.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2).slice(0, 2);
+      if (words.length < 2) continue;
+      n++;
+      const { document, position } = at(`Plan: ${words.join(' ')}$0`);
+      if (sorted(service.complete(document, position).items).slice(0, 10).some((i) => (i as { label: string }).label === r.code)) found++;
+    }
+    assert.ok(n >= 20 && found / n >= 0.95, `${found} of ${n}`);
+  });
+});
+
 describe('notes diagnostics', () => {
   const fixtures = path.join(__dirname, '..', 'fixtures', 'notes');
   const settings = parseSettings({}).settings;

@@ -32,5 +32,36 @@ function noteCompletion(analysis: DocumentAnalysis, offset: number, ctx: Feature
   if (/^[A-Za-z]\d{2}\.[0-9A-Za-z]*$/.test(word)) {
     return { isIncomplete: true, items: icd10Items(ctx.codeSet, word, range, true) };
   }
+  // The phrase being typed ("strontium chloride"), longest first: the words before the cursor on this line, back
+  // to punctuation, as long as the code set finds something for them; accepting replaces the whole phrase.
+  for (const phrase of phrasesBefore(text, start, offset)) {
+    const phraseRange = analysis.lines.rangeOf(phrase.start, offset - phrase.start);
+    const items = procedureItems(ctx.codeSet, phrase.text, phraseRange);
+    if (items.length > 0) return { isIncomplete: true, items: [...items, ...cptItems(ctx.codeSet, phrase.text, phraseRange)] };
+  }
   return { isIncomplete: true, items: [...procedureItems(ctx.codeSet, word, range), ...cptItems(ctx.codeSet, word, range)] };
+}
+
+const MAX_PHRASE_WORDS = 4;
+
+/**
+ * Candidate phrases ending at the cursor, longest first, of 2 to 4 words on the same line (the single word is the
+ * caller's fallback): words of letters and digits separated by blanks; punctuation, a code's "-" or a line break ends it.
+ */
+export function phrasesBefore(text: string, wordStart: number, offset: number): { start: number; text: string }[] {
+  const starts: number[] = [wordStart];
+  let p = wordStart;
+  while (starts.length < MAX_PHRASE_WORDS) {
+    let q = p;
+    while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\t')) q--;
+    if (q === p || q === 0) break;
+    let w = q;
+    while (w > 0 && /[A-Za-z0-9]/.test(text[w - 1])) w--;
+    if (w === q) break; // punctuation before the blank: the phrase starts here
+    starts.push(w);
+    p = w;
+  }
+  const out: { start: number; text: string }[] = [];
+  for (let k = starts.length - 1; k >= 1; k--) out.push({ start: starts[k], text: text.slice(starts[k], offset).replace(/\s+/g, ' ') });
+  return out;
 }
