@@ -65,3 +65,43 @@ test('workspace guides add requirements the rule then checks', () => {
   const findings = run(missingDocumentation, noteFixture('a9604-complete.note.md'), guides);
   assert.deepEqual(findings.map((f) => f.message.split(' — ')[0]), ['A9604: no signed consent recorded']);
 });
+
+test('JZ evidence that nothing was discarded: a set of phrasings counts, waste and negations do not (issue 14 item 5)', () => {
+  const note = (statement: string) => `Strontium-89 chloride 4 mCi given, HCPCS A9600-JZ x 4, lot 4471-B. Dx C79.51. Platelets 190, WBC 6.1. Bone pain refractory to opioids. ${statement}`;
+  const jzMissing = (statement: string) => run(missingDocumentation, note(statement)).some((f) => f.message.startsWith('JZ: no statement that nothing was discarded'));
+  const counts = [
+    'The full vial was used.',
+    'Full vial used.',
+    'The entire dose was administered.',
+    'Whole vial given.',
+    'Complete contents of the vial were injected.',
+    'Administered the entire vial.',
+    'Gave the full dose.',
+    'All of the dose was administered.',
+    '100% of the vial was given.',
+    'Vial fully administered.',
+    'The dose was completely used.',
+    'Single-dose vial used in full.',
+    'Dose given in its entirety.',
+    'No waste.',
+    'Zero wastage.',
+    'None of the drug was discarded.',
+    'Nothing was discarded.',
+    'Nothing left over.',
+    'Wasted: 0.',
+    'Waste: none.',
+    'Discarded 0 mCi.',
+    '0 mCi wasted.',
+  ];
+  for (const s of counts) assert.equal(jzMissing(s), false, `counts as JZ evidence: "${s}"`);
+  const doesNot = [
+    '',
+    'The full vial was not used.',
+    'Part of the vial was discarded.',
+    '1 mCi discarded.',
+    'Wasted: 0.5 mCi.',
+    'The vial was used.',
+    'Not all of the dose was administered.',
+  ];
+  for (const s of doesNot) assert.equal(jzMissing(s), true, `is no JZ evidence: "${s}"`);
+});
