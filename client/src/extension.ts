@@ -342,7 +342,6 @@ async function importRelease(context: vscode.ExtensionContext): Promise<void> {
   if (!picked?.[0]) return;
   const result = await client.sendRequest<{ ok: boolean; message: string }>('hcpcs/importRelease', {
     file: picked[0].fsPath,
-    targetDir: context.globalStorageUri.fsPath,
   });
   if (result.ok) void vscode.window.showInformationMessage(result.message);
   else void vscode.window.showErrorMessage(result.message);

@@ -1,47 +1,66 @@
 /**
  * Entry point of the language server. The only file that knows the transport: `--stdio` for any LSP client
- * (Neovim, Emacs, Helix, ...), Node IPC when VS Code starts it (`--node-ipc`), chosen by vscode-languageserver.
+ * (Neovim, Emacs, Helix, ...), Node IPC when VS Code starts it (`--node-ipc`).
+ *
+ * Both transports get: the lifecycle gate (requests before initialize, after shutdown: protocolGate.ts), the
+ * console that never logs message content (privateConsole.ts), and an exit when the client goes away. Over stdio
+ * the reader is this project's own (stdioReader.ts): a bad frame is reported and reading resynchronises, a body
+ * that is not JSON gets the JSON-RPC Parse error response (id null), and the end of stdin ends the server.
  */
 import * as path from 'node:path';
-import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { cancelQueuedRequests, countIncomingChanges, type IncomingChanges } from './node/incomingChanges';
+import { FramingError, StdioMessageReader } from './node/stdioReader';
+import { ProtocolGate } from './node/protocolGate';
+import { privateConsole } from './node/privateConsole';
 
 if (process.argv.includes('--version')) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   process.stdout.write('hcpcs-language-server\n');
   process.exit(0);
 }
 
-/**
- * Over stdio the reader and writer are made here so that a message whose body is not JSON gets the JSON-RPC
- * "Parse error" response (id null) the specification asks for, instead of silence; reading goes on either way.
- */
+const features = { ...ProposedFeatures.all, console: privateConsole } as typeof ProposedFeatures.all;
 let incoming: IncomingChanges | undefined;
+let gate: ProtocolGate | undefined;
+/** Problems of the transport, logged once the connection exists (kind and size only). */
+let logTransport: (message: string) => void = () => undefined;
 
-function stdioConnection() {
-  incoming = countIncomingChanges(new StreamMessageReader(process.stdin));
-  const reader = incoming.reader;
-  const writer = new StreamMessageWriter(process.stdout);
-  reader.onError((error) => {
-    if (error instanceof SyntaxError) {
-      void writer.write({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error: the message body is not valid JSON' } } as never);
-    }
-  });
-  return createConnection(ProposedFeatures.all, reader, writer, cancelQueuedRequests);
+function connect(reader: MessageReader, writer: MessageWriter) {
+  gate = new ProtocolGate(reader, writer);
+  incoming = countIncomingChanges(gate);
+  return createConnection(features, incoming.reader, writer, cancelQueuedRequests);
 }
 
-/** Node IPC (how VS Code starts the server), with the same change counting. */
+/** Exit when the client is gone: 0 after shutdown, 1 otherwise (as the specification says for exit). */
+function exitWhenGone(): void {
+  process.exit(gate?.shutdownReceived ? 0 : 1);
+}
+
+function stdioConnection() {
+  const reader = new StdioMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((error) => {
+    if (error instanceof SyntaxError || (error instanceof FramingError && error.respond)) {
+      void writer.write({ jsonrpc: '2.0', id: null, error: { code: -32700, message: `Parse error: ${error.message}` } } as never);
+    }
+    if (error instanceof FramingError) logTransport(`message framing: ${error.message}; reading resumes at the next header`);
+  });
+  reader.onClose(exitWhenGone);
+  return connect(reader, writer);
+}
+
 function ipcConnection() {
-  incoming = countIncomingChanges(new IPCMessageReader(process));
-  return createConnection(ProposedFeatures.all, incoming.reader, new IPCMessageWriter(process), cancelQueuedRequests);
+  process.on('disconnect', exitWhenGone);
+  return connect(new IPCMessageReader(process), new IPCMessageWriter(process));
 }
 
 const connection = process.argv.includes('--stdio')
   ? stdioConnection()
   : process.argv.includes('--node-ipc')
     ? ipcConnection()
-    : createConnection(ProposedFeatures.all, cancelQueuedRequests);
+    : createConnection(features, cancelQueuedRequests);
+logTransport = (message) => connection.console.error(message);
 // The bundle sits in dist/server/; the data tables in data/ at the package root.
 const dataDir = process.env.HCPCS_DATA_DIR ?? path.resolve(__dirname, '..', '..', 'data');
 startServer(connection, { dataDir, receivedChanges: incoming?.received });

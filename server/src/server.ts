@@ -329,10 +329,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest('hcpcs/ruleDocument', (p: { ruleId?: string }, token) =>
     guard('ruleDocument', null, token, () => ruleDocument(allRules, String(p?.ruleId ?? ''))),
   );
-  connection.onRequest('hcpcs/importRelease', async (p: { file?: string; targetDir?: string }) => {
-    const result = await importReleaseInto(String(p?.file ?? ''), String(p?.targetDir ?? userDataDir ?? ''), options.dataDir);
+  // Writes only into the extension's own storage (initializationOptions.userDataDir), never a folder the request
+  // names: a request with a targetDir could make the server write tables anywhere (issue 15 item 10).
+  connection.onRequest('hcpcs/importRelease', async (p: { file?: string }) => {
+    if (!userDataDir) return { ok: false, message: 'HCPCS import failed: the client gave no storage folder for imported releases (initializationOptions.userDataDir).' };
+    const result = await importReleaseInto(String(p?.file ?? ''), userDataDir, options.dataDir);
     if (result.ok) {
-      userDataDir = String(p?.targetDir ?? userDataDir);
       reloadEnvironment();
       recheckAll();
     }
