@@ -26,6 +26,8 @@ import type { Rule } from './rules/types';
 import { allRules } from './rules/registry';
 import { AnalysisCache, NO_FINDINGS, type ClaimEntry, type DocumentAnalysis } from './analysis';
 import { claimRuleRunner, runFileRules, runNoteRules, todayIso, type RatedFinding } from './rules/engine';
+import { rulesFor } from './transactions/registry';
+import type { TransactionKind } from './model/claim';
 import type { LineIndex } from './core/text';
 import { SYNTAX } from './rules/envelope/syntax';
 import { toDiagnostic, type DiagnosticData } from './features/diagnostics';
@@ -216,7 +218,8 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     const uri = analysis.uri;
     const n = index.claimCount;
     if (entries.length !== n) entries.length = n;
-    let run: ReturnType<typeof claimRuleRunner> | undefined;
+    // the claim rules of each transaction kind (transactions/registry.ts), set up on the first claim of the kind
+    const runners = new Map<TransactionKind, ReturnType<typeof claimRuleRunner>>();
     // the claims' diagnostics in claim order, with their sort keys
     const diags: Diagnostic[] = [];
     const offsets: number[] = [];
@@ -234,7 +237,9 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
       }
       if (!e) {
         if ((i & 63) === 0 && options.token?.isCancellationRequested) throw new ValidationCancelled();
-        run ??= claimRuleRunner(rules, settings);
+        const kind = index.txKinds[index.claimTx[i]] ?? 'unknown';
+        let run = runners.get(kind);
+        if (!run) runners.set(kind, (run = claimRuleRunner(rulesFor(kind, rules), settings)));
         e = checkClaim(index.buildClaimAt(i), run, fileCtx, txEnds[index.claimTx[i]] ?? -1, lines, uri);
         if (e.reach === 2) cache.farReaching++;
         entries[i] = e;

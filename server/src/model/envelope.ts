@@ -7,21 +7,14 @@
 import type { Span } from '../parse/x12';
 import type { SegmentReader } from './segmentReader';
 import { ID_GE, ID_GS, ID_IEA, ID_ISA, ID_SE, ID_ST } from './segmentIds';
-import type { FunctionalGroup, Interchange, ModelIssue, Transaction, TransactionKind } from './types';
+import type { FunctionalGroup, Interchange, ModelIssue, Transaction } from './types';
+import { kindOf } from './transactionKinds';
+
+export { kindOf } from './transactionKinds';
 import type { ClaimList, LevelList } from './claimIndex';
 
 /** The envelope segments' ids. */
 export const ENVELOPE_SEGMENTS = new Set(['SE', 'ST', 'GE', 'GS', 'IEA', 'ISA']);
-
-/** Transaction kind from ST03, else GS08. */
-export function kindOf(st03: string | undefined, gs08: string | undefined): TransactionKind {
-  for (const v of [st03, gs08]) {
-    if (!v) continue;
-    if (v.startsWith('005010X222')) return '837P';
-    if (v.startsWith('005010X223')) return '837I';
-  }
-  return 'unknown';
-}
 
 /** Every transaction set of the interchanges in document order, with its group and interchange. */
 export function* transactionsOf(interchanges: readonly Interchange[]): Generator<{ interchange: Interchange; group: FunctionalGroup; transaction: Transaction }> {
