@@ -104,7 +104,7 @@ export interface Editor {
 }
 
 /** Installs the VSIX into a fresh extensions folder, starts code-server and Chromium, opens the workbench. */
-export async function startEditor(vsix: string): Promise<Editor> {
+export async function startEditor(vsix: string, options: { extraFiles?: Record<string, string> } = {}): Promise<Editor> {
   const tmp = mkdtempSync(join(tmpdir(), 'hcpcs-e2e-'));
   const extensionsDir = join(tmp, 'extensions');
   const userDataDir = join(tmp, 'user-data');
@@ -130,6 +130,11 @@ export async function startEditor(vsix: string): Promise<Editor> {
     ),
   );
   cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
+  // files the test generates (e.g. a 10 MB batch), relative to the workspace
+  for (const [rel, text] of Object.entries(options.extraFiles ?? {})) {
+    mkdirSync(join(workspace, rel, '..'), { recursive: true });
+    writeFileSync(join(workspace, rel), text);
+  }
 
   const install = spawnSync(
     process.execPath,
