@@ -5,6 +5,9 @@
  * burst of 20 keystrokes 50 ms apart with a hover in the middle of it; and 1,000 changes sent at once followed by a
  * hover (issue 15: they used to delay that hover by seconds and grow the server past 800 MB).
  *
+ * The structure requests sent with the didOpen wait, by design, for the file's diagnostics (they are published first);
+ * the same requests sent again once the diagnostics are out give what each costs by itself ("settled").
+ *
  * Every figure is the time from sending to the answer (diagnostics: from the didOpen / didChange to the
  * publishDiagnostics of that version, or to the answer of the pull request when the server offers pull
  * diagnostics, as VS Code then asks). `run.ts` divides each by x12-parser's parse of the same file in the same run.
@@ -32,6 +35,11 @@ export interface ProtocolFigures {
   foldingRangeCount: number;
   inlayHintMs: number;
   codeActionMs: number;
+  /** The same four requests sent again once the diagnostics are out: what each costs by itself. */
+  documentSymbolSettledMs: number;
+  foldingRangeSettledMs: number;
+  inlayHintSettledMs: number;
+  codeActionSettledMs: number;
   /** One-character didChange -> the diagnostics of that version. */
   editToDiagnosticsMs: number;
   documentSymbolAfterEditMs: number;
@@ -223,6 +231,7 @@ export async function protocolBench(file: string): Promise<ProtocolFigures> {
     const openDiagnostics = session.diagnostics(uri, 1, sentAt).then((r) => ((last = r.diagnostics), r));
     const opened = await structureRequests(session, doc, cursorOffset, () => last);
     const first = await openDiagnostics;
+    const settled = await structureRequests(session, doc, cursorOffset, () => last);
 
     // one-character edit: a digit typed into the patient control number of the middle claim
     let edit = change(doc, cursorOffset, '7');
@@ -276,6 +285,10 @@ export async function protocolBench(file: string): Promise<ProtocolFigures> {
       foldingRangeCount: opened.foldingCount,
       inlayHintMs: opened.hintsMs,
       codeActionMs: opened.actionsMs,
+      documentSymbolSettledMs: settled.symbolsMs,
+      foldingRangeSettledMs: settled.foldingMs,
+      inlayHintSettledMs: settled.hintsMs,
+      codeActionSettledMs: settled.actionsMs,
       editToDiagnosticsMs: afterEdit.ms,
       documentSymbolAfterEditMs: edited.symbolsMs,
       foldingRangeAfterEditMs: edited.foldingMs,

@@ -360,10 +360,11 @@ async function main(): Promise<void> {
 /** The protocol figures in the table, with their column heads (targets from issue 12, as ratios). */
 const PROTOCOL_COLUMNS: [keyof ProtocolFigures, string][] = [
   ['openToDiagnosticsMs', 'open -> diagnostics (<= 0.35)'],
-  ['documentSymbolMs', 'documentSymbol (<= 0.05)'],
-  ['foldingRangeMs', 'foldingRange (<= 0.05)'],
-  ['inlayHintMs', 'inlayHint (<= 0.01)'],
-  ['codeActionMs', 'codeAction'],
+  ['documentSymbolMs', 'documentSymbol with the open'],
+  ['documentSymbolSettledMs', 'documentSymbol (<= 0.05)'],
+  ['foldingRangeSettledMs', 'foldingRange (<= 0.05)'],
+  ['inlayHintSettledMs', 'inlayHint (<= 0.01)'],
+  ['codeActionSettledMs', 'codeAction'],
   ['editToDiagnosticsMs', 'edit -> diagnostics (<= 0.03)'],
   ['documentSymbolAfterEditMs', 'documentSymbol after edit'],
   ['foldingRangeAfterEditMs', 'foldingRange after edit'],
