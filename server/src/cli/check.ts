@@ -13,6 +13,8 @@ import { createLanguageService, type LanguageService } from '../service';
 import { isNoteFile } from '../guides/noteFiles';
 import { rulesOffFor } from '../guides/rulesOff';
 import { pathToUri } from '../node/paths';
+import { FILE_TOO_LARGE } from '../service';
+import { constants as bufferConstants } from 'node:buffer';
 
 /** What every thread needs to build the same checker. Plain data (sent to workers). */
 export interface CheckerConfig {
@@ -40,7 +42,19 @@ export interface FileResult {
   findings: Finding[];
   /** Set when the file could not be read: the run exits with 2. */
   error?: string;
+  /** Set when the file was read but not fully checked (over --max-file-size: syntax only): the run exits with 3. */
+  incomplete?: string;
 }
+
+/** Why a file could not be read, in plain words (not `ERR_STRING_TOO_LONG`). */
+export function readErrorText(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ENOENT') return 'file not found';
+  if (err.code === 'EISDIR') return 'is a directory';
+  if (err.code === 'ERR_STRING_TOO_LONG' || err.code === 'ERR_FS_FILE_TOO_LARGE' || err instanceof RangeError) return TOO_LONG;
+  return err.code ?? err.message;
+}
+
+const TOO_LONG = `too large to check: over ${Math.floor(bufferConstants.MAX_STRING_LENGTH / 1024 / 1024)} MB of text, more than one JavaScript string can hold; split the file (for example one interchange per file)`;
 
 const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
@@ -75,7 +89,11 @@ export function createChecker(config: CheckerConfig): Checker {
     try {
       const disabledRules = file === '-' ? [] : rulesOffFor(absolute, environment.rulesOff);
       const diagnostics = service.validate(document, settings, { isNote, today: config.today, disabledRules });
+      const tooLarge = diagnostics.some((d) => d.code === FILE_TOO_LARGE);
       return {
+        ...(tooLarge
+          ? { incomplete: `not fully checked: ${(text.length / 1024 / 1024).toFixed(1)} MB is over --max-file-size ${settings.maxFileSizeMB} MB, so only X12 syntax was checked; raise --max-file-size to check its claims` }
+          : {}),
         file,
         findings: diagnostics.map((d) => ({
           range: d.range,
@@ -93,10 +111,13 @@ export function createChecker(config: CheckerConfig): Checker {
   function checkFile(file: string): FileResult {
     let text: string;
     try {
-      text = fs.readFileSync(path.resolve(config.cwd, file), 'utf8');
+      const absolute = path.resolve(config.cwd, file);
+      // A regular file too big for one string is refused before it is read (pipes, as from <(...), are read).
+      const stat = fs.statSync(absolute);
+      if (stat.isFile() && stat.size > bufferConstants.MAX_STRING_LENGTH) return { file, findings: [], error: TOO_LONG };
+      text = fs.readFileSync(absolute, 'utf8');
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      return { file, findings: [], error: err.code === 'ENOENT' ? 'file not found' : err.code === 'EISDIR' ? 'is a directory' : (err.code ?? err.message) };
+      return { file, findings: [], error: readErrorText(e as NodeJS.ErrnoException) };
     }
     return checkText(file, text);
   }

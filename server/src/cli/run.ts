@@ -2,8 +2,8 @@
  * `hcpcs-check`: the batch claim checker (the program; main.ts only starts it). Runs the editor's rules over claim files and clinical notes and prints
  * the findings for people (text), programs (json) or CI code-scanning views (sarif).
  *
- * Exit code: 0 clean, 1 findings at error level (or more warnings than --max-warnings), 2 bad usage or an
- * unreadable input. Many files are checked on worker threads (one per core).
+ * Exit code: 0 clean, 1 findings at error level (or more warnings than --max-warnings), 3 a file not fully
+ * checked (over --max-file-size), 2 bad usage or an unreadable input. Many files are checked on worker threads (one per core).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,7 +13,7 @@ import { Command, CommanderError, Option } from 'commander';
 import picomatch from 'picomatch';
 import { allRules, ruleById } from '../rules/registry';
 import { defaultSettings } from '../core/settings';
-import { createChecker, type CheckerConfig, type FileResult } from './check';
+import { createChecker, readErrorText, type CheckerConfig, type FileResult } from './check';
 import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, type OutputFormat } from './format';
 import type { WorkerResponse } from './worker';
 
@@ -68,12 +68,13 @@ function buildProgram(): Command {
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseCount('--max-warnings'), -1)
     .option('--notes-include <glob>', `files checked as clinical notes (repeatable; default: ${defaultSettings.notes.include.join(', ')})`, collect)
-    .option('--max-file-size <mb>', `claim files larger than this get syntax checks only (default: ${defaultSettings.maxFileSizeMB})`, parseFloat)
+    .option('--max-file-size <mb>', `claim files larger than this get syntax checks only, and the run exits 3 (default: ${defaultSettings.maxFileSizeMB})`, parseFloat)
     .option('-j, --jobs <n>', 'worker threads for many files (default: one per core)', parseCount('--jobs'))
     .option('-q, --quiet', 'no summary line on standard error')
     .addHelpText(
       'after',
-      '\nExit status: 0 no findings at error level, 1 errors (or more warnings than --max-warnings), 2 bad usage or unreadable input.\n' +
+      '\nExit status: 0 no findings at error level, 1 errors (or more warnings than --max-warnings), 3 a file not fully checked\n' +
+        '(over --max-file-size: syntax only), 2 bad usage or unreadable input.\n' +
         'Examples:\n  hcpcs-check examples/\n  hcpcs-check "claims/**/*.837" --payer medicare --format sarif > hcpcs.sarif\n  cat batch.x12 | hcpcs-check - --rule hcpcs/kx-attestation=off',
     );
 }
@@ -173,12 +174,17 @@ export function expandInputs(inputs: readonly string[], cwd: string, notesInclud
   return { files, errors };
 }
 
-function readStdin(): string {
+/** Standard input as text; unreadable or too large is an error, never an empty text that passes. */
+function checkStdin(checker: ReturnType<typeof createChecker>): FileResult {
+  let text: string;
   try {
-    return fs.readFileSync(0, 'utf8');
-  } catch {
-    return '';
+    text = fs.readFileSync(0, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EAGAIN' || err.code === 'EOF') text = '';
+    else return { file: '-', findings: [], error: readErrorText(err) };
   }
+  return checker.checkText('-', text);
 }
 
 interface Progress {
@@ -294,11 +300,11 @@ export async function run(argv: readonly string[], io: { stdout: (s: string) => 
     const onDisk = files.filter((f) => f !== '-');
     const pooled = await checkInPool(onDisk, config, jobs, progress);
     let k = 0;
-    results = files.map((f) => (f === '-' ? local().checkText('-', readStdin()) : pooled[k++]));
+    results = files.map((f) => (f === '-' ? checkStdin(local()) : pooled[k++]));
   } else {
     results = [];
     for (const f of files) {
-      results.push(f === '-' ? local().checkText('-', readStdin()) : local().checkFile(f));
+      results.push(f === '-' ? checkStdin(local()) : local().checkFile(f));
       progress.tick(results.length);
     }
   }
@@ -337,7 +343,11 @@ export async function run(argv: readonly string[], io: { stdout: (s: string) => 
       io.stderr(`hcpcs-check: ${warningCount} warnings exceed --max-warnings ${options.maxWarnings}\n`);
     }
   }
+  const incomplete = readable.filter((r) => r.incomplete);
+  for (const r of incomplete) io.stderr(`hcpcs-check: ${r.file}: ${r.incomplete}\n`);
   if (unreadable.length || errors.length) return 2;
+  // A file not fully checked never passes: its claims may hold errors nobody saw.
+  if (incomplete.length) return 3;
   if (errorCount > 0) return 1;
   if (options.maxWarnings >= 0 && warningCount > options.maxWarnings) return 1;
   return 0;
