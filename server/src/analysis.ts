@@ -13,6 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CodeSet } from './codeset/types';
 import { LineIndex } from './core/text';
+import { isClaimText } from './core/claimFiles';
 import { parseX12, reparseX12, type X12Document, type X12Edit } from './parse/x12';
 import { buildClaimModel, updateClaimModelAt, type ClaimFile } from './model/claim';
 import { HIDDEN_CLASS_ANCHORS } from './model/hiddenClassAnchors';
@@ -70,13 +71,7 @@ export interface DocumentAnalysis {
   claimFindings?: ClaimFindingsCache;
 }
 
-/** A claim file by language or by content: X12 interchanges start with ISA (after an optional BOM). */
-export function isClaimText(text: string): boolean {
-  let i = 0;
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  while (i < text.length && i < 4096 && /\s/.test(text[i])) i++;
-  return text.startsWith('ISA', i);
-}
+export { isClaimText } from './core/claimFiles';
 
 function makeAnalysis(uri: string, version: number, kind: DocumentKind, text: string, lines: LineIndex, codeSet: CodeSet): DocumentAnalysis {
   let note: NoteScan | undefined;

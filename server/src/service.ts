@@ -27,7 +27,8 @@ import { allRules } from './rules/registry';
 import { AnalysisCache, NO_FINDINGS, type ClaimEntry, type DocumentAnalysis } from './analysis';
 import { claimRuleRunner, runFileRules, runNoteRules, todayIso, type RatedFinding } from './rules/engine';
 import { rulesFor } from './transactions/registry';
-import type { TransactionKind } from './model/claim';
+import { fallbackDateOfService } from './model/dateOfService';
+import { transactionsOf, type TransactionKind } from './model/claim';
 import type { LineIndex } from './core/text';
 import { SYNTAX } from './rules/envelope/syntax';
 import { toDiagnostic, type DiagnosticData } from './features/diagnostics';
@@ -172,7 +173,7 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
    * when lines moved). Each claim is built from the index, checked and dropped: nothing but findings is retained.
    */
   function validateAnalysis(analysis: DocumentAnalysis, settings: Settings, options: ValidateOptions): Diagnostic[] {
-    const today = settings.dateOfService || options.today || todayIso();
+    const today = fallbackDateOfService(settings, options.today || todayIso());
     const env = { codeSet, guides, settings, today };
     const tooLarge = analysis.text.length > settings.maxFileSizeMB * 1024 * 1024;
     let findings: RatedFinding[];
@@ -212,7 +213,7 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     const entries = cache.entries;
     // end offset of each transaction, by transaction number (the index numbers them in document order)
     const txEnds: number[] = [];
-    for (const x of fileCtx.claimFile.interchanges) for (const g of x.groups) for (const t of g.transactions) txEnds.push(t.span.offset + t.span.length);
+    for (const { transaction: t } of transactionsOf(fileCtx.claimFile.interchanges)) txEnds.push(t.span.offset + t.span.length);
     const index = fileCtx.claimFile.claims.index;
     const lines = analysis.lines;
     const uri = analysis.uri;
@@ -303,7 +304,7 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     documentSymbols: (document) => documentSymbols(cache.get(document)),
     foldingRanges: (document, rangeLimit) => foldingRanges(cache.get(document), rangeLimit),
     inlayHints: (document, range, settings = defaultSettings) =>
-      inlayHints(cache.get(document), document.offsetAt(range.start), document.offsetAt(range.end), codeSet, settings.dateOfService || todayIso()),
+      inlayHints(cache.get(document), document.offsetAt(range.start), document.offsetAt(range.end), codeSet, fallbackDateOfService(settings)),
     format: (document, options) => formatClaimFile(cache.get(document), options),
     forget: (uri) => cache.forget(uri),
   };

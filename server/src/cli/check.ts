@@ -3,6 +3,7 @@
  * bundled code set, and `checkFile` = read a file, validate it exactly as the editor does, answer plain data
  * (so results cross thread boundaries by structured clone). No output here.
  */
+import { hasClaimFileExtension } from '../core/claimFiles';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -60,8 +61,8 @@ const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning',
 
 /** Language id as the editor would choose it: X12 by extension; everything else is text (claims are still found by content). */
 export function languageIdOf(file: string): string {
+  if (hasClaimFileExtension(file)) return 'x12';
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.837' || ext === '.x12' || ext === '.edi') return 'x12';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   return 'plaintext';
 }

@@ -5,6 +5,7 @@
  * Exit code: 0 clean, 1 findings at error level (or more warnings than --max-warnings), 3 a file not fully
  * checked (over --max-file-size), 2 bad usage or an unreadable input. Many files are checked on worker threads (one per core).
  */
+import { hasClaimFileExtension, isClaimText } from '../core/claimFiles';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -24,7 +25,6 @@ const { globSync, isDynamicPattern } = require('tinyglobby') as typeof import('t
 const VERSION = '0.1.0';
 /** Above this many files the work is spread over worker threads. */
 const PARALLEL_THRESHOLD = 16;
-const CLAIM_EXTENSIONS = new Set(['.837', '.x12', '.edi']);
 const SNIFF_EXTENSIONS = new Set(['.txt', '.dat', '']);
 const SKIP_DIRS = ['**/node_modules/**', '**/.git/**'];
 
@@ -115,7 +115,7 @@ function looksLikeClaim(file: string): boolean {
     try {
       const buf = Buffer.alloc(512);
       const n = fs.readSync(fd, buf, 0, 512, 0);
-      return /^\uFEFF?\s*ISA/.test(buf.subarray(0, n).toString('utf8'));
+      return isClaimText(buf.subarray(0, n).toString('utf8'));
     } finally {
       fs.closeSync(fd);
     }
@@ -159,7 +159,7 @@ export function expandInputs(inputs: readonly string[], cwd: string, notesInclud
         const shown = toSlash(path.join(input, rel));
         const ext = path.extname(rel).toLowerCase();
         const relToCwd = toSlash(path.relative(cwd, path.resolve(cwd, input, rel)));
-        if (CLAIM_EXTENSIONS.has(ext) || isNote(relToCwd) || isNote(path.basename(rel)) || (SNIFF_EXTENSIONS.has(ext) && looksLikeClaim(path.resolve(cwd, input, rel)))) {
+        if (hasClaimFileExtension(rel) || isNote(relToCwd) || isNote(path.basename(rel)) || (SNIFF_EXTENSIONS.has(ext) && looksLikeClaim(path.resolve(cwd, input, rel)))) {
           add(shown);
         }
       }

@@ -2,6 +2,7 @@
  * Completion in claim files, aware of the position: HCPCS codes in SV101-2 / SV202-2, modifiers in the modifier
  * components, ICD-10-CM codes in HI, and the qualifier values where a qualifier is expected.
  */
+import { dateOfService as dateOfServiceOf, fallbackDateOfService } from '../model/dateOfService';
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { findAt } from '../model/query';
@@ -41,7 +42,7 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
     }
   }
   const range = analysis.lines.rangeOf(at.span.offset, end - at.span.offset);
-  const dateOfService = at.serviceLine?.dateOfService?.from ?? at.claim?.serviceDate?.from ?? undefined;
+  const dateOfService = dateOfServiceOf(at.serviceLine, at.claim, fallbackDateOfService(ctx.settings));
   const sid = at.segment.id;
   const isProcedureElement = (sid === 'SV1' && at.elementIndex === 1) || (sid === 'SV2' && at.elementIndex === 2);
 

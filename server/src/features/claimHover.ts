@@ -7,7 +7,9 @@ import type { DocumentAnalysis } from '../analysis';
 import { formatIcd10 } from '../codeset/codeset';
 import type { Span } from '../core/span';
 import { findAt, type X12Location } from '../model/query';
-import type { Claim, Diagnosis } from '../model/claim';
+import { envelopeWalk, type Claim, type Diagnosis } from '../model/claim';
+import { hasLevelIIShape, hasLevelIShape } from '../core/codeShapes';
+import { dateOfService, fallbackDateOfService } from '../model/dateOfService';
 import type { CodeSet } from '../codeset/types';
 import { billableChildren } from '../codeset/codeset';
 import { conflictsOf } from '../rules/claim/conflictingModifiers';
@@ -22,11 +24,10 @@ export interface ClaimHover {
   span: Span;
 }
 
-const LEVEL_II = /^[A-V]\d{4}$/;
-const LEVEL_I = /^\d{4}[0-9A-Z]$/;
 
-function dateOfServiceAt(at: X12Location, ctx: FeatureContext): string | undefined {
-  return at.serviceLine?.dateOfService?.from ?? at.claim?.serviceDate?.from ?? (ctx.settings.dateOfService || undefined);
+/** The date the hover judges a code by: the rules' date of service (model/dateOfService.ts). */
+function dateOfServiceAt(at: X12Location, ctx: FeatureContext): string {
+  return dateOfService(at.serviceLine, at.claim, fallbackDateOfService(ctx.settings));
 }
 
 const ROLE_NAMES: Record<Diagnosis['role'], string> = {
@@ -79,13 +80,15 @@ function valueFacts(at: X12Location, analysis: DocumentAnalysis): string | undef
   }
   if (at.kind === 'count' && analysis.claimFile) {
     const si = at.segment.index;
-    for (const ic of analysis.claimFile.interchanges) {
-      if (ic.lastSegment === si && at.segment.id === 'IEA') return `This interchange holds ${ic.groups.length} functional group${ic.groups.length === 1 ? '' : 's'}.`;
-      for (const g of ic.groups) {
+    for (const e of envelopeWalk(analysis.claimFile.interchanges)) {
+      if (e.level === 'interchange') {
+        const ic = e.interchange;
+        if (ic.lastSegment === si && at.segment.id === 'IEA') return `This interchange holds ${ic.groups.length} functional group${ic.groups.length === 1 ? '' : 's'}.`;
+      } else if (e.level === 'group') {
+        const g = e.group;
         if (g.lastSegment === si && at.segment.id === 'GE') return `This group holds ${g.transactions.length} transaction set${g.transactions.length === 1 ? '' : 's'}.`;
-        for (const tx of g.transactions) {
-          if (tx.lastSegment === si && at.segment.id === 'SE') return `This transaction set has ${tx.actualSegmentCount} segments, ST through SE.`;
-        }
+      } else if (e.transaction.lastSegment === si && at.segment.id === 'SE') {
+        return `This transaction set has ${e.transaction.actualSegmentCount} segments, ST through SE.`;
       }
     }
   }
@@ -101,8 +104,8 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
     case 'procedureCode': {
       const record = codeSet.procedure(value);
       if (record) return procedureHover(record, codeSet, guides, { dateOfService });
-      if (LEVEL_I.test(value)) return cptHover(value, codeSet);
-      return unknownCodeHover(value, LEVEL_II.test(value) ? 'HCPCS Level II' : 'HCPCS', codeSet);
+      if (hasLevelIShape(value)) return cptHover(value, codeSet);
+      return unknownCodeHover(value, hasLevelIIShape(value) ? 'HCPCS Level II' : 'HCPCS', codeSet);
     }
     case 'modifier': {
       const record = codeSet.modifier(value);

@@ -9,6 +9,7 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { segmentIdCode } from '../parse/x12';
+import { transactionsOf } from '../model/claim';
 
 const LX = segmentIdCode('LX');
 
@@ -19,7 +20,7 @@ export function foldingRanges(analysis: DocumentAnalysis, rangeLimit = Number.PO
   const segs = x12.segments;
   const index = model.claims.index;
   const lines = analysis.lines;
-  const transactions = model.interchanges.flatMap((x) => x.groups.flatMap((g) => g.transactions));
+  const transactions = [...transactionsOf(model.interchanges)].map((e) => e.transaction);
   // how many of each kind fit, in the order of what matters most
   let budget = Math.max(0, Math.floor(rangeLimit));
   const take = (n: number) => {

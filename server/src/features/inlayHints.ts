@@ -3,14 +3,15 @@
  * (`HC:A9600:JZ` › Sr89 strontium), so a coder reads the claim without hovering line by line. Terminated codes
  * say so instead. Only the claims in the visible range are built.
  */
+import { hasLevelIIShape } from '../core/codeShapes';
+import { dateOfService as dateOfServiceOf, todayIso } from '../model/dateOfService';
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import type { CodeSet } from '../codeset/types';
 import { claimsInRange } from '../model/claim';
 
-const LEVEL_II = /^[A-V]\d{4}$/;
 
-export function inlayHints(analysis: DocumentAnalysis, startOffset: number, endOffset: number, codeSet: CodeSet, dateOfServiceFallback?: string): InlayHint[] {
+export function inlayHints(analysis: DocumentAnalysis, startOffset: number, endOffset: number, codeSet: CodeSet, dateOfServiceFallback: string = todayIso()): InlayHint[] {
   const { x12, claimFile } = analysis;
   if (analysis.kind !== 'claim' || !x12 || !claimFile || x12.segments.count === 0) return [];
   const segments = x12.segments;
@@ -27,11 +28,11 @@ export function inlayHints(analysis: DocumentAnalysis, startOffset: number, endO
       const record = codeSet.procedure(value);
       let label: string | undefined;
       if (record) {
-        const dateOfService = line.dateOfService?.from ?? claim.serviceDate?.from ?? dateOfServiceFallback;
+        const dateOfService = dateOfServiceOf(line, claim, dateOfServiceFallback);
         label = record.terminated && dateOfService && dateOfService > record.terminated ? `terminated ${record.terminated}` : record.shortDescription;
       } else if (codeSet.cpt(value)) {
         label = codeSet.cpt(value)!.descriptor;
-      } else if (LEVEL_II.test(value)) {
+      } else if (hasLevelIIShape(value)) {
         label = 'not in the code set';
       }
       if (!label) continue;

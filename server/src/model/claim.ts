@@ -6,7 +6,7 @@
  */
 export type * from './types';
 export { buildClaim } from './claimBuilder';
-export { ENVELOPE_SEGMENTS, kindOf, transactionsOf } from './envelope';
+export { ENVELOPE_SEGMENTS, envelopeWalk, kindOf, transactionsOf, type EnvelopeEntry } from './envelope';
 export {
   LazyList,
   ClaimIndex,

@@ -13,6 +13,7 @@
  */
 import type { Span, X12Document } from '../parse/x12';
 import * as exactLists from './exactLists';
+import * as diagnosisQualifiers from './diagnosisQualifiers';
 import * as segmentReader from './segmentReader';
 import { SegmentReader } from './segmentReader';
 import { ID_CTP, ID_DTP, ID_HI, ID_LIN, ID_LX, ID_NM1, ID_NTE, ID_REF, ID_SBR, ID_SV1, ID_SV2, ID_SVD } from './segmentIds';
@@ -37,23 +38,10 @@ import type {
 // getter call, which cost the claim builder ~15% in `npm run bench`; the bundle has one scope and no getters.
 const { appendScratch, EMPTY_LIST, finishList, pushItem, takeScratch } = exactLists;
 const { parseX12Number } = segmentReader;
-
-/** The HI qualifiers that make a code one of the claim's diagnoses: its role and code system. */
-const DIAGNOSIS_ROLES = new Map<string, [Diagnosis['role'], Diagnosis['codeSystem']]>([
-  ['ABK', ['principal', 'ICD-10-CM']],
-  ['BK', ['principal', 'ICD-9-CM']],
-  ['ABF', ['other', 'ICD-10-CM']],
-  ['BF', ['other', 'ICD-9-CM']],
-  ['ABJ', ['admitting', 'ICD-10-CM']],
-  ['BJ', ['admitting', 'ICD-9-CM']],
-  ['APR', ['reasonForVisit', 'ICD-10-CM']],
-  ['PR', ['reasonForVisit', 'ICD-9-CM']],
-  ['ABN', ['externalCause', 'ICD-10-CM']],
-  ['BN', ['externalCause', 'ICD-9-CM']],
-]);
+const DIAGNOSIS_ROLES = diagnosisQualifiers.DIAGNOSIS_QUALIFIERS;
 
 /** The role and code system of an HI qualifier when it names a diagnosis (ABK, ABF, BK, ...), else undefined. */
-export function diagnosisRole(qualifier: string): [Diagnosis['role'], Diagnosis['codeSystem']] | undefined {
+export function diagnosisRole(qualifier: string): readonly [Diagnosis['role'], Diagnosis['codeSystem']] | undefined {
   return DIAGNOSIS_ROLES.get(qualifier);
 }
 

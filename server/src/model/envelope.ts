@@ -16,6 +16,23 @@ import type { ClaimList, LevelList } from './claimIndex';
 /** The envelope segments' ids. */
 export const ENVELOPE_SEGMENTS = new Set(['SE', 'ST', 'GE', 'GS', 'IEA', 'ISA']);
 
+/** One envelope of the walk: an interchange, a functional group or a transaction set, with the ones around it. */
+export type EnvelopeEntry =
+  | { level: 'interchange'; interchange: Interchange }
+  | { level: 'group'; interchange: Interchange; group: FunctionalGroup }
+  | { level: 'transaction'; interchange: Interchange; group: FunctionalGroup; transaction: Transaction };
+
+/** The walk interchange -> group -> transaction in document order: each interchange, then its groups, each with its transactions. */
+export function* envelopeWalk(interchanges: readonly Interchange[]): Generator<EnvelopeEntry> {
+  for (const interchange of interchanges) {
+    yield { level: 'interchange', interchange };
+    for (const group of interchange.groups) {
+      yield { level: 'group', interchange, group };
+      for (const transaction of group.transactions) yield { level: 'transaction', interchange, group, transaction };
+    }
+  }
+}
+
 /** Every transaction set of the interchanges in document order, with its group and interchange. */
 export function* transactionsOf(interchanges: readonly Interchange[]): Generator<{ interchange: Interchange; group: FunctionalGroup; transaction: Transaction }> {
   for (const interchange of interchanges) for (const group of interchange.groups) for (const transaction of group.transactions) yield { interchange, group, transaction };

@@ -7,6 +7,7 @@
  * delimiter's offset belongs to the value before it.
  */
 import type { Span, X12Document, X12Element } from '../parse/x12';
+import { isDiagnosisQualifier } from './diagnosisQualifiers';
 import { claimAtSegment, type Claim, type ClaimFile, type Diagnosis, type ServiceLine } from './claim';
 
 export type SemanticKind =
@@ -77,8 +78,6 @@ export interface X12Location {
   diagnosis: Diagnosis | null;
 }
 
-const DIAGNOSIS_QUALIFIERS = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR', 'BK', 'BF', 'BJ', 'BN', 'PR']);
-
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
@@ -107,7 +106,7 @@ export function semanticKind(segmentId: string, el: number, comp: number, elemen
       return el === 2 ? procedureKind(comp) : ({ 1: 'revenueCode', 3: 'charge', 4: 'unitBasis', 5: 'units' } as Record<number, SemanticKind>)[el] ?? null;
     case 'HI':
       if (comp === 1) return 'diagnosisQualifier';
-      if (comp === 2) return DIAGNOSIS_QUALIFIERS.has(componentValue(1)) ? 'diagnosisCode' : 'healthCareCode';
+      if (comp === 2) return isDiagnosisQualifier(componentValue(1)) ? 'diagnosisCode' : 'healthCareCode';
       return null;
     case 'CLM':
       if (el === 1) return 'patientControlNumber';

@@ -1,3 +1,4 @@
+import { ICD10_SHAPE, LEVEL_I_SHAPE, LEVEL_II_SHAPE } from '../core/codeShapes';
 import type { Span } from '../core/span';
 import type { CodeSet } from '../codeset/types';
 
@@ -262,7 +263,7 @@ export function scanNote(text: string, codeSet: CodeSet): NoteScan {
       continue;
     }
 
-    if (/^\d{4}[0-9A-Z]$/.test(upper)) {
+    if (LEVEL_I_SHAPE.test(upper)) {
       // Five-character Level I shape (CPT, or Category II/III): only with a modifier suffix or "CPT" right before.
       if (modifiers.length > 0) {
         mentions.push({ code: upper, system: 'cpt', span, modifiers, units, reason: `modifier suffix -${modifiers[0].code}`, confidence: 'explicit' });
@@ -275,9 +276,9 @@ export function scanNote(text: string, codeSet: CodeSet): NoteScan {
     // Undotted letter codes: written in upper case in practice ("e119" in prose is rarely a code).
     if (raw !== upper && modifiers.length === 0) continue;
     if (modifiers.length === 0 && ID_PREFIX.test(before)) continue;
-    const isHcpcsShape = /^[A-V]\d{4}$/.test(upper);
+    const isHcpcsShape = LEVEL_II_SHAPE.test(upper);
     const inHcpcs = isHcpcsShape && codeSet.procedure(upper) !== undefined;
-    const inIcd = /^[A-Z]\d[0-9A-Z]{1,5}$/.test(upper) && codeSet.icd10(upper) !== undefined;
+    const inIcd = ICD10_SHAPE.test(upper) && codeSet.icd10(upper) !== undefined;
     const push = (system: CodeSystem, reason: string, confidence: CodeMention['confidence'], alsoIn?: CodeSystem) => {
       const mention: CodeMention =
         system === 'icd10'

@@ -85,10 +85,4 @@ export function runNoteRules(rules: readonly Rule[], ctx: NoteContext): RatedFin
   return out;
 }
 
-/** Today's date as YYYY-MM-DD in local time (the fallback date of service). */
-export function todayIso(now = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
+export { todayIso } from '../model/dateOfService';

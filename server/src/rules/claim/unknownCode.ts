@@ -1,4 +1,5 @@
 import { codeSetFacts } from '../../codeset/codeFacts';
+import { LEVEL_II_SHAPE } from '../../core/codeShapes';
 import type { CheckedLine, ClaimFileContext, Finding, NoteContext, Rule } from '../types';
 import { eachLine } from '../lineRule';
 
@@ -6,7 +7,6 @@ export { closestCodes } from '../../codeset/codeFacts';
 
 export const UNKNOWN_CODE = 'hcpcs/unknown-code';
 
-const LEVEL_II_SHAPE = /^[A-V]\d{4}$/;
 
 /** Up to three codes closest to the unknown one (codeset/codeFacts.ts), remembered per code set. */
 function suggestionsFor(code: string, codeSet: ClaimFileContext['codeSet']): string[] {

@@ -1,5 +1,5 @@
 import type { Span } from '../../core/span';
-import type { Spanned } from '../../model/claim';
+import { envelopeWalk, type Spanned } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
 import { markSpan, setElement } from './elementEdit';
 
@@ -26,18 +26,21 @@ export const controlNumberMismatch: Rule = {
   description: 'SE02 must equal ST02, GE02 must equal GS06 and IEA02 must equal ISA13; receivers reject envelopes whose numbers differ.',
   checkFile(ctx: ClaimFileContext): Finding[] {
     const pairs: Pair[] = [];
-    for (const interchange of ctx.claimFile.interchanges) {
-      pairs.push({
-        header: interchange.controlNumber,
-        headerName: 'ISA13',
-        trailer: interchange.trailerControlNumber,
-        trailerName: 'IEA02',
-        trailerSpan: interchange.ieaSpan,
-        trailerSegment: interchange.lastSegment,
-        what: 'interchange',
-        consequence: 'the clearinghouse rejects the whole file (TA1), every claim in it',
-      });
-      for (const group of interchange.groups) {
+    for (const e of envelopeWalk(ctx.claimFile.interchanges)) {
+      if (e.level === 'interchange') {
+        const interchange = e.interchange;
+        pairs.push({
+          header: interchange.controlNumber,
+          headerName: 'ISA13',
+          trailer: interchange.trailerControlNumber,
+          trailerName: 'IEA02',
+          trailerSpan: interchange.ieaSpan,
+          trailerSegment: interchange.lastSegment,
+          what: 'interchange',
+          consequence: 'the clearinghouse rejects the whole file (TA1), every claim in it',
+        });
+      } else if (e.level === 'group') {
+        const group = e.group;
         pairs.push({
           header: group.controlNumber,
           headerName: 'GS06',
@@ -48,18 +51,18 @@ export const controlNumberMismatch: Rule = {
           what: 'functional group',
           consequence: 'the receiver rejects the whole group with all its claims',
         });
-        for (const tx of group.transactions) {
-          pairs.push({
-            header: tx.controlNumber,
-            headerName: 'ST02',
-            trailer: tx.trailerControlNumber,
-            trailerName: 'SE02',
-            trailerSpan: tx.seSpan,
-            trailerSegment: tx.lastSegment,
-            what: 'transaction set',
-            consequence: 'the receiver rejects the transaction set (999) with all its claims',
-          });
-        }
+      } else {
+        const tx = e.transaction;
+        pairs.push({
+          header: tx.controlNumber,
+          headerName: 'ST02',
+          trailer: tx.trailerControlNumber,
+          trailerName: 'SE02',
+          trailerSpan: tx.seSpan,
+          trailerSegment: tx.lastSegment,
+          what: 'transaction set',
+          consequence: 'the receiver rejects the transaction set (999) with all its claims',
+        });
       }
     }
     const out: Finding[] = [];

@@ -1,3 +1,4 @@
+import { transactionsOf } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
 import { markSpan, setElement } from './elementEdit';
 
@@ -13,26 +14,22 @@ export const segmentCount: Rule = {
   description: 'SE01 must equal the number of segments from ST to SE inclusive; otherwise the transaction set is rejected whole.',
   checkFile(ctx: ClaimFileContext): Finding[] {
     const out: Finding[] = [];
-    for (const interchange of ctx.claimFile.interchanges) {
-      for (const group of interchange.groups) {
-        for (const tx of group.transactions) {
-          if (!tx.seSpan) continue; // a missing SE is reported by x12/syntax
-          const declared = tx.declaredSegmentCount;
-          const actual = tx.actualSegmentCount;
-          if (declared && declared.value === actual) continue;
-          const edit = setElement(ctx.x12, tx.lastSegment, 1, String(actual));
-          const said = declared ? `says ${declared.text}` : 'is empty';
-          out.push({
-            ruleId: SEGMENT_COUNT,
-            span: markSpan(ctx.x12, tx.lastSegment, 1, tx.seSpan),
-            message:
-              `SE01 segment count ${said}, but transaction set ${tx.controlNumber?.value ?? ''} has ${actual} segments (ST through SE). ` +
-              `The receiver rejects the whole transaction set on a count mismatch, so none of its ${tx.claims.length} claim${tx.claims.length === 1 ? '' : 's'} gets paid. ` +
-              `Set SE01 to ${actual}.`,
-            fixes: edit ? [{ title: `Set SE01 to ${actual}`, edits: [edit], preferred: true }] : undefined,
-          });
-        }
-      }
+    for (const { transaction: tx } of transactionsOf(ctx.claimFile.interchanges)) {
+      if (!tx.seSpan) continue; // a missing SE is reported by x12/syntax
+      const declared = tx.declaredSegmentCount;
+      const actual = tx.actualSegmentCount;
+      if (declared && declared.value === actual) continue;
+      const edit = setElement(ctx.x12, tx.lastSegment, 1, String(actual));
+      const said = declared ? `says ${declared.text}` : 'is empty';
+      out.push({
+        ruleId: SEGMENT_COUNT,
+        span: markSpan(ctx.x12, tx.lastSegment, 1, tx.seSpan),
+        message:
+          `SE01 segment count ${said}, but transaction set ${tx.controlNumber?.value ?? ''} has ${actual} segments (ST through SE). ` +
+          `The receiver rejects the whole transaction set on a count mismatch, so none of its ${tx.claims.length} claim${tx.claims.length === 1 ? '' : 's'} gets paid. ` +
+          `Set SE01 to ${actual}.`,
+        fixes: edit ? [{ title: `Set SE01 to ${actual}`, edits: [edit], preferred: true }] : undefined,
+      });
     }
     return out;
   },

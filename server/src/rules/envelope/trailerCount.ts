@@ -1,3 +1,4 @@
+import { envelopeWalk } from '../../model/claim';
 import type { ClaimFileContext, Finding, Rule } from '../types';
 import { markSpan, setElement } from './elementEdit';
 
@@ -13,8 +14,9 @@ export const trailerCount: Rule = {
   description: 'GE01 must equal the number of transaction sets in the group and IEA01 the number of groups in the interchange.',
   checkFile(ctx: ClaimFileContext): Finding[] {
     const out: Finding[] = [];
-    for (const interchange of ctx.claimFile.interchanges) {
-      for (const group of interchange.groups) {
+    for (const e of envelopeWalk(ctx.claimFile.interchanges)) {
+      if (e.level === 'group') {
+        const group = e.group;
         if (!group.geSpan) continue;
         const actual = group.transactions.length;
         const declared = group.declaredTransactionCount;
@@ -28,20 +30,22 @@ export const trailerCount: Rule = {
             `The receiver rejects the whole group on a count mismatch, so none of its claims gets paid. Set GE01 to ${actual}.`,
           fixes: edit ? [{ title: `Set GE01 to ${actual}`, edits: [edit], preferred: true }] : undefined,
         });
+      } else if (e.level === 'interchange') {
+        const interchange = e.interchange;
+        if (!interchange.ieaSpan) continue;
+        const actual = interchange.groups.length;
+        const declared = interchange.declaredGroupCount;
+        if (declared && declared.value === actual) continue;
+        const edit = setElement(ctx.x12, interchange.lastSegment, 1, String(actual));
+        out.push({
+          ruleId: TRAILER_COUNT,
+          span: markSpan(ctx.x12, interchange.lastSegment, 1, interchange.ieaSpan),
+          message:
+            `IEA01 ${declared ? `says ${declared.text}` : 'is empty'} functional groups, but interchange ${interchange.controlNumber?.value ?? ''} holds ${actual}. ` +
+            `The clearinghouse rejects the whole interchange on a count mismatch (TA1), with every claim in the file. Set IEA01 to ${actual}.`,
+          fixes: edit ? [{ title: `Set IEA01 to ${actual}`, edits: [edit], preferred: true }] : undefined,
+        });
       }
-      if (!interchange.ieaSpan) continue;
-      const actual = interchange.groups.length;
-      const declared = interchange.declaredGroupCount;
-      if (declared && declared.value === actual) continue;
-      const edit = setElement(ctx.x12, interchange.lastSegment, 1, String(actual));
-      out.push({
-        ruleId: TRAILER_COUNT,
-        span: markSpan(ctx.x12, interchange.lastSegment, 1, interchange.ieaSpan),
-        message:
-          `IEA01 ${declared ? `says ${declared.text}` : 'is empty'} functional groups, but interchange ${interchange.controlNumber?.value ?? ''} holds ${actual}. ` +
-          `The clearinghouse rejects the whole interchange on a count mismatch (TA1), with every claim in the file. Set IEA01 to ${actual}.`,
-        fixes: edit ? [{ title: `Set IEA01 to ${actual}`, edits: [edit], preferred: true }] : undefined,
-      });
     }
     return out;
   },
