@@ -3,6 +3,7 @@
  * service; a diagnosis or a pointer gets the ICD-10-CM description; every other element gets its name and
  * meaning in the 837, and qualifiers their meaning.
  */
+import { cappedList } from '../core/capList';
 import type { DocumentAnalysis } from '../analysis';
 import { formatIcd10 } from '../codeset/codeset';
 import type { Span } from '../core/span';
@@ -55,7 +56,7 @@ function unknownDiagnosisHover(code: string, codeSet: CodeSet): string {
 /** Where the diagnosis sits in the claim and which lines point at it. */
 function diagnosisPlace(diagnosis: Diagnosis, claim: Claim | null): string {
   const lines = claim?.serviceLines.filter((l) => l.diagnosisPointers.some((p) => p.diagnosis === diagnosis)) ?? [];
-  const pointedBy = lines.length > 0 ? `; pointed at by line${lines.length === 1 ? '' : 's'} ${lines.map((l) => l.lineNumber?.text ?? '?').join(', ')}` : '';
+  const pointedBy = lines.length > 0 ? `; pointed at by line${lines.length === 1 ? '' : 's'} ${cappedList(lines.map((l) => l.lineNumber?.text ?? '?'))}` : '';
   return `*Diagnosis ${diagnosis.position} of the claim (${ROLE_NAMES[diagnosis.role]}): SV107 pointer ${diagnosis.position}${pointedBy}*`;
 }
 

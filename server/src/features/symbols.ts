@@ -8,6 +8,7 @@
  * Figure protected: documentSymbol on a 10 MB file (`npm run bench`, protocol table; it was 4.0 s for one tree of
  * 83,202 symbols).
  */
+import { cappedList } from '../core/capList';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import type { Span } from '../core/span';
@@ -45,7 +46,7 @@ function lineSymbol(analysis: DocumentAnalysis, line: ServiceLine, ordinal: numb
 
 function claimSymbol(analysis: DocumentAnalysis, claim: Claim): DocumentSymbol {
   const pcn = claim.patientControlNumber?.value ?? '(no patient control number)';
-  const diagnoses = claim.diagnoses.map((d) => formatIcd10(d.code.value)).join(', ');
+  const diagnoses = cappedList(claim.diagnoses.map((d) => formatIcd10(d.code.value)));
   const detail = `${money(claim.totalCharge?.value)} · ${claim.serviceLines.length} line${claim.serviceLines.length === 1 ? '' : 's'}${diagnoses ? ` · ${diagnoses}` : ''}`;
   const children = claim.serviceLines.map((l, i) => lineSymbol(analysis, l, i + 1));
   return symbol(analysis, `Claim ${pcn}`, detail, SymbolKind.Class, claim.span, claim.patientControlNumber ?? claim.clmSpan, children);

@@ -5,6 +5,7 @@ import type { CheckedClaim, CheckedLine, ClaimFileContext, Finding, Rule } from 
 import { eachLine } from '../lineRule';
 import { componentSeparator, spanOf } from './lineEdits';
 import type { Fix } from '../types';
+import { cappedList, MESSAGE_LIST_MAX } from '../../core/capList';
 
 export const MEDICAL_NECESSITY = 'hcpcs/medical-necessity';
 
@@ -47,7 +48,7 @@ export const medicalNecessity: Rule = {
         span: spanOf(line.procedureCode),
         message:
           `${code} is paid only with a diagnosis of ${labels(missing)}, and the claim has none.` +
-          (claimCodes.length ? ` It has ${claimCodes.map(formatIcd10).join(', ')}.` : '') +
+          (claimCodes.length ? ` It has ${cappedList(claimCodes.map(formatIcd10))}.` : '') +
           ` The payer denies the line as not medically necessary: add the diagnosis the record supports to the HI segment ` +
           `and point the line at it.`,
       });
@@ -66,9 +67,9 @@ export const medicalNecessity: Rule = {
         `The line's diagnosis pointers do not point at ${labels(unmet)}, which ${code} requires. The payer reads medical ` +
         `necessity from the diagnoses the line points at and denies it: ` +
         (candidates.length
-          ? `point SV107 at diagnosis ${candidates.map((d) => `${d.position} (${formatIcd10(d.code.value)})`).join(' or ')}.`
+          ? `point SV107 at diagnosis ${cappedList(candidates.map((d) => `${d.position} (${formatIcd10(d.code.value)})`), MESSAGE_LIST_MAX, ' or ')}.`
           : 'point SV107 at the diagnosis that supports the service.'),
-      related: candidates.map((d) => ({ span: spanOf(d.span), message: `diagnosis ${d.position}: ${formatIcd10(d.code.value)}` })),
+      related: candidates.slice(0, MESSAGE_LIST_MAX).map((d) => ({ span: spanOf(d.span), message: `diagnosis ${d.position}: ${formatIcd10(d.code.value)}` })),
       fixes: pointerFixes(pointers.length, line.diagnosisPointerSpan, candidates, ctx),
     });
   }),

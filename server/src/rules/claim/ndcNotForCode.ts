@@ -1,3 +1,4 @@
+import { cappedList } from '../../core/capList';
 import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 import { codeOf, spanOf } from './lineEdits';
 import { lineNdc } from './ndc';
@@ -28,7 +29,7 @@ export const ndcNotForCode: Rule = {
         span: spanOf(line.drug.ndc),
         message:
           `NDC ${n.ndc} is ${drug}, which the CMS ASP NDC-HCPCS crosswalk (${n.asp.release}) bills under ` +
-          `${codes.join(', ')}, not under ${code}. Payers match the NDC to the HCPCS code and deny a mismatch: ` +
+          `${cappedList(codes)}, not under ${code}. Payers match the NDC to the HCPCS code and deny a mismatch: ` +
           `check the NDC on the vial against the code billed.`,
       });
     }
