@@ -1,6 +1,7 @@
 /**
  * Builds the in-memory CodeSet (see ./types) from validated table files. Pure: no I/O.
  */
+import type { ImplementationGuides } from '../conformance/guides';
 import type { AspData, CodeSet, HcpcsRecord, Icd10Record, Icd10Year, LicensedDescriptor, NdcRecord, PaymentLimit, SearchHit } from './types';
 import {
   fiscalYearDates,
@@ -36,6 +37,8 @@ export interface CodeSetOptions {
   otherIcd10?: readonly LazyTable<Icd10TableFile>[];
   /** The CMS ASP quarter (NDC crosswalk and payment limits). */
   asp?: LazyTable<AspTableFile>;
+  /** The implementation-guide tables (see node/loadGuides.ts). */
+  implementationGuides?: ImplementationGuides;
 }
 
 /** "1336306360 1", "13533063601", "13533-0636-01" -> "13533-0636-01" (an 11-digit NDC in 5-4-2 form), else undefined. */
@@ -181,6 +184,7 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
       return aspData ?? undefined;
     },
     codeTables: tables.hcpcs.layout,
+    implementationGuides: options.implementationGuides,
     procedure: (code) => procByCode.get(code.trim().toUpperCase()),
     modifier: (code) => modByCode.get(code.trim().toUpperCase()),
     icd10: (code) => icdByCode.get(normalizeIcd10(code)),

@@ -1,3 +1,4 @@
+import type { ImplementationGuides } from '../conformance/guides';
 /**
  * The code set as the rest of the core sees it. Pure data and lookups: no I/O here.
  * Tables are loaded from disk by server/src/node/ (the only I/O layer) and validated with the zod
@@ -168,6 +169,8 @@ export interface CodeSet {
   processingNote(num: string): string | undefined;
   /** Code tables from the release's record layout (pricing indicator, coverage, BETOS, ...), when loaded. */
   readonly codeTables?: HcpcsCodeTables;
+  /** The X12 implementation guides (837P, 837I, 999 tables under data/x12/), when loaded. */
+  readonly implementationGuides?: ImplementationGuides;
   /** Builds the search indexes now instead of on the first search (about 70 ms HCPCS + 200 ms ICD-10-CM). */
   warmUp?(): void;
 }

@@ -72,7 +72,7 @@ function loadBestCodeSet(options: EnvironmentOptions, problems: string[]): CodeS
     options.onProblem?.(m);
   };
   if (options.userDataDir && userRelease && (!bundledRelease || userRelease > bundledRelease)) {
-    const user = loadCodeSet(options.userDataDir, { cptCsvPath, onProblem });
+    const user = loadCodeSet(options.userDataDir, { cptCsvPath, onProblem, guidesDataDir: options.dataDir });
     if (user.codeSet) {
       problems.push(...user.errors.map((e) => `CPT descriptors: ${e}`));
       return user.codeSet;

@@ -21,12 +21,15 @@ import {
 import type { z } from 'zod';
 import { parseCptCsv } from '../codeset/cpt';
 import { FILE_LIMITS, readRegularTextFile } from './safeRead';
+import { loadImplementationGuides } from './loadGuides';
 
 export interface LoadCodeSetOptions {
   /** Path of the user's licensed CPT CSV (`code,descriptor`), if configured. */
   cptCsvPath?: string;
   /** Told about a table read later, on first use (another ICD-10-CM year, the ASP quarter), that fails to load. */
   onProblem?: (message: string) => void;
+  /** The data folder whose x12/ holds the implementation-guide tables (default: dataDir); a newer CMS release in user storage uses the bundled guides. */
+  guidesDataDir?: string;
 }
 
 /** A table read, validated and kept on first use; a failure is told once, naming the file and field. */
@@ -100,10 +103,12 @@ export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): 
       .map((r) => lazyTable<Icd10TableFile>(dataDir, icd10TablePath(r), r, icd10TableSchema as z.ZodType<Icd10TableFile>, options.onProblem));
     const aspRelease = manifest.data.asp?.current;
     const asp = aspRelease ? lazyTable<AspTableFile>(dataDir, aspTablePath(aspRelease), aspRelease, aspTableSchema as z.ZodType<AspTableFile>, options.onProblem) : undefined;
+    const x12 = loadImplementationGuides(options.guidesDataDir ?? dataDir);
+    errors.push(...x12.errors);
     const result = loadCodeSetFromJson(
       { hcpcs, icd10, manifest: manifestRaw },
       { hcpcs: hcpcsName, icd10: icd10Name, manifest: 'manifest.json' },
-      { cpt, otherIcd10, asp },
+      { cpt, otherIcd10, asp, implementationGuides: x12.guides },
     );
     if (!result.ok) {
       errors.push(result.error);

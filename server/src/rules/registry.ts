@@ -7,8 +7,9 @@ import { claimRules } from './claim';
 import { fileRules } from './envelope';
 import { noteRules } from './notes';
 import { structureRules } from './structure';
+import { conformanceRules } from './conformance';
 
-export const allRules: readonly Rule[] = [...fileRules, ...structureRules, ...claimRules, ...noteRules];
+export const allRules: readonly Rule[] = [...fileRules, ...conformanceRules, ...structureRules, ...claimRules, ...noteRules];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);

@@ -1,0 +1,208 @@
+/**
+ * Conformance of a claim file to its implementation guide, in two parts so an edit re-checks only what it touched:
+ * - per claim: the claim's own 2000B/2000C segments (when the claim is the first under them) and its 2300 loop
+ *   with everything below it, walked from the loop context the claim index gives;
+ * - per file: the envelope, the header loops (BHT, 1000A/1000B), each 2000A billing provider with its 2010A
+ *   loops and the trailers, walking around the claims.
+ */
+import type { Claim, ClaimFile, Transaction } from '../model/claim';
+import type { X12Document } from '../parse/x12';
+import { guideName, type CheckContext } from './elements';
+import type { CompiledGuide, ImplementationGuides, LoopNode } from './guides';
+import type { GuideIssue } from './issues';
+import { findLoop, framesAt, newFrame, Walker, type Frame } from './walker';
+
+/** The HIPAA-adopted version ids, and the guide that checks a claim kind when the file names another. */
+const FALLBACK: Record<string, string> = { '837P': '005010X222A1', '837I': '005010X223A2' };
+
+export interface GuideChoice {
+  guide: CompiledGuide;
+  /** The version id the file gives (ST03, else GS08), '' when none. */
+  declared: string;
+  /** Whether the declared id is the guide's own. */
+  exact: boolean;
+}
+
+function groupOf(file: ClaimFile, tx: Transaction): { version: string } {
+  for (const x of file.interchanges) for (const g of x.groups) if (g.transactions.includes(tx)) return { version: g.version?.value ?? '' };
+  return { version: '' };
+}
+
+export function guideForTransaction(guides: ImplementationGuides, file: ClaimFile, tx: Transaction): GuideChoice | null {
+  const declared = tx.implementationReference?.value || groupOf(file, tx).version;
+  const exact = guides.guide(declared);
+  if (exact && (exact.kind === '837P' || exact.kind === '837I')) return { guide: exact, declared, exact: true };
+  let kind = tx.kind === 'unknown' ? '' : tx.kind;
+  if (!kind) {
+    if (/X222/.test(declared)) kind = '837P';
+    else if (/X223/.test(declared)) kind = '837I';
+  }
+  const g = kind ? guides.guide(FALLBACK[kind]) : undefined;
+  return g ? { guide: g, declared, exact: false } : null;
+}
+
+function transactionAt(file: ClaimFile, segment: number): Transaction | null {
+  for (const x of file.interchanges) for (const g of x.groups) for (const t of g.transactions) if (t.firstSegment <= segment && segment <= t.lastSegment) return t;
+  return null;
+}
+
+function pathOrNull(g: CompiledGuide, ...ids: string[]): LoopNode[] | null {
+  return findLoop(g.root, 'GS_LOOP', 'ST_LOOP', ...ids)?.slice() ?? null;
+}
+
+/** HL01 of the HL level before segment `seg` in its transaction (from the claim index: no scan). */
+function previousHlOf(doc: X12Document, file: ClaimFile, txFirst: number): (seg: number) => string | null {
+  const levels = file.claims.index.levelSeg;
+  return (seg) => {
+    let lo = 0;
+    let hi = levels.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (levels[mid] < seg) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = lo - 1;
+    if (prev < 0 || levels[prev] < txFirst) return null;
+    return doc.segments.segment(levels[prev]).elements[0]?.value ?? null;
+  };
+}
+
+/** The 2300 loop's conformance issues for one claim (its 2000B/2000C segments included when it is their first claim). */
+export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim): GuideIssue[] {
+  const tx = transactionAt(file, claim.firstSegment);
+  if (!tx || !doc.delimiters) return [];
+  const choice = guideForTransaction(guides, file, tx);
+  if (!choice) return [];
+  const g = choice.guide;
+  const index = file.claims.index;
+  const k = index.claimIndexAtSegment(claim.firstSegment);
+  const prevLast = k > 0 && index.claimTx[k - 1] === index.claimTx[k] ? index.claimLast[k - 1] : tx.firstSegment;
+  const sub = claim.subscriber?.segmentIndex ?? -1;
+  const pat = claim.patient?.segmentIndex ?? -1;
+  const ids = [claim.billingProvider?.id.value ?? null, claim.subscriber?.id.value ?? null, claim.patient?.id.value ?? null];
+  let start = claim.firstSegment;
+  let frames: Frame[] | null = null;
+  const p2000A = pathOrNull(g, 'DETAIL', '2000A');
+  if (!p2000A) return [];
+  const hlIdsFor = (path: LoopNode[]): (string | null)[] =>
+    path.map((l) => (l.id === '2000A' ? ids[0] : l.id === '2000B' ? ids[1] : l.id === '2000C' ? ids[2] : null));
+  if (sub > prevLast && sub < claim.firstSegment) {
+    start = sub;
+    frames = framesAt(p2000A, '2000B', hlIdsFor(p2000A));
+  } else {
+    const p2000B = pathOrNull(g, 'DETAIL', '2000A', '2000B');
+    if (!p2000B) return [];
+    if (pat > prevLast && pat < claim.firstSegment) {
+      start = pat;
+      frames = framesAt(p2000B, '2000C', hlIdsFor(p2000B));
+    } else if (pat >= 0) {
+      const p2000C = pathOrNull(g, 'DETAIL', '2000A', '2000B', '2000C');
+      if (!p2000C) return [];
+      frames = framesAt(p2000C, '2300', hlIdsFor(p2000C));
+    } else {
+      frames = framesAt(p2000B, '2300', hlIdsFor(p2000B));
+    }
+  }
+  const ctx: CheckContext = { doc, guides, guide: g, issues: [] };
+  const w = new Walker(ctx, frames, { closeBelow: '2300', previousHl: previousHlOf(doc, file, tx.firstSegment) });
+  for (let i = start; i <= claim.lastSegment; i++) w.step(i, doc.segments.segment(i));
+  w.finish();
+  return ctx.issues;
+}
+
+/** Issues of everything outside the claims: ST, the header loops, each 2000A with its 2010A loops, SE. */
+export function checkFileConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile): GuideIssue[] {
+  const out: GuideIssue[] = [];
+  if (!doc.delimiters) return out;
+  const index = file.claims.index;
+  for (const x of file.interchanges) {
+    for (const grp of x.groups) {
+      for (const tx of grp.transactions) {
+        const choice = guideForTransaction(guides, file, tx);
+        if (!choice) continue;
+        const g = choice.guide;
+        const ctx: CheckContext = { doc, guides, guide: g, issues: out };
+        if (!choice.exact) {
+          const at = tx.implementationReference ?? grp.version;
+          out.push({
+            kind: 'version',
+            span: at ? { offset: at.offset, length: at.length } : tx.stSpan,
+            segmentIndex: tx.firstSegment,
+            message: `${choice.declared ? `"${choice.declared}" is not a HIPAA-adopted version id` : 'The transaction names no version id'} for the ${g.kind}; this file is checked against ${guideName(g)}, the version HIPAA adopted (with its addenda). A clearinghouse refuses a version it does not accept: send ${g.id} in GS08 and ST03.`,
+            ack: null,
+            loop: null,
+            segment: null,
+            element: null,
+            fix: at && at.length > 0 ? { title: `Use ${g.id}`, edits: [{ span: { offset: at.offset, length: at.length }, newText: g.id }] } : undefined,
+          });
+        }
+        const pGs = findLoop(g.root, 'GS_LOOP');
+        if (!pGs) continue;
+        const p2000A = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A');
+        const p2000B = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B');
+        const p2000C = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B', '2000C');
+        const w = new Walker(ctx, framesAt(pGs, 'ST_LOOP'), { closeBelow: 'ST_LOOP', previousHl: previousHlOf(doc, file, tx.firstSegment) });
+        let k = tx.claims.from;
+        const last = tx.seSpan ? tx.lastSegment : tx.lastSegment;
+        let i = tx.firstSegment;
+        while (i <= last) {
+          if (k < tx.claims.to) {
+            const first = index.claimFirst[k];
+            const prevLast = k > tx.claims.from ? index.claimLast[k - 1] : tx.firstSegment;
+            const subJ = index.claimSubscriber[k];
+            const patJ = index.claimPatient[k];
+            const subSeg = subJ >= 0 ? index.levelSeg[subJ] : -1;
+            const patSeg = patJ >= 0 ? index.levelSeg[patJ] : -1;
+            const unitStart = subSeg > prevLast && subSeg < first ? subSeg : patSeg > prevLast && patSeg < first ? patSeg : first;
+            if (i >= unitStart) {
+              // the claim walks its own unit: skip it and stand after a 2300 of its 2000B / 2000C
+              const a0 = w.frames.findIndex((f) => f.loop === p2000A?.[p2000A.length - 1]);
+              if (a0 >= 0) w.closeAbove(a0, unitStart);
+              i = index.claimLast[k] + 1;
+              const opensSubscriber = unitStart === subSeg;
+              k++;
+              if (!p2000A || !p2000B) continue;
+              const frames = w.frames;
+              let a = frames.findIndex((f) => f.loop === p2000A[p2000A.length - 1]);
+              if (a < 0) {
+                frames.length = 0;
+                frames.push(...framesAt(p2000A, '2000B'));
+                a = frames.length - 1;
+              }
+              frames.length = a + 1;
+              const fa = frames[a];
+              const bItem = fa.loop.items.indexOf(p2000B[p2000B.length - 1]);
+              if (bItem >= 0) {
+                w.advance(a, bItem, unitStart);
+                if (opensSubscriber || fa.counts[bItem] === 0) fa.counts[bItem]++;
+              }
+              const fb = newFrame(p2000B[p2000B.length - 1], -1);
+              fb.reported.fill(1);
+              const c300 = fb.loop.items.findIndex((it) => it.id === '2300');
+              fb.cursor = c300;
+              if (c300 >= 0) fb.counts[c300] = 1;
+              frames.push(fb);
+              if (patJ >= 0 && p2000C) {
+                const cItem = fb.loop.items.indexOf(p2000C[p2000C.length - 1]);
+                fb.cursor = cItem;
+                const fc = newFrame(p2000C[p2000C.length - 1], -1);
+                fc.reported.fill(1);
+                const c = fc.loop.items.findIndex((it) => it.id === '2300');
+                fc.cursor = c;
+                if (c >= 0) fc.counts[c] = 1;
+                frames.push(fc);
+              }
+              continue;
+            }
+          }
+          w.step(i, doc.segments.segment(i));
+          i++;
+        }
+        w.finish();
+        // the version notice says it once; ST03's code list would say it again
+        if (!choice.exact) for (let j = out.length - 1; j >= 0; j--) if (out[j].kind === 'code-value' && out[j].element?.ele === '1705') out.splice(j, 1);
+      }
+    }
+  }
+  return out;
+}

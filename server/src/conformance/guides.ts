@@ -1,0 +1,241 @@
+/**
+ * The implementation guides as the checker reads them: the zod-checked tables of data/x12/ turned into a loop tree
+ * with parent links, each segment's qualifier (the code that tells NM1*85 from NM1*87), data element types and
+ * lengths joined in, code lists as sets. Built once per loaded table set; pure (the node loader reads the files).
+ */
+import type { ZodError } from 'zod';
+import {
+  codeListsSchema,
+  dataElementsSchema,
+  guideIndexSchema,
+  guideTableSchema,
+  taxonomySchema,
+  type GuideElement,
+  type GuideLoop,
+  type GuideSegment,
+  type Usage,
+} from './schema';
+
+export interface ElementNode {
+  seq: number;
+  /** "CLM05" / "SV101-2" style label. */
+  ref: string;
+  ele: string;
+  name: string;
+  usage: Usage;
+  /** Data type (AN, ID, DT, TM, N0, N2, R, B ...); "" for a composite. */
+  type: string;
+  min: number;
+  max: number;
+  codes: ReadonlySet<string> | null;
+  /** Name of the external code list (codes.json), when the guide uses one. */
+  ext: string | null;
+  regex: RegExp | null;
+  comps: ElementNode[] | null;
+  repeat: number;
+}
+
+export interface SegmentNode {
+  kind: 'segment';
+  id: string;
+  name: string;
+  usage: Usage;
+  pos: number;
+  max: number;
+  loop: LoopNode;
+  /** Index in loop.items. */
+  index: number;
+  els: ElementNode[];
+  syntax: SyntaxNote[];
+  /** The element (and component) whose code tells this segment from its namesakes, with its codes. */
+  qualifier: { seq: number; comp: number; codes: ReadonlySet<string> } | null;
+}
+
+export interface LoopNode {
+  kind: 'loop';
+  id: string;
+  name: string;
+  usage: Usage;
+  pos: number;
+  repeat: number;
+  type: 'wrapper' | 'explicit' | null;
+  parent: LoopNode | null;
+  index: number;
+  items: (SegmentNode | LoopNode)[];
+  /** Index of the first item with the same pos as item i (items of one pos may come in any order). */
+  groupStart: Int32Array;
+}
+
+export interface SyntaxNote {
+  kind: 'P' | 'R' | 'C' | 'E' | 'L';
+  /** Element positions (1-based). */
+  seqs: number[];
+  text: string;
+}
+
+export interface CompiledGuide {
+  id: string;
+  /** "837P", "837I", "999". */
+  kind: string;
+  name: string;
+  root: LoopNode;
+  /** Loops by id (2300 appears under 2000B and 2000C). */
+  loops: ReadonlyMap<string, LoopNode[]>;
+}
+
+export interface TaxonomyEntry {
+  code: string;
+  grouping: string;
+  classification: string;
+  specialization: string;
+  displayName: string;
+}
+
+export interface ImplementationGuides {
+  /** The guide for a version id (GS08 / ST03), exact. */
+  guide(versionId: string): CompiledGuide | undefined;
+  /** The guide a claim kind is checked against ("837P" -> 005010X222A1). */
+  guideForKind(kind: string): CompiledGuide | undefined;
+  readonly guideIds: readonly string[];
+  dataElement(num: string): { type: string; min: number; max: number; name: string } | undefined;
+  codeList(id: string): { name: string; codes: ReadonlySet<string> } | undefined;
+  taxonomy(code: string): TaxonomyEntry | undefined;
+  readonly taxonomyRelease: string | null;
+  /** The guide's notices, by file name (shown nowhere; kept so a bundle can list them). */
+  readonly notices: readonly string[];
+}
+
+export interface RawGuideFiles {
+  index: unknown;
+  /** File name -> parsed JSON. */
+  files: ReadonlyMap<string, unknown>;
+}
+
+export type GuideLoadResult = { ok: true; guides: ImplementationGuides } | { ok: false; error: string };
+
+function zodMessage(file: string, error: ZodError): string {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : '(root)';
+  return `${file}: ${where}: ${issue?.message ?? 'invalid'}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function parseSyntax(text: string): SyntaxNote {
+  const kind = text[0] as SyntaxNote['kind'];
+  const seqs: number[] = [];
+  for (let i = 1; i + 1 < text.length + 1; i += 2) {
+    const s = Number(text.slice(i, i + 2));
+    if (s > 0) seqs.push(s);
+  }
+  return { kind, seqs, text };
+}
+
+export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
+  const idx = guideIndexSchema.safeParse(raw.index);
+  if (!idx.success) return { ok: false, error: zodMessage('x12/index.json', idx.error) };
+  const get = (name: string): unknown => raw.files.get(name);
+  const els = dataElementsSchema.safeParse(get(idx.data.elements));
+  if (!els.success) return { ok: false, error: zodMessage(`x12/${idx.data.elements}`, els.error) };
+  const codes = codeListsSchema.safeParse(get(idx.data.codes));
+  if (!codes.success) return { ok: false, error: zodMessage(`x12/${idx.data.codes}`, codes.error) };
+  const dataEls = new Map(els.data.elements.map(([num, type, min, max, name]) => [num, { type, min, max, name }]));
+  const lists = new Map(Object.entries(codes.data.lists).map(([id, l]) => [id, { name: l.name, codes: new Set(l.codes) as ReadonlySet<string> }]));
+  let taxonomy: Map<string, TaxonomyEntry> | null = null;
+  let taxonomyRelease: string | null = null;
+  if (idx.data.taxonomy) {
+    const t = taxonomySchema.safeParse(get(idx.data.taxonomy));
+    if (!t.success) return { ok: false, error: zodMessage(`x12/${idx.data.taxonomy}`, t.error) };
+    taxonomy = new Map(t.data.codes.map(([code, grouping, classification, specialization, displayName]) => [code, { code, grouping, classification, specialization, displayName }]));
+    taxonomyRelease = t.data.release;
+  }
+
+  const compileElement = (e: GuideElement, ref: string): ElementNode => {
+    const def = dataEls.get(e.ele);
+    return {
+      seq: e.seq,
+      ref,
+      ele: e.ele,
+      name: e.name,
+      usage: e.usage,
+      type: e.comps ? '' : (def?.type ?? 'AN'),
+      min: def?.min ?? 0,
+      max: def?.max ?? 0,
+      codes: e.codes ? new Set(e.codes) : null,
+      ext: e.ext ?? null,
+      regex: e.regex ? new RegExp(`^(?:${e.regex})$`) : null,
+      comps: e.comps ? e.comps.map((c) => compileElement(c, `${ref}-${c.seq}`)) : null,
+      repeat: e.repeat ?? 1,
+    };
+  };
+
+  const guides = new Map<string, CompiledGuide>();
+  const byKind = new Map<string, CompiledGuide>();
+  for (const [id, entry] of Object.entries(idx.data.guides)) {
+    const parsed = guideTableSchema.safeParse(get(entry.file));
+    if (!parsed.success) return { ok: false, error: zodMessage(`x12/${entry.file}`, parsed.error) };
+    const loops = new Map<string, LoopNode[]>();
+    const compileLoop = (l: GuideLoop, parent: LoopNode | null, index: number): LoopNode => {
+      const node: LoopNode = { kind: 'loop', id: l.loop, name: l.name, usage: l.usage, pos: l.pos, repeat: l.repeat, type: l.type ?? null, parent, index, items: [], groupStart: new Int32Array(l.items.length) };
+      l.items.forEach((it, k) => {
+        if ('loop' in it) node.items.push(compileLoop(it, node, k));
+        else node.items.push(compileSegment(it, node, k));
+      });
+      for (let k = 0; k < node.items.length; k++) node.groupStart[k] = k > 0 && node.items[k - 1].pos === node.items[k].pos ? node.groupStart[k - 1] : k;
+      const list = loops.get(node.id) ?? [];
+      list.push(node);
+      loops.set(node.id, list);
+      return node;
+    };
+    const compileSegment = (s: GuideSegment, loop: LoopNode, index: number): SegmentNode => {
+      const elsCompiled = s.els.map((e) => compileElement(e, `${s.seg}${pad2(e.seq)}`));
+      let qualifier: SegmentNode['qualifier'] = null;
+      const first = elsCompiled[0];
+      if (s.seg === 'HL') {
+        const hl03 = elsCompiled.find((e) => e.seq === 3);
+        if (hl03?.codes) qualifier = { seq: 3, comp: 0, codes: hl03.codes };
+      } else if (first && first.usage === 'R') {
+        if (first.codes && !first.comps) qualifier = { seq: first.seq, comp: 0, codes: first.codes };
+        else if (first.comps && first.comps[0]?.codes && first.comps[0].usage === 'R') qualifier = { seq: first.seq, comp: 1, codes: first.comps[0].codes };
+      }
+      return { kind: 'segment', id: s.seg, name: s.name, usage: s.usage, pos: s.pos, max: s.max, loop, index, els: elsCompiled, syntax: (s.syntax ?? []).map(parseSyntax), qualifier };
+    };
+    const root = compileLoop(parsed.data.root, null, 0);
+    const g: CompiledGuide = { id, kind: entry.kind, name: parsed.data.name, root, loops };
+    guides.set(id, g);
+    if (!byKind.has(entry.kind)) byKind.set(entry.kind, g);
+  }
+  const out: ImplementationGuides = {
+    guide: (v) => guides.get(v),
+    guideForKind: (k) => byKind.get(k),
+    guideIds: [...guides.keys()],
+    dataElement: (n) => dataEls.get(n),
+    codeList: (id) => lists.get(id),
+    taxonomy: (code) => taxonomy?.get(code),
+    taxonomyRelease,
+    notices: idx.data.notices,
+  };
+  return { ok: true, guides: out };
+}
+
+/** The loop path from the root to `loop`, root first. */
+export function loopPath(loop: LoopNode): LoopNode[] {
+  const out: LoopNode[] = [];
+  for (let l: LoopNode | null = loop; l; l = l.parent) out.unshift(l);
+  return out;
+}
+
+/** "2010AA Billing Provider Name"; wrapper/explicit loops by name only. */
+export function loopLabel(loop: LoopNode): string {
+  if (loop.type) return loop.name;
+  return `${loop.id} ${loop.name}`;
+}
+
+/** The nearest real (guide) loop at or above `loop`. */
+export function guideLoop(loop: LoopNode): LoopNode {
+  let l: LoopNode = loop;
+  while (l.type === 'wrapper' && l.parent) l = l.parent;
+  return l;
+}

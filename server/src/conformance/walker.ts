@@ -1,0 +1,381 @@
+/**
+ * The loop walker: places each segment in its loop instance the way the guide's loop-entry segments and their
+ * qualifiers decide (NM1*85 opens 2010AA, HL*22 opens 2000B, CLM opens 2300, LX opens 2400), and reports what
+ * does not fit: a segment out of order or not allowed where it stands, a segment or loop over its maximum, a
+ * required segment or loop missing, an HL whose parent is not the level above it. Each placed segment's elements
+ * are checked against the guide (elements.ts).
+ *
+ * A walk covers a stretch of segments from a known loop context (`startFrames`), so a claim can be checked on its
+ * own: the claim's 2000B/2000C segments and its 2300 loop, starting inside 2000A or 2000B.
+ */
+import type { Span } from '../core/span';
+import type { X12Segment } from '../parse/x12';
+import { checkSegmentElements, guideName, type CheckContext } from './elements';
+import { guideLoop, loopLabel, type LoopNode, type SegmentNode } from './guides';
+import { rejection, type GuideIssue } from './issues';
+
+/** Whether the character before `offset` is a space or tab inside the line (a segment written with a leading blank). */
+function leadingBlank(text: string, offset: number): boolean {
+  const c = text.charCodeAt(offset - 1);
+  return offset > 0 && (c === 32 || c === 9);
+}
+
+export interface Frame {
+  loop: LoopNode;
+  /** Index of the item matched last (-1 before any). */
+  cursor: number;
+  counts: Int32Array;
+  /** Items already reported missing. */
+  reported: Uint8Array;
+  /** Segment index of the loop instance's first segment, -1 when it lies outside the walk. */
+  entrySeg: number;
+  /** HL01 of the instance, for HL loops. */
+  hlId: string | null;
+  /** HL04 of the instance. */
+  hlChild: string | null;
+}
+
+export function newFrame(loop: LoopNode, entrySeg: number): Frame {
+  return { loop, cursor: -1, counts: new Int32Array(loop.items.length), reported: new Uint8Array(loop.items.length), entrySeg, hlId: null, hlChild: null };
+}
+
+/**
+ * Frames from the root down to `loops[last]`, each positioned at the next loop of the path; the innermost one
+ * positioned so that the next segment may open its item `nextItem` (a loop or a segment id).
+ */
+export function framesAt(loops: LoopNode[], nextItem: string, hlIds: (string | null)[] = []): Frame[] {
+  const frames: Frame[] = [];
+  for (let d = 0; d < loops.length; d++) {
+    const f = newFrame(loops[d], -1);
+    f.hlId = hlIds[d] ?? null;
+    const next = d + 1 < loops.length ? loops[d + 1] : null;
+    const k = next ? loops[d].items.indexOf(next) : loops[d].items.findIndex((it) => (it.kind === 'loop' ? it.id : it.id) === nextItem);
+    if (k >= 0) {
+      f.cursor = k;
+      if (next) f.counts[k] = 1;
+      // the items before the cursor were seen (or are not this walk's business)
+      for (let j = 0; j < k; j++) f.reported[j] = 1;
+    }
+    frames.push(f);
+  }
+  return frames;
+}
+
+/** The loop path of the first loop named `id` under `parent` (depth first). */
+export function findLoop(root: LoopNode, ...ids: string[]): LoopNode[] | null {
+  const path: LoopNode[] = [root];
+  let cur = root;
+  for (const id of ids) {
+    const search = (l: LoopNode): LoopNode[] | null => {
+      for (const it of l.items) {
+        if (it.kind !== 'loop') continue;
+        if (it.id === id) return [it];
+        if (it.type === 'wrapper' || it.type === 'explicit') {
+          const sub = search(it);
+          if (sub) return [it, ...sub];
+        }
+      }
+      return null;
+    };
+    const found = search(cur);
+    if (!found) return null;
+    path.push(...found);
+    cur = found[found.length - 1];
+  }
+  return path;
+}
+
+function qualifierValue(seg: X12Segment, q: NonNullable<SegmentNode['qualifier']>): string {
+  const el = seg.elements[q.seq - 1];
+  if (!el) return '';
+  if (q.comp === 0) return el.value;
+  return el.repetitions[0]?.components[q.comp - 1]?.value ?? '';
+}
+
+function matches(node: SegmentNode, seg: X12Segment, strict: boolean): boolean {
+  if (node.id !== seg.id) return false;
+  if (!strict || !node.qualifier) return true;
+  return node.qualifier.codes.has(qualifierValue(seg, node.qualifier));
+}
+
+/** The loops to open and the segment that opens them, when `loop`'s entry segment matches. */
+function entryOf(loop: LoopNode): { loops: LoopNode[]; seg: SegmentNode } | null {
+  const loops: LoopNode[] = [loop];
+  let l = loop;
+  for (;;) {
+    const first = l.items[0];
+    if (!first) return null;
+    if (first.kind === 'segment') return { loops, seg: first };
+    loops.push(first);
+    l = first;
+  }
+}
+
+interface Match {
+  depth: number;
+  item: number;
+  seg: SegmentNode;
+  open: LoopNode[];
+}
+
+function search(frames: Frame[], seg: X12Segment, strict: boolean, onlyTop: boolean): Match | null {
+  // strict: the id and the qualifier match; loose (onlyTop): the id matches a segment of the current loop that has
+  // not appeared yet (its qualifier is then reported as a wrong code)
+  for (let d = frames.length - 1; d >= 0; d--) {
+    const f = frames[d];
+    const items = f.loop.items;
+    // a loop's first segment opens the next instance of the loop (in the parent frame), never repeats in this one
+    const from = Math.max(f.cursor < 0 ? 0 : f.loop.groupStart[f.cursor], items[0]?.kind === 'segment' && f.counts[0] > 0 ? 1 : 0);
+    for (let k = from; k < items.length; k++) {
+      const it = items[k];
+      if (it.kind === 'segment') {
+        if (matches(it, seg, strict) && (strict || f.counts[k] === 0)) return { depth: d, item: k, seg: it, open: [] };
+      } else {
+        const e = entryOf(it);
+        if (e && matches(e.seg, seg, strict)) return { depth: d, item: k, seg: e.seg, open: e.loops };
+      }
+    }
+    if (onlyTop) return null;
+  }
+  return null;
+}
+
+/** Whether a segment id appears anywhere in a frame's loop (for "out of order"). */
+function earlier(frames: Frame[], seg: X12Segment): SegmentNode | null {
+  for (let d = frames.length - 1; d >= 0; d--) {
+    const f = frames[d];
+    const to = f.cursor < 0 ? 0 : f.loop.groupStart[f.cursor];
+    for (let k = 0; k < to; k++) {
+      const it = f.loop.items[k];
+      if (it.kind === 'segment' && it.id === seg.id) return it;
+    }
+  }
+  return null;
+}
+
+export interface WalkOptions {
+  /** Close (check for missing items) the frames left at the end whose loop is at or below a loop with this id. */
+  closeBelow?: string;
+  /** Called with each segment's place (null when it fits nowhere). */
+  onPlace?(segmentIndex: number, node: SegmentNode | null): void;
+  /** Check elements (false: placement only, for hover). */
+  elements?: boolean;
+  /** HL01 of the HL segment before segment `i` in the same transaction (null for the first). */
+  previousHl?(i: number): string | null;
+}
+
+function segSpan(seg: X12Segment): Span {
+  return { offset: seg.offset, length: seg.length };
+}
+
+function where(loop: LoopNode): string {
+  const l = guideLoop(loop);
+  return l.type ? l.name : `loop ${loopLabel(l)}`;
+}
+
+export class Walker {
+  readonly frames: Frame[];
+  private lastSeg: X12Segment | null = null;
+  private lastIndex = -1;
+
+  constructor(
+    readonly ctx: CheckContext,
+    frames: Frame[],
+    readonly options: WalkOptions = {},
+  ) {
+    this.frames = frames;
+  }
+
+  private push(kind: GuideIssue['kind'], span: Span, segIndex: number, message: string, ack: GuideIssue['ack'], loop: LoopNode | null, node: SegmentNode | null, fix?: GuideIssue['fix']): void {
+    this.ctx.issues.push({ kind, span, segmentIndex: segIndex, message: ack ? `${message} ${rejection(ack)}` : message, ack, loop, segment: node, element: null, fix });
+  }
+
+  /** Report the required items of frame `f` in [from, to) that never appeared. */
+  private missingItems(f: Frame, from: number, to: number, atIndex: number, at: Span): void {
+    for (let k = from; k < to; k++) {
+      const it = f.loop.items[k];
+      if (f.counts[k] > 0 || f.reported[k] || it.usage !== 'R') continue;
+      f.reported[k] = 1;
+      const anchorIndex = f.entrySeg >= 0 ? f.entrySeg : atIndex;
+      const anchor = f.entrySeg >= 0 ? segSpan(this.ctx.doc.segments.segment(f.entrySeg)) : at;
+      if (it.kind === 'loop') {
+        const e = entryOf(it);
+        const q = e?.seg.qualifier && e.seg.qualifier.codes.size === 1 ? `${e.seg.id}*${[...e.seg.qualifier.codes][0]}` : (e?.seg.id ?? '');
+        this.push(
+          'loop-missing',
+          anchor,
+          anchorIndex,
+          `${where(f.loop)} has no ${loopLabel(it)} loop (starting with ${q}), which ${guideName(this.ctx.guide)} requires here.`,
+          { ik304: '3' },
+          it,
+          e?.seg ?? null,
+        );
+      } else {
+        this.push('segment-missing', anchor, anchorIndex, `${where(f.loop)} has no ${it.id} ${it.name} segment, which ${guideName(this.ctx.guide)} requires.`, { ik304: '3' }, f.loop, it);
+      }
+    }
+  }
+
+  private close(f: Frame, atIndex: number, at: Span): void {
+    const from = f.cursor < 0 ? 0 : f.loop.groupStart[f.cursor];
+    this.missingItems(f, from, f.loop.items.length, atIndex, at);
+  }
+
+  /** Place and check segment `i`. */
+  step(i: number, seg: X12Segment): void {
+    const frames = this.frames;
+    this.checkFormat(i, seg);
+    let m = search(frames, seg, true, false);
+    if (!m) m = search(frames, seg, false, true);
+    if (!m) {
+      const prior = earlier(frames, seg);
+      const top = frames[frames.length - 1];
+      if (prior) {
+        this.push('unexpected-segment', segSpan(seg), i, `${seg.id} is out of order in ${where(top.loop)}: ${guideName(this.ctx.guide)} puts ${seg.id} ${prior.name} before the segments already given.`, { ik304: '7' }, top.loop, prior);
+      } else {
+        this.push('unexpected-segment', segSpan(seg), i, `${seg.id} is not allowed here (${where(top.loop)}) in ${guideName(this.ctx.guide)}.`, { ik304: '2' }, top.loop, null);
+      }
+      this.options.onPlace?.(i, null);
+      this.lastSeg = seg;
+      this.lastIndex = i;
+      return;
+    }
+    // close the frames above the match
+    while (frames.length - 1 > m.depth) this.close(frames.pop()!, i, segSpan(seg));
+    const f = frames[m.depth];
+    const k = m.item;
+    if (f.cursor >= 0 && k > f.cursor) this.missingItems(f, f.loop.groupStart[f.cursor], f.loop.groupStart[k], i, segSpan(seg));
+    else if (f.cursor < 0) this.missingItems(f, 0, f.loop.groupStart[k], i, segSpan(seg));
+    if (k > f.cursor) f.cursor = k;
+    f.counts[k]++;
+    const item = f.loop.items[k];
+    let node = m.seg;
+    if (m.open.length > 0) {
+      const loop = item as LoopNode;
+      if (loop.repeat >= 0 && f.counts[k] > loop.repeat) {
+        this.push('repeat', segSpan(seg), i, `${loopLabel(loop)} appears more often than the ${loop.repeat} time${loop.repeat === 1 ? '' : 's'} ${guideName(this.ctx.guide)} allows in ${where(f.loop)}.`, { ik304: '4' }, loop, node);
+      }
+      for (let d = 0; d < m.open.length; d++) {
+        const nf = newFrame(m.open[d], i);
+        if (d + 1 < m.open.length) {
+          nf.cursor = 0;
+          nf.counts[0] = 1;
+        } else {
+          nf.cursor = 0;
+          nf.counts[0] = 1;
+        }
+        frames.push(nf);
+      }
+      if (seg.id === 'HL') this.checkHierarchy(i, seg, node);
+      if (seg.id === 'LX' && m.open[0].id === '2400') this.checkLineNumber(i, seg, f.counts[k], node);
+    } else if (node.max >= 0 && f.counts[k] > node.max) {
+      this.push('repeat', segSpan(seg), i, `${seg.id} ${node.name} is used ${f.counts[k]} times in ${where(f.loop)}; ${guideName(this.ctx.guide)} allows ${node.max}.`, { ik304: '5' }, f.loop, node);
+    }
+    if (node.usage === 'N') {
+      this.push('unexpected-segment', segSpan(seg), i, `${seg.id} ${node.name} is marked Not Used in ${where(node.loop)} by ${guideName(this.ctx.guide)}.`, { ik304: 'I4' }, node.loop, node, {
+        title: `Remove the ${seg.id} segment`,
+        edits: [{ span: { offset: seg.offset, length: seg.length + (seg.terminatorOffset >= 0 ? 1 : 0) }, newText: '' }],
+      });
+    }
+    this.options.onPlace?.(i, node);
+    if (this.options.elements !== false) checkSegmentElements(this.ctx, seg, i, node);
+    this.lastSeg = seg;
+    this.lastIndex = i;
+  }
+
+  /** Layout faults a translator rejects: a blank before the segment id, empty elements at the end. */
+  private checkFormat(i: number, seg: X12Segment): void {
+    const text = this.ctx.doc.text;
+    if (leadingBlank(text, seg.offset)) {
+      this.push('format', { offset: seg.offset - 1, length: 1 + seg.idSpan.length }, i, `The ${seg.id} segment starts with a blank. A translator reads the blank as part of the segment id and cannot recognize the segment.`, { ik304: '1' }, this.frames[this.frames.length - 1]?.loop ?? null, null, {
+        title: 'Remove the blank',
+        edits: [{ span: { offset: seg.offset - 1, length: 1 }, newText: '' }],
+      });
+    }
+    const n = seg.elements.length;
+    if (n > 0 && seg.elements[n - 1].value.length === 0) {
+      let k = n - 1;
+      while (k > 0 && seg.elements[k - 1].value.length === 0) k--;
+      const from = k > 0 ? seg.elements[k - 1].offset + seg.elements[k - 1].length : seg.idSpan.offset + seg.idSpan.length;
+      const to = seg.offset + seg.length;
+      this.push('format', { offset: from, length: to - from }, i, `The ${seg.id} segment ends with ${n - k} empty element${n - k === 1 ? '' : 's'}: X12 wants trailing element separators left out, and strict translators reject the segment.`, { ik304: '8' }, this.frames[this.frames.length - 1]?.loop ?? null, null, {
+        title: 'Remove the trailing separators',
+        edits: [{ span: { offset: from, length: to - from }, newText: '' }],
+      });
+    }
+  }
+
+  private checkLineNumber(i: number, seg: X12Segment, n: number, node: SegmentNode): void {
+    const lx = seg.elements[0];
+    if (!lx || !lx.value || lx.value === String(n)) return;
+    this.push('numbering', lx, i, `${where(node.loop)}: LX01 is ${lx.value}, but this is service line ${n} of the claim. Service lines are numbered 1, 2, 3 ... in order, and the payer's line-level answers (835 LX / SVC) refer to these numbers.`, { ik304: '8', ik403: '7', seq: 1, badValue: lx.value }, node.loop, node, {
+      title: `Set LX01 to ${n}`,
+      edits: [{ span: { offset: lx.offset, length: lx.length }, newText: String(n) }],
+    });
+  }
+
+  private checkHierarchy(i: number, seg: X12Segment, node: SegmentNode): void {
+    const frames = this.frames;
+    const hl01 = seg.elements[0];
+    if (hl01 && hl01.value && this.options.previousHl) {
+      const prev = this.options.previousHl(i);
+      const expected = prev === null ? '1' : /^\d+$/.test(prev) ? String(Number(prev) + 1) : null;
+      if (expected !== null && hl01.value !== expected) {
+        this.push('numbering', hl01, i, `${where(node.loop)}: HL01 is ${hl01.value}, but ${prev === null ? 'the first HL of a transaction is 1' : `the HL before it is ${prev}`}: hierarchical IDs count up by one (${expected} expected here), and the receiver follows HL02 by these numbers.`, { ik304: '8', ik403: '7', seq: 1, badValue: hl01.value }, node.loop, node);
+      }
+    }
+    const me = frames[frames.length - 1];
+    me.hlId = seg.elements[0]?.value ?? null;
+    me.hlChild = seg.elements[3]?.value ?? null;
+    let parent: Frame | null = null;
+    for (let d = frames.length - 2; d >= 0; d--) {
+      if (frames[d].hlId !== null || frames[d].loop.items[0]?.kind === 'segment' && (frames[d].loop.items[0] as SegmentNode).id === 'HL') {
+        parent = frames[d];
+        break;
+      }
+    }
+    const hl02 = seg.elements[1];
+    if (parent && parent.hlId) {
+      if (hl02 && hl02.value && hl02.value !== parent.hlId) {
+        this.push('hierarchy', hl02, i, `${where(node.loop)}: HL02 says its parent is HL ${hl02.value}, but the level above it (${where(parent.loop)}) is HL ${parent.hlId}. The receiver cannot tie this level to its parent.`, { ik304: '8', ik403: '7', seq: 2, badValue: hl02.value }, node.loop, node, {
+          title: `Set HL02 to ${parent.hlId}`,
+          edits: [{ span: { offset: hl02.offset, length: hl02.length }, newText: parent.hlId }],
+        });
+      }
+      if (parent.hlChild === '0') {
+        const hl04Span = seg;
+        this.push('hierarchy', segSpan(hl04Span), i, `${where(parent.loop)} says in HL04 that it has no child levels (0), but ${where(node.loop)} follows under it. Set the parent's HL04 to 1.`, { ik304: '8', ik403: '7', seq: 4 }, parent.loop, node);
+      }
+    }
+  }
+
+  /** Move frame `depth` on to its item `item` (a claim walked on its own stands there), reporting what it skipped. */
+  advance(depth: number, item: number, i: number): void {
+    const f = this.frames[depth];
+    const at = segSpan(this.ctx.doc.segments.segment(i));
+    if (item > f.cursor) {
+      this.missingItems(f, f.cursor < 0 ? 0 : f.loop.groupStart[f.cursor], f.loop.groupStart[item], i, at);
+      f.cursor = item;
+    }
+  }
+
+  /** Close (report missing items of) the frames deeper than `depth`, as segment `i` leaves them. */
+  closeAbove(depth: number, i: number): void {
+    const at = segSpan(this.ctx.doc.segments.segment(i));
+    while (this.frames.length - 1 > depth) this.close(this.frames.pop()!, i, at);
+  }
+
+  /** Close the frames the walk opened at or below a loop with id `closeBelow`. */
+  finish(): void {
+    const stop = this.options.closeBelow;
+    if (!stop) return;
+    const at = this.lastSeg ? segSpan(this.lastSeg) : { offset: 0, length: 0 };
+    while (this.frames.length > 0) {
+      const top = this.frames[this.frames.length - 1];
+      let inside = false;
+      for (let l: LoopNode | null = top.loop; l; l = l.parent) if (l.id === stop) inside = true;
+      if (!inside) break;
+      this.close(this.frames.pop()!, this.lastIndex, at);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentFormat, SEGMENT_FORMAT } from '../../../../server/src/rules/conformance/segmentFormat';
+import { applyFix, at, edit, I, P, run } from './helpers';
+
+describe(SEGMENT_FORMAT, () => {
+  test('fires on a segment written with a leading blank; the fix removes it', () => {
+    const broken = edit(P, '\nN3*220 ORCHARD AVENUE~', '\n N3*220 ORCHARD AVENUE~');
+    const [f, ...rest] = run(segmentFormat, broken);
+    assert.equal(rest.length, 0);
+    assert.equal(at(broken, f), ' N3');
+    assert.equal(applyFix(broken, f.fixes![0]), P);
+  });
+
+  test('fires on trailing element separators; the fix removes them', () => {
+    const broken = edit(P, 'N3*220 ORCHARD AVENUE~', 'N3*220 ORCHARD AVENUE**~');
+    const [f] = run(segmentFormat, broken);
+    assert.equal(at(broken, f), '**');
+    assert.match(f.message, /ends with 2 empty elements/);
+    assert.equal(applyFix(broken, f.fixes![0]), P);
+  });
+
+  test('does not fire on the clean fixtures', () => {
+    assert.deepEqual(run(segmentFormat, P), []);
+    assert.deepEqual(run(segmentFormat, I), []);
+  });
+});
