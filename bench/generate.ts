@@ -61,6 +61,18 @@ const CITIES: [string, string, string][] = [
 const PLACES = ['11', '11', '11', '22', '19', '12', '81', '24'];
 /** Modifiers a clean professional claim commonly carries, none of them a finding on its own. */
 const COMMON_MODIFIERS = ['25', 'GP', 'GO', 'QW', 'RT', 'LT', '95', 'GT', 'AT', 'CG', 'GC', 'AI', 'Q6', 'SA', 'UD'];
+/** A 10-digit NPI starting with 1 whose check digit is right (Luhn over 80840 + the first nine digits), from a random number. */
+function npi(n: number): string {
+  const first9 = `1${String(n % 1e8).padStart(8, '0')}`;
+  let sum = 24;
+  for (let i = 0; i < 9; i++) {
+    let d = first9.charCodeAt(8 - i) - 48;
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return first9 + String((10 - (sum % 10)) % 10);
+}
+
 const PER_DOSE = /\bper (treatment dose|study dose|study)\b/i;
 const FILING = ['MB', 'MB', 'MB', 'MC', 'CI', 'BL', 'HM'];
 
@@ -141,7 +153,7 @@ export function generate837P(codeSet: CodeSet, options: GenerateOptions): string
     const [city, state, zip] = pick(CITIES);
     tseg('HL*1**20*1');
     tseg('PRV*BI*PXC*207Q00000X');
-    tseg(`NM1*85*2*${pick(LAST)} FAMILY MEDICINE*****XX*1${pad(Math.floor(random() * 1e9), 9)}`);
+    tseg(`NM1*85*2*${pick(LAST)} FAMILY MEDICINE*****XX*${npi(Math.floor(random() * 1e9))}`);
     tseg(`N3*${100 + Math.floor(random() * 900)} ${pick(STREETS)}`);
     tseg(`N4*${city}*${state}*${zip}0000`);
     tseg(`REF*EI*${pad(Math.floor(random() * 1e9), 9)}`);
@@ -164,6 +176,8 @@ export function generate837P(codeSet: CodeSet, options: GenerateOptions): string
         tseg(`HL*${hl}*${subscriberHl}*23*0`);
         tseg('PAT*19');
         tseg(`NM1*QC*1*${pick(LAST)}*${pick(FIRST)}`);
+        tseg(`N3*${10 + (claimNo % 990)} ${STREETS[claimNo % STREETS.length]}`);
+        tseg(`N4*${city}*${state}*${zip}0000`);
         tseg(`DMG*D8*20${pad(Math.floor(random() * 20), 2)}0${1 + Math.floor(random() * 9)}1${Math.floor(random() * 9)}*${random() < 0.5 ? 'F' : 'M'}`);
       }
       const lines = 1 + Math.floor(random() * 6);
@@ -221,7 +235,7 @@ export function generate837P(codeSet: CodeSet, options: GenerateOptions): string
       tseg(`CLM*PCN${pad(claimNo, 8)}*${total}***${pick(PLACES)}:B:1*Y*A*Y*Y`);
       if (random() < 0.2) tseg(`REF*G1*PA${pad(Math.floor(random() * 1e6), 6)}`);
       tseg(`HI*${dx.map((c, i) => `${i === 0 ? 'ABK' : 'ABF'}:${c}`).join('*')}`);
-      tseg(`NM1*82*1*${pick(LAST)}*${pick(FIRST)}****XX*1${pad(Math.floor(random() * 1e9), 9)}`);
+      tseg(`NM1*82*1*${pick(LAST)}*${pick(FIRST)}****XX*${npi(Math.floor(random() * 1e9))}`);
       tseg('PRV*PE*PXC*207Q00000X');
       for (const s of lineSegs) tseg(s);
     }

@@ -55,7 +55,7 @@ type Profile = 'realistic' | 'manyFindings';
 
 function benchFile(codeSet: CodeSet, guides: GuideIndex, mb: number, profile: Profile): string {
   fs.mkdirSync(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, profile === 'realistic' ? `synthetic-837p-${mb}mb-realistic.837` : `synthetic-837p-${mb}mb.837`);
+  const file = path.join(cacheDir, profile === 'realistic' ? `synthetic-837p-${mb}mb-realistic-v2.837` : `synthetic-837p-${mb}mb-v2.837`);
   if (!fs.existsSync(file)) fs.writeFileSync(file, generate837P(codeSet, { targetBytes: mb * 1_000_000, seed: mb, profile, guides }));
   return file;
 }

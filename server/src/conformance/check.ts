@@ -105,7 +105,7 @@ export function checkClaimConformance(guides: ImplementationGuides, doc: X12Docu
   }
   const ctx: CheckContext = { doc, guides, guide: g, issues: [] };
   const w = new Walker(ctx, frames, { closeBelow: '2300', previousHl: previousHlOf(doc, file, tx.firstSegment) });
-  for (let i = start; i <= claim.lastSegment; i++) w.step(i, doc.segments.segment(i));
+  for (let i = start; i <= claim.lastSegment; i++) w.step(i);
   w.finish();
   return ctx.issues;
 }
@@ -143,6 +143,11 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
         const p2000C = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B', '2000C');
         const w = new Walker(ctx, framesAt(pGs, 'ST_LOOP'), { closeBelow: 'ST_LOOP', previousHl: previousHlOf(doc, file, tx.firstSegment) });
         let k = tx.claims.from;
+        let stepped = true;
+        let needFrames = false;
+        let lastHadPatient = false;
+        let aFrame: Frame | null = null;
+        let bItem = -1;
         const last = tx.seSpan ? tx.lastSegment : tx.lastSegment;
         let i = tx.firstSegment;
         while (i <= last) {
@@ -155,47 +160,56 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
             const patSeg = patJ >= 0 ? index.levelSeg[patJ] : -1;
             const unitStart = subSeg > prevLast && subSeg < first ? subSeg : patSeg > prevLast && patSeg < first ? patSeg : first;
             if (i >= unitStart) {
-              // the claim walks its own unit: skip it and stand after a 2300 of its 2000B / 2000C
-              const a0 = w.frames.findIndex((f) => f.loop === p2000A?.[p2000A.length - 1]);
-              if (a0 >= 0) w.closeAbove(a0, unitStart);
-              i = index.claimLast[k] + 1;
+              // the claim walks its own unit: skip it; the walk stands after a 2300 of its 2000B / 2000C
               const opensSubscriber = unitStart === subSeg;
+              i = index.claimLast[k] + 1;
               k++;
               if (!p2000A || !p2000B) continue;
-              const frames = w.frames;
-              let a = frames.findIndex((f) => f.loop === p2000A[p2000A.length - 1]);
-              if (a < 0) {
-                frames.length = 0;
-                frames.push(...framesAt(p2000A, '2000B'));
-                a = frames.length - 1;
+              if (stepped) {
+                // first claim after segments this walk placed: close what they opened, move 2000A on to 2000B
+                stepped = false;
+                const frames = w.frames;
+                let a = frames.findIndex((f) => f.loop === p2000A[p2000A.length - 1]);
+                if (a >= 0) w.closeAbove(a, unitStart);
+                else {
+                  frames.length = 0;
+                  frames.push(...framesAt(p2000A, '2000B'));
+                  a = frames.length - 1;
+                }
+                frames.length = a + 1;
+                aFrame = frames[a];
+                bItem = aFrame.loop.items.indexOf(p2000B[p2000B.length - 1]);
+                if (bItem >= 0) w.advance(a, bItem, unitStart);
               }
-              frames.length = a + 1;
-              const fa = frames[a];
-              const bItem = fa.loop.items.indexOf(p2000B[p2000B.length - 1]);
-              if (bItem >= 0) {
-                w.advance(a, bItem, unitStart);
-                if (opensSubscriber || fa.counts[bItem] === 0) fa.counts[bItem]++;
-              }
-              const fb = newFrame(p2000B[p2000B.length - 1], -1);
-              fb.reported.fill(1);
-              const c300 = fb.loop.items.findIndex((it) => it.id === '2300');
-              fb.cursor = c300;
-              if (c300 >= 0) fb.counts[c300] = 1;
-              frames.push(fb);
-              if (patJ >= 0 && p2000C) {
-                const cItem = fb.loop.items.indexOf(p2000C[p2000C.length - 1]);
-                fb.cursor = cItem;
-                const fc = newFrame(p2000C[p2000C.length - 1], -1);
-                fc.reported.fill(1);
-                const c = fc.loop.items.findIndex((it) => it.id === '2300');
-                fc.cursor = c;
-                if (c >= 0) fc.counts[c] = 1;
-                frames.push(fc);
-              }
+              if (aFrame && bItem >= 0 && (opensSubscriber || aFrame.counts[bItem] === 0)) aFrame.counts[bItem]++;
+              lastHadPatient = patJ >= 0;
+              needFrames = true;
               continue;
             }
           }
-          w.step(i, doc.segments.segment(i));
+          if (needFrames && p2000B && aFrame) {
+            // a segment outside the claims follows a claim: stand inside that claim's 2000B (and 2000C)
+            needFrames = false;
+            const frames = w.frames;
+            frames.length = frames.indexOf(aFrame) + 1;
+            const fb = newFrame(p2000B[p2000B.length - 1], -1);
+            fb.reported.fill(1);
+            const c300 = fb.loop.items.findIndex((it) => it.id === '2300');
+            fb.cursor = c300;
+            if (c300 >= 0) fb.counts[c300] = 1;
+            frames.push(fb);
+            if (lastHadPatient && p2000C) {
+              fb.cursor = fb.loop.items.indexOf(p2000C[p2000C.length - 1]);
+              const fc = newFrame(p2000C[p2000C.length - 1], -1);
+              fc.reported.fill(1);
+              const c = fc.loop.items.findIndex((it) => it.id === '2300');
+              fc.cursor = c;
+              if (c >= 0) fc.counts[c] = 1;
+              frames.push(fc);
+            }
+          }
+          stepped = true;
+          w.step(i);
           i++;
         }
         w.finish();

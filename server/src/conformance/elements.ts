@@ -230,7 +230,7 @@ function checkPeriods(ctx: CheckContext, seg: X12Segment, segIndex: number, node
 }
 
 /** Loops whose address the guides want with the full 9-digit ZIP code. */
-const NINE_DIGIT_ZIP: Record<string, ReadonlySet<string>> = {
+export const NINE_DIGIT_ZIP: Record<string, ReadonlySet<string>> = {
   '837P': new Set(['2010AA', '2310C', '2420C']),
   '837I': new Set(['2010AA', '2310E']),
 };

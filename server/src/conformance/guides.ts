@@ -47,6 +47,10 @@ export interface SegmentNode {
   index: number;
   els: ElementNode[];
   syntax: SyntaxNote[];
+  /** The definitions by element number (index 0 unused), for the quick pass. */
+  elsBySeq: (ElementNode | undefined)[];
+  /** Element number of a Date Time Period (1251) that follows its format qualifier (1250), 0 when none. */
+  periodAt: number;
   /** The element (and component) whose code tells this segment from its namesakes, with its codes. */
   qualifier: { seq: number; comp: number; codes: ReadonlySet<string> } | null;
 }
@@ -64,6 +68,8 @@ export interface LoopNode {
   items: (SegmentNode | LoopNode)[];
   /** Index of the first item with the same pos as item i (items of one pos may come in any order). */
   groupStart: Int32Array;
+  /** The loops a match of the entry segment opens (this one, and the wrappers down to it) and that segment. */
+  entry: { loops: LoopNode[]; seg: SegmentNode } | null;
 }
 
 export interface SyntaxNote {
@@ -178,11 +184,25 @@ export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
     if (!parsed.success) return { ok: false, error: zodMessage(`x12/${entry.file}`, parsed.error) };
     const loops = new Map<string, LoopNode[]>();
     const compileLoop = (l: GuideLoop, parent: LoopNode | null, index: number): LoopNode => {
-      const node: LoopNode = { kind: 'loop', id: l.loop, name: l.name, usage: l.usage, pos: l.pos, repeat: l.repeat, type: l.type ?? null, parent, index, items: [], groupStart: new Int32Array(l.items.length) };
+      const node: LoopNode = { kind: 'loop', id: l.loop, name: l.name, usage: l.usage, pos: l.pos, repeat: l.repeat, type: l.type ?? null, parent, index, items: [], groupStart: new Int32Array(l.items.length), entry: null };
       l.items.forEach((it, k) => {
         if ('loop' in it) node.items.push(compileLoop(it, node, k));
         else node.items.push(compileSegment(it, node, k));
       });
+      {
+        const loopsOpened: LoopNode[] = [node];
+        let cur: LoopNode = node;
+        for (;;) {
+          const first = cur.items[0];
+          if (!first) break;
+          if (first.kind === 'segment') {
+            node.entry = { loops: loopsOpened, seg: first };
+            break;
+          }
+          loopsOpened.push(first);
+          cur = first;
+        }
+      }
       for (let k = 0; k < node.items.length; k++) node.groupStart[k] = k > 0 && node.items[k - 1].pos === node.items[k].pos ? node.groupStart[k - 1] : k;
       const list = loops.get(node.id) ?? [];
       list.push(node);
@@ -200,7 +220,12 @@ export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
         if (first.codes && !first.comps) qualifier = { seq: first.seq, comp: 0, codes: first.codes };
         else if (first.comps && first.comps[0]?.codes && first.comps[0].usage === 'R') qualifier = { seq: first.seq, comp: 1, codes: first.comps[0].codes };
       }
-      return { kind: 'segment', id: s.seg, name: s.name, usage: s.usage, pos: s.pos, max: s.max, loop, index, els: elsCompiled, syntax: (s.syntax ?? []).map(parseSyntax), qualifier };
+      const elsBySeq: (ElementNode | undefined)[] = [];
+      for (const e of elsCompiled) elsBySeq[e.seq] = e;
+      for (let k = 0; k < elsBySeq.length; k++) elsBySeq[k] ??= undefined;
+      let periodAt = 0;
+      for (let k = 0; k + 1 < elsCompiled.length; k++) if (elsCompiled[k].ele === '1250' && elsCompiled[k + 1].ele === '1251' && elsCompiled[k + 1].seq === elsCompiled[k].seq + 1) periodAt = elsCompiled[k + 1].seq;
+      return { kind: 'segment', id: s.seg, name: s.name, usage: s.usage, pos: s.pos, max: s.max, loop, index, els: elsCompiled, elsBySeq, periodAt, syntax: (s.syntax ?? []).map(parseSyntax), qualifier };
     };
     const root = compileLoop(parsed.data.root, null, 0);
     const g: CompiledGuide = { id, kind: entry.kind, name: parsed.data.name, root, loops };

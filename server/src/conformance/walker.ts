@@ -9,8 +9,9 @@
  * own: the claim's 2000B/2000C segments and its 2300 loop, starting inside 2000A or 2000B.
  */
 import type { Span } from '../core/span';
-import type { X12Segment } from '../parse/x12';
-import { checkSegmentElements, guideName, type CheckContext } from './elements';
+import type { X12Document, X12Segment } from '../parse/x12';
+import { checkSegmentElements, guideName, NINE_DIGIT_ZIP, type CheckContext } from './elements';
+import { ElementOffsets, segmentLooksClean } from './fastCheck';
 import { guideLoop, loopLabel, type LoopNode, type SegmentNode } from './guides';
 import { rejection, type GuideIssue } from './issues';
 
@@ -24,9 +25,9 @@ export interface Frame {
   loop: LoopNode;
   /** Index of the item matched last (-1 before any). */
   cursor: number;
-  counts: Int32Array;
-  /** Items already reported missing. */
-  reported: Uint8Array;
+  counts: number[];
+  /** Items already reported missing (1). */
+  reported: number[];
   /** Segment index of the loop instance's first segment, -1 when it lies outside the walk. */
   entrySeg: number;
   /** HL01 of the instance, for HL loops. */
@@ -36,7 +37,11 @@ export interface Frame {
 }
 
 export function newFrame(loop: LoopNode, entrySeg: number): Frame {
-  return { loop, cursor: -1, counts: new Int32Array(loop.items.length), reported: new Uint8Array(loop.items.length), entrySeg, hlId: null, hlChild: null };
+  // plain arrays: a typed array per loop instance cost more to allocate than the walk itself
+  const n = loop.items.length;
+  const counts: number[] = new Array<number>(n).fill(0);
+  const reported: number[] = new Array<number>(n).fill(0);
+  return { loop, cursor: -1, counts, reported, entrySeg, hlId: null, hlChild: null };
 }
 
 /**
@@ -85,30 +90,72 @@ export function findLoop(root: LoopNode, ...ids: string[]): LoopNode[] | null {
   return path;
 }
 
-function qualifierValue(seg: X12Segment, q: NonNullable<SegmentNode['qualifier']>): string {
-  const el = seg.elements[q.seq - 1];
-  if (!el) return '';
-  if (q.comp === 0) return el.value;
-  return el.repetitions[0]?.components[q.comp - 1]?.value ?? '';
+/**
+ * A segment as the walk sees it: its id and span read from the segment table, the qualifier it is matched by read
+ * straight from the text, and the element objects made only when a check needs them.
+ */
+export class SegmentAt {
+  readonly id: string;
+  readonly offset: number;
+  readonly end: number;
+  private full: X12Segment | null = null;
+  private qKey = -1;
+  private qValue = '';
+
+  constructor(
+    readonly doc: X12Document,
+    readonly index: number,
+  ) {
+    this.id = doc.segments.id(index);
+    this.offset = doc.segments.starts[index];
+    this.end = doc.segments.contentEnd(index);
+  }
+
+  get seg(): X12Segment {
+    this.full ??= this.doc.segments.segment(this.index);
+    return this.full;
+  }
+
+  get span(): Span {
+    return { offset: this.offset, length: this.end - this.offset };
+  }
+
+  /** Element `seq` (component `comp`, 0 = the whole element) as text. */
+  value(seq: number, comp: number): string {
+    const key = seq * 64 + comp;
+    if (key === this.qKey) return this.qValue;
+    const d = this.doc.delimiters!;
+    const t = this.doc.text;
+    const el = d.element.charCodeAt(0);
+    let p = this.offset + this.id.length;
+    for (let k = 0; k < seq; k++) {
+      if (p >= this.end) return '';
+      p++;
+      if (k < seq - 1) while (p < this.end && t.charCodeAt(p) !== el) p++;
+    }
+    let q = p;
+    while (q < this.end && t.charCodeAt(q) !== el) q++;
+    let v = t.slice(p, q);
+    if (comp > 0) {
+      const rep = d.repetition ? v.indexOf(d.repetition) : -1;
+      if (rep >= 0) v = v.slice(0, rep);
+      v = v.split(d.component)[comp - 1] ?? '';
+    }
+    this.qKey = key;
+    this.qValue = v;
+    return v;
+  }
 }
 
-function matches(node: SegmentNode, seg: X12Segment, strict: boolean): boolean {
+function matches(node: SegmentNode, seg: SegmentAt, strict: boolean): boolean {
   if (node.id !== seg.id) return false;
   if (!strict || !node.qualifier) return true;
-  return node.qualifier.codes.has(qualifierValue(seg, node.qualifier));
+  return node.qualifier.codes.has(seg.value(node.qualifier.seq, node.qualifier.comp));
 }
 
-/** The loops to open and the segment that opens them, when `loop`'s entry segment matches. */
+/** The loops to open and the segment that opens them, when `loop`'s entry segment matches (compiled once). */
 function entryOf(loop: LoopNode): { loops: LoopNode[]; seg: SegmentNode } | null {
-  const loops: LoopNode[] = [loop];
-  let l = loop;
-  for (;;) {
-    const first = l.items[0];
-    if (!first) return null;
-    if (first.kind === 'segment') return { loops, seg: first };
-    loops.push(first);
-    l = first;
-  }
+  return loop.entry;
 }
 
 interface Match {
@@ -118,7 +165,7 @@ interface Match {
   open: LoopNode[];
 }
 
-function search(frames: Frame[], seg: X12Segment, strict: boolean, onlyTop: boolean): Match | null {
+function search(frames: Frame[], seg: SegmentAt, strict: boolean, onlyTop: boolean): Match | null {
   // strict: the id and the qualifier match; loose (onlyTop): the id matches a segment of the current loop that has
   // not appeared yet (its qualifier is then reported as a wrong code)
   for (let d = frames.length - 1; d >= 0; d--) {
@@ -141,7 +188,7 @@ function search(frames: Frame[], seg: X12Segment, strict: boolean, onlyTop: bool
 }
 
 /** Whether a segment id appears anywhere in a frame's loop (for "out of order"). */
-function earlier(frames: Frame[], seg: X12Segment): SegmentNode | null {
+function earlier(frames: Frame[], seg: SegmentAt): SegmentNode | null {
   for (let d = frames.length - 1; d >= 0; d--) {
     const f = frames[d];
     const to = f.cursor < 0 ? 0 : f.loop.groupStart[f.cursor];
@@ -164,8 +211,8 @@ export interface WalkOptions {
   previousHl?(i: number): string | null;
 }
 
-function segSpan(seg: X12Segment): Span {
-  return { offset: seg.offset, length: seg.length };
+function segSpan(seg: SegmentAt): Span {
+  return seg.span;
 }
 
 function where(loop: LoopNode): string {
@@ -175,7 +222,8 @@ function where(loop: LoopNode): string {
 
 export class Walker {
   readonly frames: Frame[];
-  private lastSeg: X12Segment | null = null;
+  private lastSeg: SegmentAt | null = null;
+  private readonly offsets = new ElementOffsets();
   private lastIndex = -1;
 
   constructor(
@@ -197,7 +245,7 @@ export class Walker {
       if (f.counts[k] > 0 || f.reported[k] || it.usage !== 'R') continue;
       f.reported[k] = 1;
       const anchorIndex = f.entrySeg >= 0 ? f.entrySeg : atIndex;
-      const anchor = f.entrySeg >= 0 ? segSpan(this.ctx.doc.segments.segment(f.entrySeg)) : at;
+      const anchor = f.entrySeg >= 0 ? new SegmentAt(this.ctx.doc, f.entrySeg).span : at;
       if (it.kind === 'loop') {
         const e = entryOf(it);
         const q = e?.seg.qualifier && e.seg.qualifier.codes.size === 1 ? `${e.seg.id}*${[...e.seg.qualifier.codes][0]}` : (e?.seg.id ?? '');
@@ -222,8 +270,9 @@ export class Walker {
   }
 
   /** Place and check segment `i`. */
-  step(i: number, seg: X12Segment): void {
+  step(i: number): void {
     const frames = this.frames;
+    const seg = new SegmentAt(this.ctx.doc, i);
     this.checkFormat(i, seg);
     let m = search(frames, seg, true, false);
     if (!m) m = search(frames, seg, false, true);
@@ -267,31 +316,39 @@ export class Walker {
         frames.push(nf);
       }
       if (seg.id === 'HL') this.checkHierarchy(i, seg, node);
-      if (seg.id === 'LX' && m.open[0].id === '2400') this.checkLineNumber(i, seg, f.counts[k], node);
+      if (seg.id === 'LX' && m.open[0].id === '2400' && seg.value(1, 0) !== String(f.counts[k])) this.checkLineNumber(i, seg.seg, f.counts[k], node);
     } else if (node.max >= 0 && f.counts[k] > node.max) {
       this.push('repeat', segSpan(seg), i, `${seg.id} ${node.name} is used ${f.counts[k]} times in ${where(f.loop)}; ${guideName(this.ctx.guide)} allows ${node.max}.`, { ik304: '5' }, f.loop, node);
     }
     if (node.usage === 'N') {
       this.push('unexpected-segment', segSpan(seg), i, `${seg.id} ${node.name} is marked Not Used in ${where(node.loop)} by ${guideName(this.ctx.guide)}.`, { ik304: 'I4' }, node.loop, node, {
         title: `Remove the ${seg.id} segment`,
-        edits: [{ span: { offset: seg.offset, length: seg.length + (seg.terminatorOffset >= 0 ? 1 : 0) }, newText: '' }],
+        edits: [{ span: { offset: seg.offset, length: seg.end - seg.offset + (seg.seg.terminatorOffset >= 0 ? 1 : 0) }, newText: '' }],
       });
     }
     this.options.onPlace?.(i, node);
-    if (this.options.elements !== false) checkSegmentElements(this.ctx, seg, i, node);
+    if (this.options.elements !== false) {
+      const d = this.ctx.doc.delimiters!;
+      const kind = this.ctx.guide.kind;
+      const nine = seg.id === 'N4' && !!NINE_DIGIT_ZIP[kind]?.has(guideLoop(node.loop).id);
+      if (!segmentLooksClean(this.ctx.doc.text, seg.offset, seg.end, seg.id.length, node, this.ctx.guides, d, this.offsets, kind, nine)) checkSegmentElements(this.ctx, seg.seg, i, node);
+    }
     this.lastSeg = seg;
     this.lastIndex = i;
   }
 
   /** Layout faults a translator rejects: a blank before the segment id, empty elements at the end. */
-  private checkFormat(i: number, seg: X12Segment): void {
+  private checkFormat(i: number, at: SegmentAt): void {
     const text = this.ctx.doc.text;
-    if (leadingBlank(text, seg.offset)) {
-      this.push('format', { offset: seg.offset - 1, length: 1 + seg.idSpan.length }, i, `The ${seg.id} segment starts with a blank. A translator reads the blank as part of the segment id and cannot recognize the segment.`, { ik304: '1' }, this.frames[this.frames.length - 1]?.loop ?? null, null, {
+    if (leadingBlank(text, at.offset)) {
+      this.push('format', { offset: at.offset - 1, length: 1 + at.id.length }, i, `The ${at.id} segment starts with a blank. A translator reads the blank as part of the segment id and cannot recognize the segment.`, { ik304: '1' }, this.frames[this.frames.length - 1]?.loop ?? null, null, {
         title: 'Remove the blank',
-        edits: [{ span: { offset: seg.offset - 1, length: 1 }, newText: '' }],
+        edits: [{ span: { offset: at.offset - 1, length: 1 }, newText: '' }],
       });
     }
+    const d = this.ctx.doc.delimiters;
+    if (!d || at.end <= at.offset + at.id.length || text.charCodeAt(at.end - 1) !== d.element.charCodeAt(0)) return;
+    const seg = at.seg;
     const n = seg.elements.length;
     if (n > 0 && seg.elements[n - 1].value.length === 0) {
       let k = n - 1;
@@ -314,7 +371,25 @@ export class Walker {
     });
   }
 
-  private checkHierarchy(i: number, seg: X12Segment, node: SegmentNode): void {
+  private checkHierarchy(i: number, at: SegmentAt, node: SegmentNode): void {
+    const frames = this.frames;
+    const me = frames[frames.length - 1];
+    const id = at.value(1, 0);
+    const parentId = at.value(2, 0);
+    me.hlId = id || null;
+    me.hlChild = at.value(4, 0) || null;
+    let parentFrame: Frame | null = null;
+    for (let d = frames.length - 2; d >= 0; d--) if (frames[d].hlId !== null || (frames[d].loop.items[0] as SegmentNode | undefined)?.id === 'HL') {
+      parentFrame = frames[d];
+      break;
+    }
+    const prev = this.options.previousHl?.(i);
+    const expected = prev === undefined ? null : prev === null ? '1' : /^\d+$/.test(prev) ? String(Number(prev) + 1) : null;
+    const fine = (!id || expected === null || id === expected) && (!parentFrame || !parentFrame.hlId || ((!parentId || parentId === parentFrame.hlId) && parentFrame.hlChild !== '0'));
+    if (!fine) this.reportHierarchy(i, at.seg, node);
+  }
+
+  private reportHierarchy(i: number, seg: X12Segment, node: SegmentNode): void {
     const frames = this.frames;
     const hl01 = seg.elements[0];
     if (hl01 && hl01.value && this.options.previousHl) {
@@ -324,9 +399,6 @@ export class Walker {
         this.push('numbering', hl01, i, `${where(node.loop)}: HL01 is ${hl01.value}, but ${prev === null ? 'the first HL of a transaction is 1' : `the HL before it is ${prev}`}: hierarchical IDs count up by one (${expected} expected here), and the receiver follows HL02 by these numbers.`, { ik304: '8', ik403: '7', seq: 1, badValue: hl01.value }, node.loop, node);
       }
     }
-    const me = frames[frames.length - 1];
-    me.hlId = seg.elements[0]?.value ?? null;
-    me.hlChild = seg.elements[3]?.value ?? null;
     let parent: Frame | null = null;
     for (let d = frames.length - 2; d >= 0; d--) {
       if (frames[d].hlId !== null || frames[d].loop.items[0]?.kind === 'segment' && (frames[d].loop.items[0] as SegmentNode).id === 'HL') {
@@ -343,8 +415,7 @@ export class Walker {
         });
       }
       if (parent.hlChild === '0') {
-        const hl04Span = seg;
-        this.push('hierarchy', segSpan(hl04Span), i, `${where(parent.loop)} says in HL04 that it has no child levels (0), but ${where(node.loop)} follows under it. Set the parent's HL04 to 1.`, { ik304: '8', ik403: '7', seq: 4 }, parent.loop, node);
+        this.push('hierarchy', { offset: seg.offset, length: seg.length }, i, `${where(parent.loop)} says in HL04 that it has no child levels (0), but ${where(node.loop)} follows under it. Set the parent's HL04 to 1.`, { ik304: '8', ik403: '7', seq: 4 }, parent.loop, node);
       }
     }
   }
@@ -352,7 +423,7 @@ export class Walker {
   /** Move frame `depth` on to its item `item` (a claim walked on its own stands there), reporting what it skipped. */
   advance(depth: number, item: number, i: number): void {
     const f = this.frames[depth];
-    const at = segSpan(this.ctx.doc.segments.segment(i));
+    const at = new SegmentAt(this.ctx.doc, i).span;
     if (item > f.cursor) {
       this.missingItems(f, f.cursor < 0 ? 0 : f.loop.groupStart[f.cursor], f.loop.groupStart[item], i, at);
       f.cursor = item;
@@ -361,7 +432,7 @@ export class Walker {
 
   /** Close (report missing items of) the frames deeper than `depth`, as segment `i` leaves them. */
   closeAbove(depth: number, i: number): void {
-    const at = segSpan(this.ctx.doc.segments.segment(i));
+    const at = new SegmentAt(this.ctx.doc, i).span;
     while (this.frames.length - 1 > depth) this.close(this.frames.pop()!, i, at);
   }
 

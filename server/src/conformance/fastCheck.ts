@@ -1,0 +1,205 @@
+/**
+ * The quick pass of the element checks: reads a segment straight from the text (no element objects) and answers
+ * whether it certainly has no element fault; only a segment that may have one is materialized and checked in full
+ * (elements.ts), which also writes the messages. Most segments of a real file are clean, so this is what keeps
+ * conformance inside the "all diagnostics, 10 MB" budget (within 30% of the figure without it).
+ */
+import type { Delimiters } from '../parse/x12';
+import type { ElementNode, ImplementationGuides, SegmentNode } from './guides';
+import { isValidNpi } from './values';
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function daysIn(y: number, m: number): number {
+  return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function digitsAt(t: string, s: number, n: number): number {
+  let v = 0;
+  for (let i = 0; i < n; i++) v = v * 10 + (t.charCodeAt(s + i) - 48);
+  return v;
+}
+
+function dateOk(t: string, s: number, e: number, digits: number): boolean {
+  if (e - s !== digits) return false;
+  for (let i = s; i < e; i++) if (!isDigit(t.charCodeAt(i))) return false;
+  const y = digits === 8 ? digitsAt(t, s, 4) : 2000 + digitsAt(t, s, 2);
+  const m = digitsAt(t, e - 4, 2);
+  const d = digitsAt(t, e - 2, 2);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+}
+
+function timeOk(t: string, s: number, e: number): boolean {
+  const n = e - s;
+  if (n < 4 || n > 8 || n === 5) return false;
+  for (let i = s; i < e; i++) if (!isDigit(t.charCodeAt(i))) return false;
+  return digitsAt(t, s, 2) < 24 && digitsAt(t, s + 2, 2) < 60 && (n < 6 || digitsAt(t, s + 4, 2) < 60);
+}
+
+/** One value [s, e) against its definition; false when it might be wrong. */
+function valueOk(t: string, s: number, e: number, def: ElementNode, guides: ImplementationGuides): boolean {
+  if (def.usage === 'N') return false;
+  const type = def.type;
+  let len = e - s;
+  if (type === 'R' || (type.length === 2 && type[0] === 'N')) {
+    let i = s;
+    if (t.charCodeAt(i) === 45) i++;
+    let digits = 0;
+    let dots = 0;
+    for (; i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (isDigit(c)) digits++;
+      else if (c === 46 && type === 'R' && dots === 0) dots++;
+      else return false;
+    }
+    if (digits === 0) return false;
+    len = digits;
+  } else if (type === 'DT') {
+    if (!dateOk(t, s, e, def.max === 6 ? 6 : 8)) return false;
+  } else if (type === 'TM') {
+    if (!timeOk(t, s, e)) return false;
+  }
+  // control characters and stray separators were looked for once, in the segment scan
+  if ((def.max > 0 && len > def.max) || len < def.min) return false;
+  if (def.codes || def.ext || def.regex) {
+    const v = t.slice(s, e);
+    if (def.codes && !def.codes.has(v)) return false;
+    if (def.ext) {
+      const list = guides.codeList(def.ext);
+      if (list && !list.codes.has(v)) return false;
+    }
+    if (def.regex && !def.regex.test(v)) return false;
+  }
+  return true;
+}
+
+/** Offsets of each element of the segment being checked: [start, end] pairs by element number (reused). */
+export class ElementOffsets {
+  readonly at = new Int32Array(2 * 64);
+  count = 0;
+}
+
+/** The value of element `seq` ('' when absent), read from the offsets. */
+function valueOf(t: string, o: ElementOffsets, seq: number): string {
+  return seq <= o.count ? t.slice(o.at[2 * seq], o.at[2 * seq + 1]) : '';
+}
+
+/**
+ * Whether the segment text [start, end) certainly passes the element checks of `node` (usage, type, length, codes,
+ * composites, syntax notes, DTP periods, the identifier checks). false means "check it in full".
+ */
+export function segmentLooksClean(t: string, start: number, end: number, idLength: number, node: SegmentNode, guides: ImplementationGuides, d: Delimiters, o: ElementOffsets, kind: string, nineDigitZip: boolean): boolean {
+  const el = d.element.charCodeAt(0);
+  const comp = d.component.charCodeAt(0);
+  const rep = d.repetition ? d.repetition.charCodeAt(0) : -1;
+  const defs = node.elsBySeq;
+  for (let i = start; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 32 || c === 127) return false;
+  }
+  let p = start + idLength;
+  let seq = 0;
+  let present = 0;
+  while (p < end) {
+    p++; // past the separator
+    seq++;
+    if (seq > 63) return false;
+    let q = p;
+    while (q < end && t.charCodeAt(q) !== el) q++;
+    o.at[2 * seq] = p;
+    o.at[2 * seq + 1] = q;
+    const def = seq < defs.length ? defs[seq] : undefined;
+    if (!def) {
+      if (q > p) return false;
+    } else if (q === p) {
+      if (def.usage === 'R') return false;
+    } else {
+      if (seq < 32) present |= 1 << seq;
+      if (def.comps) {
+        if (def.usage === 'N') return false;
+        let c = p;
+        let ci = 0;
+        for (;;) {
+          let e = c;
+          while (e < q) {
+            const ch = t.charCodeAt(e);
+            if (ch === comp) break;
+            if (ch === rep) return false;
+            e++;
+          }
+          const cdef = def.comps[ci++];
+          if (!cdef) {
+            if (e > c) return false;
+          } else if (e === c) {
+            if (cdef.usage === 'R') return false;
+          } else if (!valueOk(t, c, e, cdef, guides)) return false;
+          if (e >= q) break;
+          c = e + 1;
+        }
+        for (; ci < def.comps.length; ci++) if (def.comps[ci].usage === 'R') return false;
+      } else {
+        for (let i = p; i < q; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === comp || ch === rep) return false;
+        }
+        if (!valueOk(t, p, q, def, guides)) return false;
+      }
+    }
+    p = q;
+  }
+  if (p === end && seq > 0 && o.at[2 * seq] === o.at[2 * seq + 1]) return false; // trailing separator
+  o.count = seq;
+  for (let k = seq + 1; k < defs.length; k++) if (defs[k]?.usage === 'R') return false;
+  for (const note of node.syntax) {
+    let n = 0;
+    for (const s of note.seqs) if (s < 32 && present & (1 << s)) n++;
+    const first = note.seqs[0] < 32 && (present & (1 << note.seqs[0])) !== 0;
+    if (note.kind === 'P' && n > 0 && n < note.seqs.length) return false;
+    if (note.kind === 'R' && n === 0) return false;
+    if (note.kind === 'C' && first && n < note.seqs.length) return false;
+    if (note.kind === 'E' && n > 1) return false;
+    if (note.kind === 'L' && first && n < 2) return false;
+  }
+  if (node.periodAt > 0) {
+    const f = valueOf(t, o, node.periodAt - 1);
+    const v = valueOf(t, o, node.periodAt);
+    if (f && v) {
+      if (f === 'D8') {
+        const s = o.at[2 * node.periodAt];
+        if (!dateOk(t, s, o.at[2 * node.periodAt + 1], 8)) return false;
+      } else if (f === 'RD8') {
+        if (v.length !== 17 || v[8] !== '-') return false;
+        const s = o.at[2 * node.periodAt];
+        if (!dateOk(t, s, s + 8, 8) || !dateOk(t, s + 9, s + 17, 8) || v.slice(0, 8) > v.slice(9)) return false;
+      } else if (f === 'DT') return false;
+    }
+  }
+  switch (node.id) {
+    case 'NM1':
+      if (valueOf(t, o, 8) === 'XX' && !isValidNpi(valueOf(t, o, 9))) return false;
+      break;
+    case 'PRV':
+      if (valueOf(t, o, 2) === 'PXC' && guides.taxonomyRelease && !guides.taxonomy(valueOf(t, o, 3))) return false;
+      break;
+    case 'N4': {
+      const zip = valueOf(t, o, 3);
+      const country = valueOf(t, o, 4);
+      if (zip && (!country || country === 'US')) {
+        if (zip.length !== 5 && zip.length !== 9) return false;
+        for (let i = 0; i < zip.length; i++) if (!isDigit(zip.charCodeAt(i))) return false;
+        if (zip.length === 5 && nineDigitZip) return false;
+      }
+      break;
+    }
+    case 'CLM': {
+      const c = valueOf(t, o, 5);
+      const parts = c.split(d.component);
+      const f = parts[2] ?? '';
+      if (f && (kind === '837P' ? !(f === '1' || f === '6' || f === '7' || f === '8') : !/^[0-9A-Z]$/.test(f))) return false;
+      break;
+    }
+  }
+  return true;
+}
