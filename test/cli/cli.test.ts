@@ -170,3 +170,16 @@ test('--format sarif validates against the SARIF 2.1.0 schema', { skip }, () => 
   assert.match(loc.artifactLocation.uri, /^examples\/claims\/.+\.837$/);
   assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
 });
+
+test('--format 999: the implementation acknowledgment a receiver would send (clean file accepted, guide fault rejected)', { skip }, () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'clean.837'), CLEAN);
+  fs.writeFileSync(path.join(dir, 'bad.837'), CLEAN.replace('SBR*P*18*******CI~', 'SBR*P*18*******BM~'));
+  const ok = run(['clean.837', '--format', '999', '--date', '2025-03-15'], { cwd: dir });
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /^ST\*999\*0001\*005010X231A1~$/m);
+  assert.match(ok.stdout, /^AK2\*837\*0001\*005010X222A1~\nIK5\*A~\nAK9\*A\*1\*1\*1~$/m);
+  const bad = run(['bad.837', '--format', '999', '--date', '2025-03-15'], { cwd: dir });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /^IK3\*SBR\*\d+\*2000\*8~\nIK4\*9\*1032\*7\*BM~\nIK5\*R\*I5~$/m);
+});

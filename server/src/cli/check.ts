@@ -16,6 +16,8 @@ import { rulesOffFor } from '../guides/rulesOff';
 import { pathToUri } from '../node/paths';
 import { FILE_TOO_LARGE } from '../service';
 import { constants as bufferConstants } from 'node:buffer';
+import { build999 } from '../conformance/ack999';
+import { allIssues } from '../conformance/check';
 
 /** What every thread needs to build the same checker. Plain data (sent to workers). */
 export interface CheckerConfig {
@@ -26,6 +28,8 @@ export interface CheckerConfig {
   cwd: string;
   /** Fallback date when neither claim nor settings give one (YYYY-MM-DD); default today. */
   today?: string;
+  /** Also write the 999 implementation acknowledgment of each claim file (`--format 999`). */
+  acknowledgment?: boolean;
 }
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
@@ -45,6 +49,8 @@ export interface FileResult {
   error?: string;
   /** Set when the file was read but not fully checked (over --max-file-size: syntax only): the run exits with 3. */
   incomplete?: string;
+  /** The 999 a receiver would return for the file (claim files, with `acknowledgment`). */
+  ack999?: string;
 }
 
 /** Why a file could not be read, in plain words (not `ERR_STRING_TOO_LONG`). */
@@ -91,11 +97,21 @@ export function createChecker(config: CheckerConfig): Checker {
       const disabledRules = file === '-' ? [] : rulesOffFor(absolute, environment.rulesOff);
       const diagnostics = service.validate(document, settings, { isNote, today: config.today, disabledRules });
       const tooLarge = diagnostics.some((d) => d.code === FILE_TOO_LARGE);
+      let ack999: string | undefined;
+      const analysis = config.acknowledgment ? service.analyze(document) : undefined;
+      const implementationGuides = service.codeSet.implementationGuides;
+      if (analysis && analysis.x12 && analysis.claimFile && implementationGuides) {
+        const now = new Date();
+        const date = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+        const time = `${String(now.getHours()).padStart(2, '0')}${String(now.getMinutes()).padStart(2, '0')}`;
+        ack999 = build999(analysis.x12, analysis.claimFile, allIssues(implementationGuides, analysis.x12, analysis.claimFile), { date, time, controlNumber: version });
+      }
       return {
         ...(tooLarge
           ? { incomplete: `not fully checked: ${(text.length / 1024 / 1024).toFixed(1)} MB is over --max-file-size ${settings.maxFileSizeMB} MB, so only X12 syntax was checked; raise --max-file-size to check its claims` }
           : {}),
         file,
+        ack999,
         findings: diagnostics.map((d) => ({
           range: d.range,
           severity: SEVERITY_NAMES[d.severity ?? 1] ?? 'error',

@@ -2,13 +2,19 @@
  * Output formats of `hcpcs-check`:
  * - text: `file:line:col severity rule-id message`, 1-based line and column (as editors and compilers print them);
  * - json: one array of { file, range, severity, code, message }, positions as LSP counts them (0-based, UTF-16);
- * - sarif: SARIF 2.1.0 for CI systems and code-scanning views (1-based lines/columns in UTF-16 code units).
+ * - sarif: SARIF 2.1.0 for CI systems and code-scanning views (1-based lines/columns in UTF-16 code units);
+ * - 999: the 999 implementation acknowledgment (005010X231A1) a receiver would return for each claim file.
  */
 import type { Rule, Severity } from '../rules/types';
 import type { FileResult, SeverityName } from './check';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export type OutputFormat = 'text' | 'json' | 'sarif' | '999';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', '999'];
+
+/** `--format 999`: the 999 implementation acknowledgment of each claim file, one after the other. */
+export function format999(results: readonly FileResult[]): string {
+  return results.map((r) => r.ack999 ?? '').join('');
+}
 
 /** Messages are one line in text output (a finding never spans lines there). */
 function oneLine(s: string): string {

@@ -15,7 +15,7 @@ import picomatch from 'picomatch';
 import { allRules, ruleById } from '../rules/registry';
 import { defaultSettings } from '../core/settings';
 import { createChecker, readErrorText, type CheckerConfig, type FileResult } from './check';
-import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, type OutputFormat } from './format';
+import { format999, formatJson, formatSarif, formatText, OUTPUT_FORMATS, type OutputFormat } from './format';
 import type { WorkerResponse } from './worker';
 
 // require(), not import: esbuild then takes tinyglobby's CommonJS build, whose fdir needs no import.meta.url.
@@ -284,6 +284,7 @@ export async function run(argv: readonly string[], io: { stdout: (s: string) => 
     dataDir: process.env.HCPCS_DATA_DIR ?? path.resolve(__dirname, '..', '..', 'data'),
     settings,
     cwd,
+    acknowledgment: options.format === '999',
   };
   const progress = progressLine(files.length);
   const fileCount = files.filter((f) => f !== '-').length;
@@ -316,7 +317,8 @@ export async function run(argv: readonly string[], io: { stdout: (s: string) => 
   }
 
   const readable = results.filter((r) => !r.error);
-  if (options.format === 'json') io.stdout(formatJson(readable));
+  if (options.format === '999') io.stdout(format999(readable));
+  else if (options.format === 'json') io.stdout(formatJson(readable));
   else if (options.format === 'sarif') io.stdout(formatSarif(results, { rules: allRules, version: VERSION }));
   else io.stdout(formatText(readable));
 

@@ -220,3 +220,28 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
   }
   return out;
 }
+
+/** Every conformance issue of a file: the envelope and header loops, then each claim. */
+export function allIssues(guides: ImplementationGuides, doc: X12Document, file: ClaimFile): GuideIssue[] {
+  const out = checkFileConformance(guides, doc, file).slice();
+  const index = file.claims.index;
+  for (let k = 0; k < index.claimCount; k++) out.push(...checkClaimConformance(guides, doc, file, index.buildClaimAt(k)));
+  return out;
+}
+
+/** Each transaction set of a file walked against one guide as a whole (the 999 checks its own output this way). */
+export function checkTransactionsAgainst(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, guide: CompiledGuide): GuideIssue[] {
+  const out: GuideIssue[] = [];
+  const pGs = findLoop(guide.root, 'GS_LOOP');
+  if (!pGs || !doc.delimiters) return out;
+  for (const x of file.interchanges) {
+    for (const g of x.groups) {
+      for (const t of g.transactions) {
+        const w = new Walker({ doc, guides, guide, issues: out }, framesAt(pGs, 'ST_LOOP'), { closeBelow: 'ST_LOOP' });
+        for (let i = t.firstSegment; i <= t.lastSegment; i++) w.step(i);
+        w.finish();
+      }
+    }
+  }
+  return out;
+}

@@ -256,7 +256,8 @@ function checkIdentifiers(ctx: CheckContext, seg: X12Segment, segIndex: number, 
       issue(ctx, 'taxonomy', node, def(3), segIndex, seg.elements[2], `${place(node, def(3))}: ${code} is not a code of the NUCC Health Care Provider Taxonomy ${ctx.guides.taxonomyRelease}. A payer that checks the taxonomy against the provider's enrolment rejects the claim; look the code up at nucc.org.`, null);
     }
   }
-  if (id === 'N4' && value(3) && (!value(4) || value(4) === 'US')) {
+  // (a loop whose map gives N403 a pattern, such as the 837I billing provider, is checked by that pattern)
+  if (id === 'N4' && value(3) && (!value(4) || value(4) === 'US') && !def(3)?.regex) {
     const zip = value(3);
     const nine = NINE_DIGIT_ZIP[ctx.guide.kind]?.has(loop.id);
     const ok = nine ? /^\d{9}$/.test(zip) : /^(\d{5}|\d{9})$/.test(zip);

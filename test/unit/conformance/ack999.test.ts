@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseX12 } from '../../../server/src/parse/x12';
+import { buildClaimModel } from '../../../server/src/model/claim';
+import { build999 } from '../../../server/src/conformance/ack999';
+import { allIssues, checkTransactionsAgainst } from '../../../server/src/conformance/check';
+import { edit, I, implementationGuides as guides, P } from '../rules/conformance/helpers';
+
+function ack(text: string): string {
+  const doc = parseX12(text);
+  const file = buildClaimModel(doc);
+  return build999(doc, file, allIssues(guides, doc, file), { date: '20260210', time: '0930', controlNumber: 7 });
+}
+
+function selfCheck(ack999: string): string[] {
+  const doc = parseX12(ack999);
+  const file = buildClaimModel(doc);
+  return checkTransactionsAgainst(guides, doc, file, guides.guide('005010X231A1')!).map((i) => i.message);
+}
+
+test('a clean 837P is accepted: AK2 ... IK5*A, AK9*A', () => {
+  const out = ack(P);
+  assert.match(out, /^AK1\*HC\*4711\*005010X222A1~$/m);
+  assert.match(out, /^AK2\*837\*0001\*005010X222A1~\nIK5\*A~\nAK9\*A\*1\*1\*1~$/m);
+  assert.deepEqual(selfCheck(out), []);
+});
+
+test('guide faults become IK3 / IK4 with the guide error codes (IK303 the loop id cut to the 4 characters element 447 holds); the transaction set is rejected (IK5 R, AK9 R)', () => {
+  let broken = edit(P, 'SBR*P*18*******MB~', 'SBR*P*18*******BM~'); // invalid code value: IK4 7
+  broken = edit(broken, 'DTP*472*D8*20260202~', 'DTP*472*D8*20261302~'); // invalid date: IK4 8
+  broken = edit(broken, 'N3*220 ORCHARD AVENUE~\n', ''); // required segment missing: IK3 3 (2010AA)
+  broken = edit(broken, 'XX*1234567893~', 'XX*1234567890~'); // bad NPI: not a 999 error (277CA)
+  const out = ack(broken);
+  assert.match(out, /^IK3\*SBR\*\d+\*2000\*8~\nIK4\*9\*1032\*7\*BM~$/m);
+  assert.match(out, /^IK3\*DTP\*\d+\*2400\*8~\nIK4\*3\*1251\*8\*20261302~$/m);
+  assert.match(out, /^IK3\*N3\*\d+\*2010\*3~$/m);
+  assert.doesNotMatch(out, /1234567890/);
+  assert.match(out, /^IK5\*R\*I5~\nAK9\*R\*1\*1\*0~$/m);
+  assert.deepEqual(selfCheck(out), []);
+});
+
+test('the 837I: a Not Used composite is IK4 I10 without a copy of the value', () => {
+  const out = ack(edit(I, 'HI^ABK>C61~HI^ABF>C7951~', 'HI^ABK>C61^ABF>C7951~'));
+  assert.match(out, /^IK3\*HI\*\d+\*2300\*8~\nIK4\*2\*\*I10~$/m);
+  assert.deepEqual(selfCheck(out), []);
+});
+
+test('the 999 check itself catches a broken 999 (AK9 without its counts)', () => {
+  const out = ack(P).replace('AK9*A*1*1*1~', 'AK9*A~');
+  assert.ok(selfCheck(out).some((m) => /AK902 .* is required/.test(m)));
+});
