@@ -8,7 +8,7 @@
 import type { Claim, ClaimFile, Transaction } from '../model/claim';
 import type { X12Document } from '../parse/x12';
 import { guideName, type CheckContext } from './elements';
-import type { CompiledGuide, ImplementationGuides, LoopNode } from './guides';
+import type { CompiledGuide, ImplementationGuides, LoopNode, SegmentNode } from './guides';
 import type { GuideIssue } from './issues';
 import { findLoop, framesAt, newFrame, Walker, type Frame } from './walker';
 
@@ -68,7 +68,7 @@ function previousHlOf(doc: X12Document, file: ClaimFile, txFirst: number): (seg:
 }
 
 /** The 2300 loop's conformance issues for one claim (its 2000B/2000C segments included when it is their first claim). */
-export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim): GuideIssue[] {
+export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void): GuideIssue[] {
   const tx = transactionAt(file, claim.firstSegment);
   if (!tx || !doc.delimiters) return [];
   const choice = guideForTransaction(guides, file, tx);
@@ -104,14 +104,14 @@ export function checkClaimConformance(guides: ImplementationGuides, doc: X12Docu
     }
   }
   const ctx: CheckContext = { doc, guides, guide: g, issues: [] };
-  const w = new Walker(ctx, frames, { closeBelow: '2300', previousHl: previousHlOf(doc, file, tx.firstSegment) });
+  const w = new Walker(ctx, frames, { closeBelow: '2300', previousHl: previousHlOf(doc, file, tx.firstSegment), onPlace, elements: !onPlace });
   for (let i = start; i <= claim.lastSegment; i++) w.step(i);
   w.finish();
   return ctx.issues;
 }
 
 /** Issues of everything outside the claims: ST, the header loops, each 2000A with its 2010A loops, SE. */
-export function checkFileConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile): GuideIssue[] {
+export function checkFileConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void): GuideIssue[] {
   const out: GuideIssue[] = [];
   if (!doc.delimiters) return out;
   const index = file.claims.index;
@@ -141,7 +141,7 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
         const p2000A = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A');
         const p2000B = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B');
         const p2000C = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B', '2000C');
-        const w = new Walker(ctx, framesAt(pGs, 'ST_LOOP'), { closeBelow: 'ST_LOOP', previousHl: previousHlOf(doc, file, tx.firstSegment) });
+        const w = new Walker(ctx, framesAt(pGs, 'ST_LOOP'), { closeBelow: 'ST_LOOP', previousHl: previousHlOf(doc, file, tx.firstSegment), onPlace, elements: !onPlace });
         let k = tx.claims.from;
         let stepped = true;
         let needFrames = false;
@@ -244,4 +244,28 @@ export function checkTransactionsAgainst(guides: ImplementationGuides, doc: X12D
     }
   }
   return out;
+}
+
+/**
+ * Where the guide puts segment `segmentIndex`: its place (loop, name, elements), found by walking only the claim
+ * around it (or the segments outside the claims). Null when it fits nowhere or the file has no guide.
+ */
+export function guidePlaceOf(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, segmentIndex: number): SegmentNode | null {
+  let found: SegmentNode | null = null;
+  const onPlace = (i: number, node: SegmentNode | null): void => {
+    if (i === segmentIndex) found = node;
+  };
+  const index = file.claims.index;
+  const k = index.firstClaimEndingAtOrAfter(segmentIndex);
+  if (k < index.claimCount && index.claimFirst[k] <= segmentIndex) {
+    checkClaimConformance(guides, doc, file, index.buildClaimAt(k), onPlace);
+    return found;
+  }
+  if (k < index.claimCount) {
+    // between claims: the claim's own 2000B/2000C segments are walked with it
+    checkClaimConformance(guides, doc, file, index.buildClaimAt(k), onPlace);
+    if (found) return found;
+  }
+  checkFileConformance(guides, doc, file, onPlace);
+  return found;
 }

@@ -16,6 +16,8 @@ import { billableChildren } from '../codeset/codeset';
 import { conflictsOf } from '../rules/claim/conflictingModifiers';
 import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 import { describeComponent, describeElement, describeSegment, describeValue } from '../model/x12Dictionary';
+import { guideForTransaction, guidePlaceOf } from '../conformance/check';
+import { describeGuidePlace } from '../conformance/describe';
 import { cptHover, icd10Hover, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
 import type { FeatureContext } from './context';
 import { ndcHover } from './ndcHover';
@@ -177,6 +179,20 @@ function elementHover(at: X12Location, analysis: DocumentAnalysis): string | und
   return lines.join('\n\n');
 }
 
+/** The implementation guide's word on the segment or element under the cursor (loop, usage, type, length, codes). */
+function guideHover(at: X12Location, analysis: DocumentAnalysis, ctx: FeatureContext): string | undefined {
+  const guides = ctx.codeSet.implementationGuides;
+  if (!guides || !analysis.x12 || !analysis.claimFile) return undefined;
+  let tx = null;
+  for (const x of analysis.claimFile.interchanges) for (const g of x.groups) for (const t of g.transactions) if (t.firstSegment <= at.segment.index && at.segment.index <= t.lastSegment) tx = t;
+  if (!tx) return undefined;
+  const choice = guideForTransaction(guides, analysis.claimFile, tx);
+  if (!choice) return undefined;
+  const node = guidePlaceOf(guides, analysis.x12, analysis.claimFile, at.segment.index);
+  if (!node) return undefined;
+  return describeGuidePlace(guides, choice.guide.kind, choice.guide.id, node, at.elementIndex, at.componentIndex, at.value);
+}
+
 export function claimHover(analysis: DocumentAnalysis, offset: number, ctx: FeatureContext): ClaimHover | undefined {
   if (!analysis.x12 || !analysis.claimFile) return undefined;
   const at = findAt(analysis.x12, analysis.claimFile, offset);
@@ -190,5 +206,7 @@ export function claimHover(analysis: DocumentAnalysis, offset: number, ctx: Feat
     return { markdown: code + suffix, span: at.span };
   }
   const element = elementHover(at, analysis);
-  return element ? { markdown: element, span: at.span } : undefined;
+  const guide = guideHover(at, analysis, ctx);
+  const markdown = element && guide ? `${element}\n\n---\n\n${guide}` : (element ?? guide);
+  return markdown ? { markdown, span: at.span } : undefined;
 }
