@@ -23,6 +23,11 @@ import { X12parser } from 'x12-parser';
 import { loadCodeSet } from '../server/src/node/loadCodeSet';
 import { bundledGuides } from '../server/src/guides/loader';
 import { createLanguageService } from '../server/src/service';
+import { allRules } from '../server/src/rules/registry';
+import { conformanceRules } from '../server/src/rules/conformance';
+import type { Rule } from '../server/src/rules/types';
+
+const GUIDE_RULE_IDS = new Set(conformanceRules.map((r) => r.id));
 import { parseX12 } from '../server/src/parse/x12';
 import { buildClaimModel } from '../server/src/model/claim';
 import type { CodeSet } from '../server/src/codeset/types';
@@ -197,11 +202,11 @@ async function main(): Promise<void> {
   rows.push(['parse + claim model (index + every claim built once), 1 MB', `${round(parse1, 1)} ms`, '']);
 
   // all diagnostics from scratch (fresh service: analysis + every rule), on the realistic and the many-findings file
-  const allDiagnostics = (t: string): { ms: number; count: number } => {
+  const allDiagnostics = (t: string, rules?: readonly Rule[]): { ms: number; count: number } => {
     let count = 0;
     const full: number[] = [];
     for (let i = 0; i < reps; i++) {
-      const svc = createLanguageService({ codeSet, guides });
+      const svc = createLanguageService({ codeSet, guides, rules });
       const doc = TextDocument.create('file:///bench/10mb.837', 'x12', 1, t);
       gc();
       full.push(time(() => (count = svc.validate(doc, undefined, { today: TODAY }).length)));
@@ -214,6 +219,10 @@ async function main(): Promise<void> {
   const allDiagnosticsDenseMs = denseRun.ms;
   rows.push(['all diagnostics, 10 MB (realistic)', `${round(allDiagnosticsMs, 0)} ms (${realisticRun.count} diagnostics)`, '< 500 ms']);
   rows.push(['all diagnostics, 10 MB (many findings)', `${round(allDiagnosticsDenseMs, 0)} ms (${denseRun.count} diagnostics)`, '']);
+  // the same without the implementation-guide rules (issue 11: conformance must stay within 30% of this)
+  const withoutGuideRules = allRules.filter((r) => !GUIDE_RULE_IDS.has(r.id));
+  const realisticNoGuideRun = allDiagnostics(text10, withoutGuideRules);
+  rows.push(['all diagnostics, 10 MB (realistic), without the x12/ guide rules', `${round(realisticNoGuideRun.ms, 0)} ms (guide conformance costs ${round((allDiagnosticsMs / realisticNoGuideRun.ms - 1) * 100, 0)}%)`, 'guide rules < +30%']);
 
   // incremental: edit one charge inside a claim, re-validate
   const service = createLanguageService({ codeSet, guides });
@@ -233,6 +242,22 @@ async function main(): Promise<void> {
   }
   const incrementalMs = median(incremental);
   rows.push(['edit inside one claim of 10 MB: re-validate', `${round(incrementalMs, 1)} ms (p90 ${round(percentile(incremental, 90), 1)} ms)`, '< 25 ms']);
+  // the same edits without the guide rules
+  const plain = createLanguageService({ codeSet, guides, rules: withoutGuideRules });
+  let plainText = text10;
+  let plainDoc = TextDocument.create('file:///bench/10mb-edit-plain.837', 'x12', 1, plainText);
+  plain.validate(plainDoc, undefined, { today: TODAY });
+  const random2 = rng(42);
+  const plainTimes: number[] = [];
+  for (let i = 0; i < (quick ? 10 : 30); i++) {
+    const at = plainText.indexOf('SV1*HC:', Math.floor(random2() * (plainText.length - 1000)));
+    const star = plainText.indexOf('*', at + 7);
+    plainText = `${plainText.slice(0, star + 1)}${1 + Math.floor(random2() * 9)}${plainText.slice(star + 1)}`;
+    plainDoc = TextDocument.create(plainDoc.uri, 'x12', plainDoc.version + 1, plainText);
+    plainTimes.push(time(() => plain.validate(plainDoc, undefined, { today: TODAY })));
+  }
+  const plainEditMs = median(plainTimes);
+  rows.push(['edit inside one claim of 10 MB, without the x12/ guide rules', `${round(plainEditMs, 1)} ms (guide conformance costs ${round((incrementalMs / plainEditMs - 1) * 100, 0)}%)`, 'guide rules < +30%']);
 
   // hover on codes (warm analysis)
   const hoverTimes: number[] = [];
@@ -342,9 +367,11 @@ async function main(): Promise<void> {
     parseModel1MBMs: round(parse1, 2),
     allDiagnostics10MBMs: round(allDiagnosticsMs, 1),
     allDiagnostics10MBCount: realisticRun.count,
+    allDiagnostics10MBWithoutGuideRulesMs: round(realisticNoGuideRun.ms, 1),
     allDiagnostics10MBManyFindingsMs: round(allDiagnosticsDenseMs, 1),
     allDiagnostics10MBManyFindingsCount: denseRun.count,
     incrementalEdit10MBMs: round(incrementalMs, 2),
+    incrementalEdit10MBWithoutGuideRulesMs: round(plainEditMs, 2),
     hoverMedianMs: round(hoverMedian, 3),
     hoverP99Ms: round(hoverP99, 3),
     completionHcpcsWordsMs: round(hcpcsCompletionMs, 3),

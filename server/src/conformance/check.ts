@@ -46,8 +46,30 @@ function transactionAt(file: ClaimFile, segment: number): Transaction | null {
   return null;
 }
 
+/** The loop paths a claim walk starts from, found once per guide (the tree never changes). */
+interface ClaimPaths {
+  p2000A: LoopNode[] | null;
+  p2000B: LoopNode[] | null;
+  p2000C: LoopNode[] | null;
+}
+const pathsByGuide = new WeakMap<CompiledGuide, ClaimPaths>();
+function claimPaths(g: CompiledGuide): ClaimPaths {
+  let p = pathsByGuide.get(g);
+  if (!p) {
+    p = {
+      p2000A: findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A'),
+      p2000B: findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B'),
+      p2000C: findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B', '2000C'),
+    };
+    pathsByGuide.set(g, p);
+  }
+  return p;
+}
+
 function pathOrNull(g: CompiledGuide, ...ids: string[]): LoopNode[] | null {
-  return findLoop(g.root, 'GS_LOOP', 'ST_LOOP', ...ids)?.slice() ?? null;
+  const p = claimPaths(g);
+  const last = ids[ids.length - 1];
+  return last === '2000A' ? p.p2000A : last === '2000B' ? p.p2000B : last === '2000C' ? p.p2000C : findLoop(g.root, 'GS_LOOP', 'ST_LOOP', ...ids);
 }
 
 /** HL01 of the HL level before segment `seg` in its transaction (from the claim index: no scan). */
