@@ -21,10 +21,10 @@ export function guideRule(id: string, kind: IssueKind, defaultSeverity: Severity
     id,
     defaultSeverity,
     description,
-    checkClaim(claim, ctx: ClaimFileContext) {
+    checkClaim(checked, ctx: ClaimFileContext) {
       const guides = ctx.codeSet.implementationGuides;
       if (!guides) return [];
-      return toFindings(id, claimIssues(guides, ctx.x12, ctx.claimFile, claim), kind);
+      return toFindings(id, claimIssues(guides, ctx.x12, ctx.claimFile, checked.claim), kind);
     },
     checkFile(ctx: ClaimFileContext) {
       const guides = ctx.codeSet.implementationGuides;

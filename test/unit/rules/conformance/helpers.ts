@@ -8,6 +8,8 @@ import { parseX12 } from '../../../../server/src/parse/x12';
 import { buildClaimModel } from '../../../../server/src/model/claim';
 import { loadImplementationGuides } from '../../../../server/src/node/loadGuides';
 import type { ClaimFileContext, Finding, Rule } from '../../../../server/src/rules/types';
+import { checkedClaim } from '../../../../server/src/rules/checkedClaim';
+import { ruleFindings } from '../../../../server/src/rules/engine';
 
 export { applyFix, at, edit } from '../envelope/helpers';
 
@@ -31,7 +33,7 @@ export function run(rule: Rule, text: string): Finding[] {
   const ctx = context(text);
   const out: Finding[] = [];
   if (rule.checkFile) out.push(...rule.checkFile(ctx));
-  if (rule.checkClaim) for (const claim of ctx.claimFile.claims) out.push(...rule.checkClaim(claim, ctx));
+  if (rule.checkClaim) for (const claim of ctx.claimFile.claims) out.push(...ruleFindings(rule, checkedClaim(claim, ctx), ctx));
   for (const f of out) if (f.ruleId !== rule.id) throw new Error(`finding with rule id ${f.ruleId} from ${rule.id}`);
   return out;
 }
