@@ -242,12 +242,12 @@ function slowClaim(loop: X12Segment[], kind: string, billingProvider: Json, subs
     notes: header.filter((s) => s.id === 'NTE').map((s) => ({ reference: str(s, 1), text: str(s, 2), segmentIndex: s.index, span: span(s) })),
   });
   // service lines: LX to the next LX or the end of the claim
-  const lines: Record<string, Json>[] = [];
+  const lines: Json[] = [];
   const starts = loop.map((s, i) => (s.id === 'LX' ? i : -1)).filter((i) => i >= 0);
   for (let n = 0; n < starts.length; n++) {
     const from = starts[n];
     const to = n + 1 < starts.length ? starts[n + 1] - 1 : loop.length - 1;
-    lines.push(slowLine(loop.slice(from, to + 1), kind, diagnoses, serviceDate, doc));
+    lines.push(slowLine(loop.slice(from, to + 1), kind, diagnoses, serviceDate as Record<string, Json> | null, doc));
   }
   claim.serviceLines = lines;
   Object.assign(claim, { billingProvider, subscriber, patient, claimFilingIndicator: (subscriber as { claimFilingIndicator: Json } | null)?.claimFilingIndicator ?? null });
