@@ -24,6 +24,8 @@ const CLAIM_AND_NOTE_SELECTOR = [
 
 interface ServerStatus {
   hcpcsRelease: string;
+  /** 'imported': a release the user imported into the extension's storage is in use. */
+  hcpcsSource?: 'bundled' | 'imported';
   icd10Release: string;
   problems?: number;
   uri?: string;
@@ -86,7 +88,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     status.text = `$(book) HCPCS ${lastStatus.hcpcsRelease}`;
-    status.tooltip = `HCPCS Level II release ${lastStatus.hcpcsRelease}, ICD-10-CM ${lastStatus.icd10Release}. Click to look up a code.`;
+    status.tooltip =
+      `HCPCS Level II release ${lastStatus.hcpcsRelease}` +
+      (lastStatus.hcpcsSource === 'imported' ? ' (imported; "HCPCS: Use the bundled code set" goes back)' : '') +
+      `, ICD-10-CM ${lastStatus.icd10Release}. Click to look up a code.`;
     const mine = editor && client ? (client.diagnostics?.get(editor.document.uri) ?? []) : [];
     const served = !!editor && (editor.document.languageId === 'x12' || mine.length > 0);
     if (!served) {
@@ -113,6 +118,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('hcpcs.aboutRule', (arg?: { ruleId?: string }) => aboutRule(arg)),
     vscode.commands.registerCommand('hcpcs.disableRuleInFile', (arg?: { uri?: string; ruleId?: string }) => disableRuleInFile(arg)),
     vscode.commands.registerCommand('hcpcs.importRelease', () => importRelease(context)),
+    vscode.commands.registerCommand('hcpcs.useBundledRelease', async () => {
+      if (!client) return;
+      const result = await client.sendRequest<{ ok: boolean; message: string }>('hcpcs/useBundledRelease');
+      if (result.ok) void vscode.window.showInformationMessage(`HCPCS: ${result.message}`);
+      else void vscode.window.showErrorMessage(`HCPCS: ${result.message}`);
+    }),
     vscode.commands.registerCommand('hcpcs.formatClaim', () => formatClaim(false)),
     vscode.commands.registerCommand('hcpcs.formatClaimSingleLine', () => formatClaim(true)),
     vscode.commands.registerCommand('hcpcs.showClaimOutline', () => vscode.commands.executeCommand('outline.focus')),

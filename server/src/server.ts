@@ -28,7 +28,7 @@ import { isNoteFile } from './guides/noteFiles';
 import { rulesOffFor } from './guides/rulesOff';
 import { searchCodes, guideDocument, lookupDocument, ruleDocument } from './features/lookup';
 import { allRules } from './rules/registry';
-import { importReleaseInto } from './node/importRelease';
+import { importReleaseInto, removeImportedRelease } from './node/importRelease';
 
 export interface ServerOptions {
   /** Folder holding manifest.json and the code tables. */
@@ -111,7 +111,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const uri of reportedGuideUris) if (!guideUris.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     reportedGuideUris = guideUris;
     log(
-      `code set HCPCS ${environment.codeSet.hcpcsRelease} (${environment.codeSet.allProcedures().length} codes, ` +
+      `code set HCPCS ${environment.codeSet.hcpcsRelease}${environment.hcpcsSource === 'imported' ? ' imported into your storage ("HCPCS: Use the bundled code set" goes back)' : ''} (${environment.codeSet.allProcedures().length} codes, ` +
         `${environment.codeSet.allModifiers().length} modifiers), ICD-10-CM ${environment.codeSet.icd10Release}, ` +
         `${environment.guides.all().length} guides, loaded in ${Date.now() - started} ms`,
     );
@@ -125,6 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   function statusOf(uri?: string) {
     return {
       hcpcsRelease: environment?.codeSet.hcpcsRelease ?? 'not loaded',
+      hcpcsSource: environment?.hcpcsSource ?? 'bundled',
       icd10Release: environment?.codeSet.icd10Release ?? 'not loaded',
       uri,
     };
@@ -342,6 +343,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest('hcpcs/importRelease', async (p: { file?: string }) => {
     if (!userDataDir) return { ok: false, message: 'HCPCS import failed: the client gave no storage folder for imported releases (initializationOptions.userDataDir).' };
     const result = await importReleaseInto(String(p?.file ?? ''), userDataDir, options.dataDir);
+    if (result.ok) {
+      reloadEnvironment();
+      recheckAll();
+    }
+    return result;
+  });
+
+  // "HCPCS: Use the bundled code set": the imported release leaves the storage and the bundled one is used.
+  connection.onRequest('hcpcs/useBundledRelease', () => {
+    const result = userDataDir ? removeImportedRelease(userDataDir) : { ok: true, message: 'The bundled code set is already in use.' };
     if (result.ok) {
       reloadEnvironment();
       recheckAll();

@@ -13,6 +13,7 @@ import type { GuideIndex } from '../guides/types';
 import { parseRulesOff, RULES_OFF_FILE, type RulesOff } from '../guides/rulesOff';
 import { loadGuides, type GuideDiagnostic, type RawGuideFile } from '../guides/loader';
 import { loadCodeSet } from './loadCodeSet';
+import { implausibleRelease } from '../codeset/plausible';
 import { FILE_LIMITS, readRegularTextFile } from './safeRead';
 
 export interface EnvironmentOptions {
@@ -40,6 +41,8 @@ export interface Environment {
   guideFiles: GuideFileProblems[];
   /** Rules switched off for single claim files, per workspace folder (`.hcpcs/rules-off.json`). */
   rulesOff: RulesOff[];
+  /** Where the HCPCS release in use comes from: bundled with the extension, or imported into the user's storage. */
+  hcpcsSource: 'bundled' | 'imported';
 }
 
 function emptyCodeSet(): CodeSet {
@@ -60,7 +63,11 @@ function currentRelease(dataDir: string): string | undefined {
   }
 }
 
+/** Set by loadBestCodeSet: whether the code set in use is a release the user imported. */
+let importedInUse = false;
+
 function loadBestCodeSet(options: EnvironmentOptions, problems: string[]): CodeSet {
+  importedInUse = false;
   // A relative path in the setting is read from the (first) workspace folder.
   const cptCsvPath = options.cptDescriptorFile
     ? path.resolve(options.workspaceFolders?.[0] ?? process.cwd(), options.cptDescriptorFile)
@@ -73,11 +80,15 @@ function loadBestCodeSet(options: EnvironmentOptions, problems: string[]): CodeS
   };
   if (options.userDataDir && userRelease && (!bundledRelease || userRelease > bundledRelease)) {
     const user = loadCodeSet(options.userDataDir, { cptCsvPath, onProblem, guidesDataDir: options.dataDir });
-    if (user.codeSet) {
+    // An imported release with implausible counts is never used (it made every code unknown, also after a restart).
+    const junk = user.codeSet ? implausibleRelease(user.codeSet.allProcedures().length, user.codeSet.allModifiers().length) : undefined;
+    if (user.codeSet && !junk) {
       problems.push(...user.errors.map((e) => `CPT descriptors: ${e}`));
+      importedInUse = true;
       return user.codeSet;
     }
-    problems.push(...user.errors.map((e) => `imported release in user storage: ${e}; using the bundled release`));
+    if (junk) problems.push(`imported release ${userRelease} in user storage is not used: ${junk}; using the bundled release ("HCPCS: Use the bundled code set" removes it)`);
+    else problems.push(...user.errors.map((e) => `imported release in user storage: ${e}; using the bundled release`));
   }
   const bundled = loadCodeSet(options.dataDir, { cptCsvPath, onProblem });
   if (bundled.codeSet) {
@@ -148,5 +159,5 @@ export function loadEnvironment(options: EnvironmentOptions): Environment {
     if (!raw.some((f) => f.fileName === d.fileName)) problems.push(`${d.fileName}: ${d.pathText}: ${d.message}`);
   }
   const rulesOff = readRulesOff(options.workspaceFolders ?? [], problems);
-  return { codeSet, guides, problems, guideFiles, rulesOff };
+  return { codeSet, guides, problems, guideFiles, rulesOff, hcpcsSource: importedInUse ? 'imported' : 'bundled' };
 }

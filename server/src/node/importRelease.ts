@@ -13,6 +13,12 @@ import { aspFileKind, buildAspTable, decodeCp1252, type AspFileKind } from '../c
 import { readXlsx } from '../codeset/xlsx';
 import { aspTablePath, hcpcsTablePath, icd10TablePath } from '../codeset/schema';
 import { stringifyTable } from '../codeset/stringify';
+import { implausibleRelease } from '../codeset/plausible';
+import { readRegularFile } from './safeRead';
+import { loadCodeSet } from './loadCodeSet';
+
+/** Most bytes read from a release file, and inflated from the members of a zip taken together. */
+export const MAX_RELEASE_BYTES = 256 * 1024 * 1024;
 
 export interface HcpcsSources {
   dataName: string;
@@ -40,11 +46,24 @@ function readNoc(name: string, bytes: Uint8Array): HcpcsSources['noc'] {
   }
 }
 
+function readBounded(file: string): Uint8Array {
+  const read = readRegularFile(file, MAX_RELEASE_BYTES, path.basename(file));
+  if (!read.ok) throw new Error(read.error);
+  return new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length);
+}
+
 export function readHcpcsZip(file: string): HcpcsSources {
-  const members = unzipSync(new Uint8Array(fs.readFileSync(file)), {
+  // The bytes inflated are bounded by the sizes the zip declares (fflate inflates into a buffer of that size, so a
+  // member that lies inflates no further): those declared sizes together must stay under the limit.
+  let inflated = 0;
+  const members = unzipSync(readBounded(file), {
     filter: (f) => {
       const base = path.posix.basename(f.name);
-      return DATA_MEMBER.test(base) || NOTES_MEMBER.test(base) || LAYOUT_MEMBER.test(base) || NOC_MEMBER.test(base);
+      const wanted = DATA_MEMBER.test(base) || NOTES_MEMBER.test(base) || LAYOUT_MEMBER.test(base) || NOC_MEMBER.test(base);
+      if (!wanted) return false;
+      inflated += f.originalSize;
+      if (inflated > MAX_RELEASE_BYTES) throw new Error(`${path.basename(file)}: its members would inflate to over ${MAX_RELEASE_BYTES / 1024 / 1024} MB; not a CMS release`);
+      return true;
     },
   });
   const find = (re: RegExp) => Object.keys(members).sort().find((n) => re.test(path.posix.basename(n)));
@@ -72,7 +91,7 @@ export function readHcpcsTxt(file: string): HcpcsSources {
   const nocName = siblings.find((n) => NOC_MEMBER.test(n));
   return {
     dataName: path.basename(file),
-    dataText: decodeLatin1(fs.readFileSync(file)),
+    dataText: decodeLatin1(readBounded(file)),
     notesText: read(NOTES_MEMBER),
     layoutText: read(LAYOUT_MEMBER),
     noc: nocName ? readNoc(nocName, new Uint8Array(fs.readFileSync(path.join(dir, nocName)))) : undefined,
@@ -220,25 +239,55 @@ export function importOfficialFile(file: string, outDir: string, options: { icd1
 /**
  * The editor command: imports a CMS HCPCS release into the user's storage, next to a copy of the bundled
  * ICD-10-CM table, so the server can load that folder as a complete data set from then on.
+ *
+ * Bad data never sticks: the release is imported into a temporary folder beside the storage, loaded from there
+ * and checked for plausible counts (codeset/plausible.ts); only then does the folder replace the storage's
+ * tables, in one rename. Any failure leaves the storage as it was.
  */
 export async function importReleaseInto(file: string, targetDir: string, bundledDataDir: string): Promise<{ ok: boolean; message: string }> {
+  let staging: string | undefined;
   try {
     if (!file || !fs.existsSync(file)) return { ok: false, message: `HCPCS import: file not found: ${path.basename(file)}` };
     if (!targetDir) return { ok: false, message: 'HCPCS import: no storage folder to import into' };
-    fs.mkdirSync(targetDir, { recursive: true });
-    const outcome = importOfficialFile(file, targetDir);
-    // Make the user folder complete: the tables it lacks come from the bundled data.
+    fs.mkdirSync(path.dirname(targetDir), { recursive: true });
+    staging = fs.mkdtempSync(`${targetDir}.incoming-`);
+    const outcome = importOfficialFile(file, staging);
+    if (outcome.kind !== 'hcpcs') throw new Error(`${path.basename(file)} is an ${outcome.kind === 'asp' ? 'ASP' : 'ICD-10-CM'} file, not a HCPCS release`);
+    // Make the folder complete: the tables it lacks come from the bundled data.
     for (const sub of ['hcpcs', 'icd10cm', 'asp']) {
       if (!fs.existsSync(path.join(bundledDataDir, sub))) continue;
-      const dest = path.join(targetDir, sub);
+      const dest = path.join(staging, sub);
       const hasTable = fs.existsSync(dest) && fs.readdirSync(dest).some((n) => n.endsWith('.json'));
       if (hasTable) continue;
       fs.mkdirSync(dest, { recursive: true });
       for (const name of fs.readdirSync(path.join(bundledDataDir, sub))) fs.copyFileSync(path.join(bundledDataDir, sub, name), path.join(dest, name));
     }
-    updateManifest(targetDir);
-    return { ok: true, message: `Imported ${outcome.summary}. The language server now uses it.` };
+    updateManifest(staging);
+    const loaded = loadCodeSet(staging, { guidesDataDir: bundledDataDir });
+    if (!loaded.codeSet) throw new Error(`the imported tables do not load: ${loaded.errors.join('; ')}`);
+    const junk = implausibleRelease(loaded.codeSet.allProcedures().length, loaded.codeSet.allModifiers().length);
+    if (junk) throw new Error(`${path.basename(file)} is not a complete CMS release: ${junk}`);
+    // Switch: the old storage aside, the new one in, the old one removed.
+    const previous = `${targetDir}.previous-${process.pid}`;
+    if (fs.existsSync(targetDir)) fs.renameSync(targetDir, previous);
+    fs.renameSync(staging, targetDir);
+    staging = undefined;
+    fs.rmSync(previous, { recursive: true, force: true });
+    return { ok: true, message: `Imported ${outcome.summary}. The language server now uses it ("HCPCS: Use the bundled code set" goes back).` };
   } catch (e) {
-    return { ok: false, message: `HCPCS import failed: ${(e as Error).message}` };
+    return { ok: false, message: `HCPCS import failed: ${(e as Error).message}. The code set in use is unchanged.` };
+  } finally {
+    if (staging) fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** "HCPCS: Use the bundled code set": the imported release is removed from the storage. */
+export function removeImportedRelease(targetDir: string): { ok: boolean; message: string } {
+  try {
+    if (!targetDir || !fs.existsSync(path.join(targetDir, 'manifest.json'))) return { ok: true, message: 'The bundled code set is already in use.' };
+    for (const sub of ['hcpcs', 'icd10cm', 'asp', 'manifest.json']) fs.rmSync(path.join(targetDir, sub), { recursive: true, force: true });
+    return { ok: true, message: 'The imported release was removed: the bundled code set is in use.' };
+  } catch (e) {
+    return { ok: false, message: `could not remove the imported release: ${(e as Error).message}` };
   }
 }
