@@ -256,6 +256,13 @@ function checkIdentifiers(ctx: CheckContext, seg: X12Segment, segIndex: number, 
       issue(ctx, 'taxonomy', node, def(3), segIndex, seg.elements[2], `${place(node, def(3))}: ${code} is not a code of the NUCC Health Care Provider Taxonomy ${ctx.guides.taxonomyRelease}. A payer that checks the taxonomy against the provider's enrolment rejects the claim; look the code up at nucc.org.`, null);
     }
   }
+  // US state: the maps give most N402s the external state list, some (2010AA ...) none; check those too
+  if (id === 'N4' && value(2) && (!value(4) || value(4) === 'US') && !def(2)?.ext && !def(2)?.codes) {
+    const states = ctx.guides.codeList('states');
+    if (states && !states.codes.has(value(2))) {
+      issue(ctx, 'state', node, def(2), segIndex, seg.elements[1], `${place(node, def(2))}: "${value(2)}" is not a US state or territory code (or a Canadian province code). The claim is rejected at the front end (277CA) until the address is fixed.`, null);
+    }
+  }
   // (a loop whose map gives N403 a pattern, such as the 837I billing provider, is checked by that pattern)
   if (id === 'N4' && value(3) && (!value(4) || value(4) === 'US') && !def(3)?.regex) {
     const zip = value(3);

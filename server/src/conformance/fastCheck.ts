@@ -186,6 +186,9 @@ export function segmentLooksClean(t: string, start: number, end: number, idLengt
     case 'N4': {
       const zip = valueOf(t, o, 3);
       const country = valueOf(t, o, 4);
+      const stateDef = node.elsBySeq[2];
+      const state = valueOf(t, o, 2);
+      if (state && (!country || country === 'US') && stateDef && !stateDef.ext && !stateDef.codes && !guides.codeList('states')?.codes.has(state)) return false;
       if (zip && (!country || country === 'US')) {
         if (zip.length !== 5 && zip.length !== 9) return false;
         for (let i = 0; i < zip.length; i++) if (!isDigit(zip.charCodeAt(i))) return false;

@@ -17,6 +17,7 @@ export type IssueKind =
   | 'npi'
   | 'taxonomy'
   | 'zip'
+  | 'state'
   | 'frequency'
   | 'version'
   | 'format'

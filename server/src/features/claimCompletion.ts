@@ -10,6 +10,7 @@ import { CODE_TABLES, describeElement, type CodeTableName } from '../model/x12Di
 import { cptItems, icd10Items, modifierItems, procedureItems } from './completionItems';
 import type { FeatureContext } from './context';
 import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
+import { guidePlaceOf } from '../conformance/check';
 
 function qualifierItems(table: CodeTableName | Record<string, string>, prefix: string, range: Range): CompletionItem[] {
   const entries = Object.entries(typeof table === 'string' ? (CODE_TABLES[table] as Record<string, string>) : table);
@@ -72,6 +73,30 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
   if (sid === 'SV1' && at.elementIndex === 5) return { isIncomplete: false, items: qualifierItems(PLACE_OF_SERVICE, typed, range) };
   if (sid === 'SBR' && at.elementIndex === 1) return { isIncomplete: false, items: qualifierItems('payerResponsibility', typed, range) };
   const info = describeElement(sid, at.elementIndex);
-  if (info?.codes && component === 1) return { isIncomplete: false, items: qualifierItems(info.codes, typed, range) };
+  const dictionary = info?.codes && component === 1 ? (typeof info.codes === 'string' ? (CODE_TABLES[info.codes] as Record<string, string>) : info.codes) : undefined;
+  const allowed = guideCodes(analysis, at.segment.index, at.elementIndex, at.composite ? (at.componentIndex ?? 1) : 0, ctx);
+  if (allowed) {
+    // the codes the implementation guide allows for this element in this loop, with the dictionary's meaning
+    const table: Record<string, string> = {};
+    for (const code of allowed) table[code] = dictionary?.[code] ?? '';
+    return { isIncomplete: false, items: qualifierItems(table, typed, range) };
+  }
+  if (dictionary) return { isIncomplete: false, items: qualifierItems(dictionary, typed, range) };
+  return undefined;
+}
+
+/** The guide's code list for element `elementIndex` (component `component`, 0 = simple) of a segment at its place. */
+function guideCodes(analysis: DocumentAnalysis, segmentIndex: number, elementIndex: number, component: number, ctx: FeatureContext): string[] | undefined {
+  const guides = ctx.codeSet.implementationGuides;
+  if (!guides || !analysis.x12 || !analysis.claimFile) return undefined;
+  const node = guidePlaceOf(guides, analysis.x12, analysis.claimFile, segmentIndex);
+  const el = node?.elsBySeq[elementIndex];
+  const def = el?.comps ? el.comps[(component || 1) - 1] : el;
+  if (!def || def.usage === 'N') return undefined;
+  if (def.codes) return [...def.codes];
+  if (def.ext) {
+    const list = guides.codeList(def.ext);
+    return list ? [...list.codes] : undefined;
+  }
   return undefined;
 }

@@ -17,6 +17,7 @@ import { segmentFormat } from './segmentFormat';
 import { npiCheckDigit } from './npiCheckDigit';
 import { taxonomyCode } from './taxonomyCode';
 import { zipCode } from './zipCode';
+import { stateCode } from './stateCode';
 import { claimFrequency } from './claimFrequency';
 
 export const conformanceRules: readonly Rule[] = [
@@ -37,5 +38,6 @@ export const conformanceRules: readonly Rule[] = [
   npiCheckDigit,
   taxonomyCode,
   zipCode,
+  stateCode,
   claimFrequency,
 ];
