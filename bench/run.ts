@@ -117,9 +117,11 @@ async function serverStartToFirstDiagnostics(text: string): Promise<number> {
 
 /** RSS of a fresh process that opens and validates the file through the language service (bundled, no tsx). */
 function residentMemoryMB(file: string): { rssMB: number; heapMB: number } {
-  const entry = path.join(cacheDir, 'rss-entry.ts');
-  const bundle = path.join(cacheDir, 'rss.js');
-  const rel = (p: string) => path.relative(cacheDir, path.join(root, p)).split(path.sep).join('/');
+  // per process: .cache/bench may be shared by several checkouts running the benchmark at once
+  const entry = path.join(cacheDir, `rss-entry-${process.pid}.ts`);
+  const bundle = path.join(cacheDir, `rss-${process.pid}.js`);
+  // absolute: .cache may be a link to another checkout's folder, and a relative import would then reach its sources
+  const rel = (p: string) => path.join(root, p).split(path.sep).join('/');
   fs.writeFileSync(
     entry,
     `import * as fs from 'node:fs';
@@ -141,6 +143,8 @@ process.stdout.write(JSON.stringify({ rss: m.rss, heap: m.heapUsed, diagnostics:
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('esbuild').buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
   const r = spawnSync(process.execPath, ['--expose-gc', bundle, file, path.join(root, 'data')], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  fs.rmSync(entry, { force: true });
+  fs.rmSync(bundle, { force: true });
   if (r.status !== 0) throw new Error(`memory probe failed: ${r.stderr.split('\n')[0]}`);
   const out = JSON.parse(r.stdout) as { rss: number; heap: number };
   return { rssMB: round(out.rss / 1024 / 1024, 0), heapMB: round(out.heap / 1024 / 1024, 0) };
