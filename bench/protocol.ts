@@ -6,7 +6,8 @@
  * hover (issue 15: they used to delay that hover by seconds and grow the server past 800 MB).
  *
  * The structure requests sent with the didOpen wait, by design, for the file's diagnostics (they are published first);
- * the same requests sent again once the diagnostics are out give what each costs by itself ("settled").
+ * the same requests sent again, one after the other, once the diagnostics are out give what each costs by itself
+ * ("settled").
  *
  * Every figure is the time from sending to the answer (diagnostics: from the didOpen / didChange to the
  * publishDiagnostics of that version, or to the answer of the pull request when the server offers pull
@@ -164,12 +165,20 @@ async function timed<T>(p: () => Promise<T>): Promise<{ ms: number; value: T }> 
 
 
 /** The editor's requests after an open or a change, sent at once (as VS Code does), each timed from its sending. */
-async function structureRequests(session: Session, doc: TextDocument, cursorOffset: number, lastDiagnostics: () => unknown[]) {
+async function structureRequests(session: Session, doc: TextDocument, cursorOffset: number, lastDiagnostics: () => unknown[], oneByOne = false) {
   const c = session.connection;
   const uri = doc.uri;
   const cursor = doc.positionAt(cursorOffset);
   const screen = { start: { line: Math.max(0, cursor.line - 25), character: 0 }, end: { line: cursor.line + 25, character: 0 } };
-  const send = (method: string, params: object) => timed(() => c.sendRequest(method, params) as Promise<unknown>);
+  // at once (as VS Code sends them), or one after the other (what each costs by itself)
+  let previous: Promise<unknown> = Promise.resolve();
+  const send = (method: string, params: object) => {
+    const run = () => timed(() => c.sendRequest(method, params) as Promise<unknown>);
+    if (!oneByOne) return run();
+    const p = previous.then(run);
+    previous = p;
+    return p;
+  };
   const [symbols, folding, hints, actions] = await Promise.all([
     send('textDocument/documentSymbol', { textDocument: { uri } }),
     send('textDocument/foldingRange', { textDocument: { uri } }),
@@ -231,7 +240,7 @@ export async function protocolBench(file: string): Promise<ProtocolFigures> {
     const openDiagnostics = session.diagnostics(uri, 1, sentAt).then((r) => ((last = r.diagnostics), r));
     const opened = await structureRequests(session, doc, cursorOffset, () => last);
     const first = await openDiagnostics;
-    const settled = await structureRequests(session, doc, cursorOffset, () => last);
+    const settled = await structureRequests(session, doc, cursorOffset, () => last, true);
 
     // one-character edit: a digit typed into the patient control number of the middle claim
     let edit = change(doc, cursorOffset, '7');

@@ -5,7 +5,7 @@
  *   connection (the changes of a burst are applied together, once: see coalescedDocuments.ts), so only the newest
  *   version is ever checked and there is no fixed debounce delay.
  * - A check runs in slices of about SLICE_MS: between slices the connection answers what came in (a hover, a
- *   cancellation, a newer change). A newer version stops the check of the old one; the claims already checked stay
+ *   cancellation, a newer change); a hover or completion already read by the connection goes before the next slice. A newer version stops the check of the old one; the claims already checked stay
  *   cached in the analysis, so the next check resumes rather than restarts.
  * - Structure requests (outline, folding, inlay hints, code actions) wait for `whenChecked`, so the problems of a
  *   version are published before anything else about it is computed.
@@ -18,6 +18,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** A check yields to the connection after this long (and resumes). */
 export const SLICE_MS = 25;
+/** At most this many turns in a row go to waiting hovers before a check runs anyway. */
+const MAX_YIELDS = 4;
 
 export interface CheckHost {
   /** The document at its newest version (queued changes applied), undefined when closed. */
@@ -26,6 +28,8 @@ export interface CheckHost {
   version(uri: string): number | undefined;
   /** Changes received by the connection but not handled yet (the check waits for them). */
   incomingChanges(): number;
+  /** Hovers and completions received but not answered yet (they go before the next slice). */
+  incomingRequests(): number;
   /** Checks the document; `stop` says when to give up (return undefined then, keeping the work done). */
   check(document: TextDocument, stop: () => boolean): Diagnostic[] | undefined;
   /** The diagnostics of a version are ready. */
@@ -46,6 +50,8 @@ export class DiagnosticsScheduler {
   /** Documents to check, most recently changed last. */
   private readonly due = new Set<string>();
   private scheduled = false;
+  /** Turns given in a row to waiting requests (bounded, so a request that is never handled cannot stall checks). */
+  private yields = 0;
 
   constructor(private readonly host: CheckHost) {}
 
@@ -103,6 +109,14 @@ export class DiagnosticsScheduler {
     if (this.due.size > 0) this.kick();
   }
 
+  private requestWaiting(): boolean {
+    if (this.host.incomingRequests() <= 0) {
+      this.yields = 0;
+      return false;
+    }
+    return this.yields < MAX_YIELDS;
+  }
+
   private kick(): void {
     if (this.scheduled) return;
     this.scheduled = true;
@@ -118,6 +132,11 @@ export class DiagnosticsScheduler {
     if (this.due.size === 0) return;
     // more changes are already waiting in the connection: check after them (their handler calls drained())
     if (this.host.incomingChanges() > 0) return;
+    // a hover or a completion is waiting: it goes first (one message per turn), the check next turn
+    if (this.requestWaiting()) {
+      this.yields++;
+      return this.kick();
+    }
     const uri = [...this.due][this.due.size - 1];
     const state = this.states.get(uri);
     const document = this.host.document(uri);
@@ -134,7 +153,7 @@ export class DiagnosticsScheduler {
     const version = document.version;
     let polls = 0;
     const diagnostics = this.host.check(document, () => {
-      if (this.host.version(uri) !== version || this.host.incomingChanges() > 0) return true;
+      if (this.host.version(uri) !== version || this.host.incomingChanges() > 0 || this.requestWaiting()) return true;
       // out of time, but never at the first look: every slice makes progress (the check looks every 64 claims)
       return polls++ > 0 && performance.now() - started > SLICE_MS;
     });

@@ -35,6 +35,8 @@ export interface ServerOptions {
   dataDir: string;
   /** How many didChange notifications the connection has received so far (read before they are handled). */
   receivedChanges?: () => number;
+  /** How many hover / completion requests it has received so far (the same way). */
+  receivedRequests?: () => number;
 }
 
 /** Validations slower than this are logged (size and time only), so slow files can be reported. */
@@ -54,6 +56,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const reportedSettingProblems = new Set<string>();
   let reportedGuideUris = new Set<string>();
   let handledChanges = 0;
+  let handledRequests = 0;
   /** When the newest version of each document arrived (for the slow-check log line). */
   const arrivedAt = new Map<string, { version: number; at: number }>();
   /** The client pulls diagnostics (textDocument/diagnostic, VS Code does); others get them pushed. */
@@ -154,6 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     document: (uri) => documents.get(uri),
     version: (uri) => documents.version(uri),
     incomingChanges: () => (options.receivedChanges ? options.receivedChanges() - handledChanges : 0),
+    incomingRequests: () => (options.receivedRequests ? options.receivedRequests() - handledRequests : 0),
     check(document, stop) {
       if (!service) return [];
       const svc = service;
@@ -291,10 +295,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return withDocument(name, uri, empty, token, run);
   }
 
-  connection.onHover((p, token) => withDocument('hover', p.textDocument.uri, null, token, (d, s) => s.hover(d, p.position, settings)));
-  connection.onCompletion((p, token) =>
-    withDocument('completion', p.textDocument.uri, { isIncomplete: false, items: [] }, token, (d, s) => s.complete(d, p.position, settings)),
-  );
+  connection.onHover((p, token) => {
+    handledRequests++;
+    return withDocument('hover', p.textDocument.uri, null, token, (d, s) => s.hover(d, p.position, settings));
+  });
+  connection.onCompletion((p, token) => {
+    handledRequests++;
+    return withDocument('completion', p.textDocument.uri, { isIncomplete: false, items: [] }, token, (d, s) => s.complete(d, p.position, settings));
+  });
   connection.onCodeAction((p, token) =>
     afterDiagnostics('codeAction', p.textDocument.uri, [], token, (d, s) => s.codeActions(d, p.range, p.context.diagnostics, p.context.only, { snippets: snippetEdits })),
   );
