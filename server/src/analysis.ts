@@ -5,12 +5,13 @@
  * Incremental: when a claim file changes, the cache finds the one edited stretch (common prefix and suffix of
  * the old and new text, compared in chunks), re-tokenizes only the segments around it (`reparseX12`), shifts the
  * claim index (`updateClaimModelAt`: claims are built from the text when read), updates the line index by
- * shifting, and carries the per-claim rule results of the untouched claims over as they are (their offsets are
- * re-based when read: see `ClaimEntry`), so `validate` re-checks only the edited claim. The result is always the
- * same as a full analysis (a property test compares them on random edits).
+ * shifting, and tells its listener which claim the edit touched (`ClaimFileChange`): the service carries the
+ * claim results of the untouched claims over (validation/incremental.ts), so `validate` re-checks only the edited
+ * claim. The result is always the same as a full analysis (a property test compares them on random edits).
+ *
+ * An analysis is a discriminated union (`kind`: claim file or note); it holds no LSP object.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CodeSet } from './codeset/types';
 import { LineIndex } from './core/text';
 import { isClaimText } from './core/claimFiles';
@@ -18,84 +19,93 @@ import { parseX12, reparseX12, type X12Document, type X12Edit } from './parse/x1
 import { buildClaimModel, updateClaimModelAt, type ClaimFile } from './model/claim';
 import { HIDDEN_CLASS_ANCHORS } from './model/hiddenClassAnchors';
 import { scanNote, type NoteScan } from './parse/note';
-import type { RatedFinding } from './rules/engine';
 
 export type DocumentKind = 'claim' | 'note';
 
-/**
- * The claim rules' results for one claim, kept compact: the diagnostics (what validate returns) and their sort keys.
- * Never modified once made (a re-based copy replaces it), so an entry can be shared by the analyses of successive
- * versions. Offsets are relative to the claim's CLM, so a claim that moved costs nothing.
- */
-export interface ClaimEntry {
-  /** Each diagnostic's finding offset minus the CLM offset, in diagnostic order (offset, then rule id). */
-  readonly rel: Int32Array;
-  readonly ruleIds: readonly string[];
-  /**
-   * Where the findings' spans lie: 0 inside the claim; 1 also after it within its transaction (a fix that corrects
-   * SE01, ...): such spans move with the claim unless an edit falls between them; 2 anywhere else: the claim is
-   * re-checked after any edit.
-   */
-  readonly reach: 0 | 1 | 2;
-  /** The diagnostics, made when the CLM was at diagOffset, line diagLine, character diagCol. */
-  readonly diags: readonly Diagnostic[];
-  readonly diagOffset: number;
-  readonly diagLine: number;
-  readonly diagCol: number;
-}
-
-/** The entry of a claim without findings (most claims): shared. */
-export const NO_FINDINGS: ClaimEntry = Object.freeze({ rel: new Int32Array(0), ruleIds: [], reach: 0, diags: [], diagOffset: 0, diagLine: 0, diagCol: 0 });
-
-/** Claim rule results per claim (by claim number), valid for one validation configuration (settings, rules, date, ...). */
-export interface ClaimFindingsCache {
-  /** Identifies the configuration the findings were computed under. */
-  key: unknown;
-  entries: (ClaimEntry | undefined)[];
-  /** How many entries have reach 2 (0: skip looking for them). */
-  farReaching: number;
-}
-
-export interface DocumentAnalysis {
+/** What every analysis has: the text, its version and lines, and the code mentions in prose (computed on first use). */
+interface AnalysisBase {
   uri: string;
   version: number;
   text: string;
-  kind: DocumentKind;
   lines: LineIndex;
-  /** Present for claim files. */
-  x12?: X12Document;
-  claimFile?: ClaimFile;
-  /** Code mentions in prose; computed on first use for notes. */
+  /** Code mentions in prose; computed on first use (for notes, and for claim files read as text). */
   readonly note: NoteScan;
-  /** Results of the claim rules per claim, kept across edits for the claims an edit did not touch. */
-  claimFindings?: ClaimFindingsCache;
 }
+
+/** A claim file: the segment table and the claim model. */
+export interface ClaimFileAnalysis extends AnalysisBase {
+  kind: 'claim';
+  x12: X12Document;
+  claimFile: ClaimFile;
+}
+
+/** Anything else is read as a clinical note (or plain text with code mentions). */
+export interface NoteAnalysis extends AnalysisBase {
+  kind: 'note';
+  x12?: undefined;
+  claimFile?: undefined;
+}
+
+/** One analysis per document version; `kind` tells which fields a feature can read. */
+export type DocumentAnalysis = ClaimFileAnalysis | NoteAnalysis;
+
+/**
+ * What an edit did to a claim file's model, for the claim results kept across edits (validation/incremental.ts):
+ * the one claim the edit was inside (-1 after a full rebuild: numbering may have changed) and whether the number of
+ * segments changed (SE01 and counts move).
+ */
+export interface ClaimFileChange {
+  touchedClaim: number;
+  segmentCountChanged: boolean;
+}
+
+/** Told when an edit turned one claim-file analysis into the next (the service carries its claim results over). */
+export type ClaimFileChangeListener = (previous: DocumentAnalysis, next: ClaimFileAnalysis, change: ClaimFileChange) => void;
 
 export { isClaimText } from './core/claimFiles';
 
-function makeAnalysis(uri: string, version: number, kind: DocumentKind, text: string, lines: LineIndex, codeSet: CodeSet): DocumentAnalysis {
+function lazyNote(text: string, codeSet: CodeSet): () => NoteScan {
   let note: NoteScan | undefined;
+  return () => (note ??= scanNote(text, codeSet));
+}
+
+function claimFileAnalysis(uri: string, version: number, text: string, lines: LineIndex, codeSet: CodeSet, x12: X12Document, claimFile: ClaimFile): ClaimFileAnalysis {
+  const note = lazyNote(text, codeSet);
   return {
+    kind: 'claim',
     uri,
     version,
     text,
-    kind,
+    lines,
+    x12,
+    claimFile,
+    get note() {
+      return note();
+    },
+  };
+}
+
+function noteAnalysis(uri: string, version: number, text: string, lines: LineIndex, codeSet: CodeSet): NoteAnalysis {
+  const note = lazyNote(text, codeSet);
+  return {
+    kind: 'note',
+    uri,
+    version,
+    text,
     lines,
     get note() {
-      note ??= scanNote(text, codeSet);
-      return note;
+      return note();
     },
   };
 }
 
 export function analyzeText(uri: string, version: number, languageId: string, text: string, codeSet: CodeSet): DocumentAnalysis {
-  const kind: DocumentKind = languageId === 'x12' || isClaimText(text) ? 'claim' : 'note';
-  const analysis = makeAnalysis(uri, version, kind, text, new LineIndex(text), codeSet);
-  if (kind === 'claim') {
-    analysis.x12 = parseX12(text);
-    analysis.claimFile = buildClaimModel(analysis.x12);
+  const lines = new LineIndex(text);
+  if (languageId === 'x12' || isClaimText(text)) {
+    const x12 = parseX12(text);
+    return claimFileAnalysis(uri, version, text, lines, codeSet, x12, buildClaimModel(x12));
   }
-  return analysis;
+  return noteAnalysis(uri, version, text, lines, codeSet);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,7 +143,10 @@ export class AnalysisCache {
   /** Held for the life of the service: keeps the per-document classes' hidden classes alive (see hiddenClassAnchors.ts). */
   readonly hiddenClassAnchors = HIDDEN_CLASS_ANCHORS;
 
-  constructor(private readonly codeSet: CodeSet) {}
+  constructor(
+    private readonly codeSet: CodeSet,
+    private readonly onClaimFileChange?: ClaimFileChangeListener,
+  ) {}
 
   get(document: TextDocument): DocumentAnalysis {
     const cached = this.byUri.get(document.uri);
@@ -146,7 +159,7 @@ export class AnalysisCache {
 
   /** The analysis of the new version derived from the previous one, or undefined when a full analysis is due. */
   private update(old: DocumentAnalysis, document: TextDocument, text: string): DocumentAnalysis | undefined {
-    if (old.kind !== 'claim' || !old.x12 || !old.claimFile || !old.x12.delimiters) return undefined;
+    if (old.kind !== 'claim' || !old.x12.delimiters) return undefined;
     if (text.length < INCREMENTAL_MIN_LENGTH || old.text.length < INCREMENTAL_MIN_LENGTH) return undefined;
     if (document.languageId !== 'x12' && !isClaimText(text)) return undefined;
     const edit = diffTexts(old.text, text);
@@ -156,26 +169,8 @@ export class AnalysisCache {
     }
     const { document: x12, splice } = reparseX12(old.x12, edit, text);
     const { model: claimFile, touchedClaim } = updateClaimModelAt(old.claimFile, x12, old.x12, splice);
-    const analysis = makeAnalysis(document.uri, document.version, 'claim', text, LineIndex.update(old.lines, text, edit), this.codeSet);
-    analysis.x12 = x12;
-    analysis.claimFile = claimFile;
-    const cache = old.claimFindings;
-    if (cache && touchedClaim >= 0) {
-      // Same claims, same numbering: everything but the edited claim is carried over as is (entries are immutable
-      // and re-based when read). Findings reaching past their claim within the transaction are checked again for
-      // the claims before the edit (their spans after it moved), and for all the transaction's claims when its
-      // segment count changed (SE01 fixes); findings reaching anywhere else are checked again. A claim's
-      // transaction is a contiguous run of claim numbers.
-      const entries = cache.entries.slice();
-      entries[touchedClaim] = undefined;
-      const txOf = claimFile.claims.index.claimTx;
-      const tx = txOf[touchedClaim];
-      const sameSegmentCount = !!splice && splice.insertedCount === splice.removedCount;
-      for (let i = touchedClaim - 1; i >= 0 && txOf[i] === tx; i--) if (entries[i]?.reach === 1) entries[i] = undefined;
-      if (!sameSegmentCount) for (let i = touchedClaim + 1; i < entries.length && txOf[i] === tx; i++) if (entries[i]?.reach === 1) entries[i] = undefined;
-      if (cache.farReaching > 0) for (let i = 0; i < entries.length; i++) if (entries[i]?.reach === 2) entries[i] = undefined;
-      analysis.claimFindings = { key: cache.key, entries, farReaching: cache.farReaching };
-    }
+    const analysis = claimFileAnalysis(document.uri, document.version, text, LineIndex.update(old.lines, text, edit), this.codeSet, x12, claimFile);
+    if (touchedClaim >= 0) this.onClaimFileChange?.(old, analysis, { touchedClaim, segmentCountChanged: !splice || splice.insertedCount !== splice.removedCount });
     return analysis;
   }
 
