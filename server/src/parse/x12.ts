@@ -634,6 +634,19 @@ export function parseX12(text: string): X12Document {
   }
 }
 
+/**
+ * End (exclusive) of the text that decided the delimiters: from the ISA to the segment terminator after ISA16
+ * (the 16th element separator is looked for the way `readIsa` does). An edit before it may change every delimiter.
+ */
+function delimiterRegionEnd(text: string, isaStart: number, elementSeparator: string): number {
+  let q = isaStart + 3;
+  for (let n = 1; n < 16; n++) {
+    q = text.indexOf(elementSeparator, q + 1);
+    if (q < 0) return text.length;
+  }
+  return q + 3;
+}
+
 /** Apply an edit to a string. */
 export function applyEdit(text: string, edit: X12Edit): string {
   return text.slice(0, edit.offset) + edit.inserted + text.slice(edit.offset + edit.removed);
@@ -657,7 +670,9 @@ export function reparseX12(old: X12Document, edit: X12Edit, newText?: string): I
   const segs = old.segments;
   const full = (): IncrementalResult => ({ document: parseX12(text), splice: null });
   if (!d || segs.count === 0 || edit.offset < 0 || edit.offset + edit.removed > old.text.length) return full();
-  if (edit.offset <= segs.terms[0]) return full(); // ISA (and anything before it) touched
+  // ISA (and anything before it) touched, or the text the delimiters were read from: ISA16 and the terminator
+  // after it can lie past the first terminator when a terminator character was typed inside the ISA
+  if (edit.offset <= Math.max(segs.terms[0], delimiterRegionEnd(old.text, segs.starts[0], d.element))) return full();
   // a document-level warning (component separator detection) may depend on the composites: keep it
   // unless the edit brings in characters that could change it
   const editEnd = edit.offset + edit.removed;

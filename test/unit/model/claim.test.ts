@@ -271,3 +271,22 @@ test('updateClaimModel shifts the index after the edited claim; the old model st
   // plain arrays (structuredClone works), equal to a full rebuild
   assert.deepEqual(structuredClone(materializeClaimFile(m)), materializeClaimFile(buildClaimModel(parseX12(t))));
 });
+
+test('a segment terminator typed inside the ISA, then an edit after it but before ISA16: a full re-parse (fast-check counterexample)', () => {
+  // the delimiters are read up to the terminator after ISA16, which then lies past the first terminator
+  let text = I;
+  let doc = parseX12(text);
+  let model = buildClaimModel(doc);
+  const edits = [
+    { offset: I.indexOf('CLM|'), removed: 0, inserted: '*' },
+    { offset: 4, removed: 0, inserted: 'NTE*ADD*X~' },
+    { offset: 23, removed: 5, inserted: '' },
+  ];
+  for (const edit of edits) {
+    const { document, splice } = reparseX12(doc, edit);
+    model = updateClaimModel(model, document, doc, splice);
+    doc = document;
+    text = document.text;
+    assert.deepEqual(materializeClaimFile(model), materializeClaimFile(buildClaimModel(parseX12(text))), JSON.stringify(edit));
+  }
+});
