@@ -67,9 +67,15 @@ export function growthPerCharacter(make: (size: number) => string, run: (text: s
     return median(samples);
   };
   sample(small, 10);
-  const smallTime = sample(small, 10);
-  const largeTime = sample(large, 1);
-  return largeTime / Math.max(smallTime, 0.05);
+  // the lowest of three measurements: a pause of the shared machine (another process, a GC) inflates one
+  // measurement, while a scan that really grows faster than the input is slow every time
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3 && best >= 2; attempt++) {
+    const smallTime = sample(small, 10);
+    const largeTime = sample(large, 1);
+    best = Math.min(best, largeTime / Math.max(smallTime, 0.05));
+  }
+  return best;
 }
 
 /** `unit` repeated to `size` characters. */
