@@ -5,6 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
@@ -143,6 +145,34 @@ describe('completion in notes searches the phrase being typed (issue 14 item 5)'
       if (sorted(service.complete(document, position).items).slice(0, 10).some((i) => (i as { label: string }).label === r.code)) found++;
     }
     assert.ok(n >= 20 && found / n >= 0.95, `${found} of ${n}`);
+  });
+});
+
+describe('the guide\'s documentation checklist in the note hover (issue 14 item 5)', () => {
+  const hoverValue = (text: string, token: string) => {
+    const doc = TextDocument.create('file:///ws/notes/visit.md', 'markdown', 1, text);
+    return (service.hover(doc, doc.positionAt(text.indexOf(token) + 1))?.contents as MarkupContent | undefined)?.value ?? '';
+  };
+  const text = 'Strontium-89 chloride 4 mCi given, HCPCS A9600-JZ x 4. Dx C79.51. The full vial was used.';
+
+  test('on the code: what the note shows (with its words) and what it lacks, right after the status', () => {
+    const v = hoverValue(text, 'A9600');
+    assert.match(v, /\*\*Active\*\*[^\n]*\n\n\*\*Documentation checklist\*\* \(the note lacks 3 of 5\):\n/);
+    assert.match(v, /- ✓ activity administered \(mCi or MBq\): \*"4 mCi"\*/);
+    assert.match(v, /- ✓ bone metastases, and the imaging that shows them: \*"C79\.51"\*/);
+    assert.match(v, /- ✗ \*\*lot number of the dose administered\*\*: add the lot number/);
+  });
+
+  test('on the modifier: JZ shows the statement that nothing was discarded', () => {
+    assert.match(hoverValue(text, 'JZ'), /\*\*Documentation checklist\*\* \(the note shows everything the guide lists\):\n- ✓ that nothing was discarded: \*"full vial was used"\*/);
+    assert.match(hoverValue(text.replace(' The full vial was used.', ''), 'JZ'), /- ✗ \*\*that nothing was discarded\*\*/);
+  });
+
+  test('a claim file gets no checklist', () => {
+    const claimText = readFileSync(join(__dirname, '..', 'fixtures', 'claims', '837p-oncology.837'), 'utf8');
+    const doc = TextDocument.create('file:///ws/c.837', 'x12', 1, claimText);
+    const v = (service.hover(doc, doc.positionAt(claimText.indexOf('A9600') + 1))?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.ok(v.includes('Strontium') && !v.includes('Documentation checklist'));
   });
 });
 

@@ -2,6 +2,8 @@ import type { Hover } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { formatIcd10 } from '../codeset/codeset';
 import { mentionAt } from '../parse/note';
+import { escapeMarkdown } from '../guides/render';
+import { findDiagnosis, findEvidence } from '../rules/notes/evidence';
 import { claimHover } from './claimHover';
 import { cptHover, icd10Hover, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
 import type { FeatureContext } from './context';
@@ -29,7 +31,7 @@ function noteHover(analysis: DocumentAnalysis, offset: number, ctx: FeatureConte
     const value = record
       ? modifierHover(record, codeSet, guides)
       : levelIModifierHover(at.modifier.code, codeSet, guides) ?? unknownCodeHover(at.modifier.code, 'HCPCS modifier', codeSet);
-    return markdown(value, analysis, at.modifier.span.offset, at.modifier.span.length);
+    return markdown(withChecklist(value, at.modifier.code, analysis, ctx, 2), analysis, at.modifier.span.offset, at.modifier.span.length);
   }
   const readAs = `read as ${mention.system === 'icd10' ? 'ICD-10-CM' : mention.system === 'cpt' ? 'CPT' : 'HCPCS'}: ${mention.reason}`;
   let value: string;
@@ -40,7 +42,7 @@ function noteHover(analysis: DocumentAnalysis, offset: number, ctx: FeatureConte
     value = cptHover(mention.code, codeSet);
   } else {
     const record = codeSet.procedure(mention.code);
-    value = record ? procedureHover(record, codeSet, guides, { readAs }) : unknownCodeHover(mention.code, 'HCPCS Level II', codeSet);
+    value = record ? withChecklist(procedureHover(record, codeSet, guides, { readAs }), record.code, analysis, ctx, 3) : unknownCodeHover(mention.code, 'HCPCS Level II', codeSet);
   }
   // The token is in both code sets: say what it would be in the other one.
   const icd = mention.alsoIn === 'icd10' ? codeSet.icd10(mention.code) : undefined;
@@ -48,4 +50,36 @@ function noteHover(analysis: DocumentAnalysis, offset: number, ctx: FeatureConte
   if (icd) value += `\n\n*Also an ICD-10-CM code: ${formatIcd10(mention.code)} ${icd.description}*`;
   if (hcpcs) value += `\n\n*Also a HCPCS Level II code: ${hcpcs.code} ${hcpcs.longDescription}*`;
   return markdown(value, analysis, mention.span.offset, mention.span.length);
+}
+
+/**
+ * The guide's documentation checklist for the code, against this note: what the note shows (with the words that
+ * show it) and what it lacks, inserted after the first `after` paragraphs (code, descriptor, status).
+ */
+function withChecklist(value: string, code: string, analysis: DocumentAnalysis, ctx: FeatureContext, after: number): string {
+  const list = documentationChecklist(analysis, code, ctx);
+  if (!list) return value;
+  let cut = -2;
+  for (let k = 0; k < after; k++) {
+    cut = value.indexOf('\n\n', cut + 2);
+    if (cut < 0) return `${value}\n\n${list}`;
+  }
+  return `${value.slice(0, cut)}\n\n${list}${value.slice(cut)}`;
+}
+
+export function documentationChecklist(analysis: DocumentAnalysis, code: string, ctx: FeatureContext): string | undefined {
+  if (analysis.kind === 'claim') return undefined;
+  const guide = ctx.guides.get(code);
+  if (!guide?.documentation?.length) return undefined;
+  const rows = guide.documentation.map((req) => {
+    const span = findEvidence(analysis.text, req.patterns) ?? findDiagnosis(analysis.note, req.diagnoses);
+    if (span) {
+      const shown = analysis.text.slice(span.offset, span.offset + Math.min(span.length, 48)).replace(/\s+/g, ' ');
+      return `- ✓ ${escapeMarkdown(req.label)}: *"${escapeMarkdown(shown)}${span.length > 48 ? '…' : ''}"*`;
+    }
+    return `- ✗ **${escapeMarkdown(req.label)}**: ${escapeMarkdown(req.add)}`;
+  });
+  const missing = rows.filter((r) => r.startsWith('- ✗')).length;
+  const head = missing === 0 ? 'the note shows everything the guide lists' : `the note lacks ${missing} of ${rows.length}`;
+  return `**Documentation checklist** (${head}):\n${rows.join('\n')}`;
 }
