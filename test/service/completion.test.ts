@@ -2,6 +2,7 @@
  * Completion in claim files on `$0` fixtures (test/fixtures/service/completion/*.837); the first items are kept in the
  * `.completion.txt` file beside each fixture (UPDATE_SNAPSHOTS=1 refreshes them).
  */
+import { build837, claim } from '../unit/rules/claim/harness';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -58,5 +59,41 @@ describe('claim completion facts', () => {
   test('codes by words in SV101-2 and modifiers in SV101-3', () => {
     assert.equal(completeFixture('sv101-code-words.837').items[0].label, 'A9604');
     assert.ok(completeFixture('sv101-modifier.837').items.some((i) => i.label === 'JW'));
+  });
+});
+
+describe('completion polish (issue 14 item 6)', () => {
+  const completeAt = (lines: string[][], name: string) => {
+    const t = build837(claim('P1', 'ABK:C7951', ...lines));
+    const offset = t.indexOf('§');
+    const text = t.slice(0, offset) + t.slice(offset + 1);
+    const doc = claimDocument(text, name);
+    return [...service.complete(doc, doc.positionAt(offset)).items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+  };
+
+  test('after JZ on a drug: the modifiers that still fit come first; JZ again and JW (contradicts JZ) come last', () => {
+    const items = completeAt([['SV1*HC:A9600:JZ:§*100*UN*4***1', 'DTP*472*D8*20260110']], 'after-jz.837');
+    const labels = items.map((i) => i.label);
+    assert.equal(labels[0], 'KX', labels.slice(0, 6).join(' '));
+    assert.ok(labels.indexOf('GA') < labels.indexOf('A1') || !labels.includes('A1'), 'liability modifiers before the alphabetical rest');
+    const tail = labels.slice(-4);
+    assert.ok(labels.indexOf('JW') > labels.indexOf('LT') && labels.indexOf('JZ') > labels.indexOf('LT'), `JW/JZ last: ${tail.join(' ')}`);
+    const jw = items.find((i) => i.label === 'JW')!;
+    assert.match(String((jw.documentation as { value: string }).value), /^Contradicts JZ on this line/);
+  });
+
+  test('a terminated code says when it ended and what replaces it', () => {
+    const items = completeAt([['SV1*HC:C930§*100*UN*1***1', 'DTP*472*D8*20260110']], 'terminated.837');
+    const c9300 = items.find((i) => i.label === 'C9300')!;
+    assert.deepEqual(c9300.tags, [1]);
+    assert.match(String(c9300.labelDetails?.description), / · ended 2025-06-30, use J9220$/);
+  });
+
+  test('a new line with no DTP yet takes the claim\'s date of service from the line before it', () => {
+    // line 1 is dated before C9300 ended: on the new line (no DTP) it is still valid, so not struck through
+    const items = completeAt([['SV1*HC:A9600:JZ*100*UN*4***1', 'DTP*472*D8*20250301'], ['SV1*HC:C930§']], 'new-line.837');
+    const c9300 = items.find((i) => i.label === 'C9300')!;
+    assert.equal(c9300.tags, undefined, 'valid on the claim\'s date 2025-03-01');
+    assert.equal(c9300.labelDetails?.description?.includes('ended'), false);
   });
 });

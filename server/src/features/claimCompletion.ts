@@ -5,7 +5,7 @@
 import { dateOfService as dateOfServiceOf, fallbackDateOfService } from '../model/dateOfService';
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
-import { findAt } from '../model/query';
+import { findAt, type X12Location } from '../model/query';
 import { CODE_TABLES, describeElement, type CodeTableName } from '../model/x12Dictionary';
 import { cptItems, icd10Items, modifierItems, procedureItems } from './completionItems';
 import type { FeatureContext } from './context';
@@ -26,6 +26,24 @@ function qualifierItems(table: CodeTableName | Record<string, string>, prefix: s
     }));
 }
 
+/**
+ * The date codes are offered for: the one resolver's answer (model/dateOfService.ts); a line being added has no
+ * DTP*472 yet, so it takes the claim's date of service from the line before it (else the claim's first dated line),
+ * then the resolver's fallback (the hcpcs.dateOfService setting, else today), as the rules do.
+ */
+function completionDate(at: X12Location, ctx: FeatureContext): string {
+  const line = at.serviceLine;
+  const claim = at.claim;
+  let sibling: string | undefined;
+  if (claim && !line?.dateOfService) {
+    const lines = claim.serviceLines;
+    const index = line ? lines.indexOf(line) : lines.length;
+    for (let i = index - 1; i >= 0 && !sibling; i--) sibling = lines[i].dateOfService?.from ?? undefined;
+    for (let i = 0; i < lines.length && !sibling; i++) sibling = lines[i].dateOfService?.from ?? undefined;
+  }
+  return dateOfServiceOf(line, claim, sibling ?? fallbackDateOfService(ctx.settings));
+}
+
 export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx: FeatureContext): CompletionList | undefined {
   if (!analysis.x12 || !analysis.claimFile) return undefined;
   const at = findAt(analysis.x12, analysis.claimFile, offset);
@@ -43,7 +61,7 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
     }
   }
   const range = analysis.lines.rangeOf(at.span.offset, end - at.span.offset);
-  const dateOfService = dateOfServiceOf(at.serviceLine, at.claim, fallbackDateOfService(ctx.settings));
+  const dateOfService = completionDate(at, ctx);
   const sid = at.segment.id;
   const isProcedureElement = (sid === 'SV1' && at.elementIndex === 1) || (sid === 'SV2' && at.elementIndex === 2);
 
@@ -56,7 +74,9 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
     }
     if (component >= 3 && component <= 6) {
       const code = at.serviceLine?.procedureCode?.value;
-      return { isIncomplete: false, items: modifierItems(ctx.codeSet, ctx.guides, typed, range, code, dateOfService) };
+      // the line's other modifiers (not the one being typed): duplicates and contradictions rank last
+      const others = (at.serviceLine?.modifiers ?? []).filter((m) => m.offset !== at.span.offset).map((m) => m.value);
+      return { isIncomplete: false, items: modifierItems(ctx.codeSet, ctx.guides, typed, range, code, dateOfService, others) };
     }
     return undefined;
   }

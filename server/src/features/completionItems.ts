@@ -8,6 +8,7 @@ import { formatIcd10 } from '../codeset/codeset';
 import type { CodeSet, HcpcsRecord } from '../codeset/types';
 import type { GuideIndex } from '../guides/types';
 import { LEVEL_I_MODIFIER_NAMES } from './codeHover';
+import { conflictsOf } from '../rules/claim/conflictingModifiers';
 
 const MAX_ITEMS = 60;
 
@@ -24,7 +25,8 @@ export function procedureItems(codeSet: CodeSet, query: string, range: Range, da
     const item: CompletionItem = {
       label: r.code,
       kind: CompletionItemKind.Value,
-      labelDetails: { description: r.shortDescription },
+      // struck through, and saying since when and what replaces it
+      labelDetails: { description: terminated ? `${r.shortDescription} · ended ${r.terminated}${r.crossReference.length ? `, use ${r.crossReference.join(', ')}` : ''}` : r.shortDescription },
       detail: r.longDescription,
       documentation: terminated
         ? { kind: 'markdown', value: `Terminated ${r.terminated}${r.crossReference.length ? `; use ${r.crossReference.join(', ')}` : ''}` }
@@ -65,21 +67,62 @@ function preferredModifiers(procedure: HcpcsRecord | undefined, guides: GuideInd
   return preferred;
 }
 
-export function modifierItems(codeSet: CodeSet, guides: GuideIndex, prefix: string, range: Range, procedureCode?: string, dateOfService?: string): CompletionItem[] {
+/** Drug and radiopharmaceutical codes: priced as drugs (51), a guide with drug waste, J codes, A9500-A9699. */
+function isDrugCode(procedure: HcpcsRecord | undefined, guides: GuideIndex): boolean {
+  if (!procedure) return false;
+  return procedure.pricing.includes('51') || !!guides.get(procedure.code)?.drugWasteModifiers || /^J\d{4}$/.test(procedure.code) || /^A9[56]\d\d$/.test(procedure.code);
+}
+
+/** After the guide's own: how a drug is given or bought (JA intravenous, JB subcutaneous, TB 340B). */
+const DRUG_MODIFIERS = ['JA', 'JB', 'TB'];
+/** On any line: liability and coverage (GA, GY, GZ, KX), distinct and repeat services (59, X{EPSU}, 76, 77). */
+const ANY_LINE_MODIFIERS = ['GA', 'GY', 'GZ', 'KX', '59', 'XE', 'XS', 'XP', 'XU', '76', '77'];
+
+/**
+ * Rank of a modifier for this code and the modifiers already on the line: the guide's (and JZ/JW on drugs) first,
+ * then those that fit the kind of code, then the ones any line may carry, then the rest; one already on the line or
+ * contradicting one there (JW after JZ) goes last.
+ */
+function modifierRank(code: string, preferred: Map<string, string>, drug: boolean, onLine: readonly string[]): number {
+  if (onLine.includes(code) || conflictsOf(code, onLine).length > 0) return 2800;
+  if (preferred.has(code)) return 0;
+  if (drug && DRUG_MODIFIERS.includes(code)) return 100 + DRUG_MODIFIERS.indexOf(code);
+  if (ANY_LINE_MODIFIERS.includes(code)) return 200 + ANY_LINE_MODIFIERS.indexOf(code);
+  return 1000;
+}
+
+export function modifierItems(
+  codeSet: CodeSet,
+  guides: GuideIndex,
+  prefix: string,
+  range: Range,
+  procedureCode?: string,
+  dateOfService?: string,
+  onLine: readonly string[] = [],
+): CompletionItem[] {
   const upper = prefix.toUpperCase();
-  const preferred = preferredModifiers(procedureCode ? codeSet.procedure(procedureCode) : undefined, guides);
+  const procedure = procedureCode ? codeSet.procedure(procedureCode) : undefined;
+  const preferred = preferredModifiers(procedure, guides);
+  const drug = isDrugCode(procedure, guides);
+  const present = onLine.map((m) => m.toUpperCase());
   const items: CompletionItem[] = [];
   for (const m of codeSet.allModifiers()) {
     if (!m.code.startsWith(upper)) continue;
     const terminated = !!m.terminated && (!dateOfService || dateOfService > m.terminated);
     const why = preferred.get(m.code);
+    const rank = modifierRank(m.code, preferred, drug, present);
+    const conflict = conflictsOf(m.code, present)[0];
     const item: CompletionItem = {
       label: m.code,
       kind: CompletionItemKind.EnumMember,
-      labelDetails: { description: m.shortDescription },
+      labelDetails: { description: terminated ? `${m.shortDescription} · ended ${m.terminated}` : m.shortDescription },
       detail: m.longDescription,
-      documentation: why ? { kind: 'markdown', value: `Common with ${procedureCode}: ${why}` } : undefined,
-      sortText: sortKey(terminated ? 3000 : why ? 0 : 1000, m.code),
+      documentation: conflict
+        ? { kind: 'markdown', value: `Contradicts ${conflict.other} on this line: ${conflict.why}.` }
+        : why
+          ? { kind: 'markdown', value: `Common with ${procedureCode}: ${why}` }
+          : undefined,
+      sortText: sortKey(terminated ? 3000 : rank, m.code),
       textEdit: { range, newText: m.code },
     };
     if (terminated) item.tags = [CompletionItemTag.Deprecated];
@@ -87,12 +130,13 @@ export function modifierItems(codeSet: CodeSet, guides: GuideIndex, prefix: stri
   }
   for (const [code, name] of Object.entries(LEVEL_I_MODIFIER_NAMES)) {
     if (!code.startsWith(upper)) continue;
+    const rank = modifierRank(code, preferred, drug, present);
     items.push({
       label: code,
       kind: CompletionItemKind.EnumMember,
       labelDetails: { description: 'CPT modifier' },
       detail: `${name} (Level I; AMA descriptor not bundled)`,
-      sortText: sortKey(preferred.has(code) ? 0 : 2000, code),
+      sortText: sortKey(rank === 1000 ? 2000 : rank, code),
       textEdit: { range, newText: code },
     });
   }
