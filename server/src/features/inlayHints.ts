@@ -9,6 +9,7 @@ import { InlayHintKind, type InlayHint } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import type { CodeSet } from '../codeset/types';
 import { claimsInRange } from '../model/claim';
+import { onItsLine, typedSegmentEnd } from './typedSegment';
 
 
 export function inlayHints(analysis: DocumentAnalysis, startOffset: number, endOffset: number, codeSet: CodeSet, dateOfServiceFallback: string = todayIso()): InlayHint[] {
@@ -24,7 +25,7 @@ export function inlayHints(analysis: DocumentAnalysis, startOffset: number, endO
     for (const line of claim.serviceLines) {
       const code = line.procedureCode;
       if (!code || code.offset < startOffset || code.offset > endOffset) continue;
-      const value = code.value.toUpperCase();
+      const value = onItsLine(code.value).toUpperCase();
       const record = codeSet.procedure(value);
       let label: string | undefined;
       if (record) {
@@ -38,7 +39,9 @@ export function inlayHints(analysis: DocumentAnalysis, startOffset: number, endO
       if (!label) continue;
       // After the whole procedure composite (code and modifiers), so typing inside it is never pushed around.
       const modifiers = line.modifiers;
-      const end = modifiers.length ? modifiers[modifiers.length - 1].offset + modifiers[modifiers.length - 1].length : code.offset + code.length;
+      const composite = modifiers.length ? modifiers[modifiers.length - 1].offset + modifiers[modifiers.length - 1].length : code.offset + code.length;
+      // a segment still being typed runs into the next line: the hint stays on the code's line
+      const end = typedSegmentEnd(analysis.text, code.offset, composite, x12.delimiters?.element ?? '*', x12.delimiters?.segment ?? '~');
       hints.push({
         position: analysis.lines.positionAt(end),
         label: label.length > 40 ? `${label.slice(0, 39)}…` : label,

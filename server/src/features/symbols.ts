@@ -15,6 +15,7 @@ import type { Span } from '../core/span';
 import type { Claim, ServiceLine, Transaction } from '../model/claim';
 import { formatIcd10 } from '../codeset/codeset';
 import { segmentIdCode } from '../parse/x12';
+import { onItsLine, typedSegmentEnd } from './typedSegment';
 
 /** Up to this many claims the outline shows every claim with its service lines. */
 export const FULL_OUTLINE_MAX_CLAIMS = 1000;
@@ -35,13 +36,22 @@ function money(value: number | null | undefined): string {
   return value === null || value === undefined ? '?' : `$${value.toFixed(2)}`;
 }
 
+/** The span up to the end of the line being typed, when the loop's service segment runs into the next line. */
+function typedSpan(analysis: DocumentAnalysis, span: Span, line: ServiceLine | undefined): Span {
+  if (!line) return span;
+  const d = analysis.x12?.delimiters;
+  const end = typedSegmentEnd(analysis.text, line.serviceSpan.offset, span.offset + span.length, d?.element ?? '*', d?.segment ?? '~');
+  return end === span.offset + span.length ? span : { offset: span.offset, length: end - span.offset };
+}
+
 function lineSymbol(analysis: DocumentAnalysis, line: ServiceLine, ordinal: number): DocumentSymbol {
-  const code = line.procedureCode?.value ?? '(no code)';
-  const modifiers = line.modifiers.map((m) => m.value);
+  const code = line.procedureCode ? onItsLine(line.procedureCode.value) : '(no code)';
+  const modifiers = line.modifiers.map((m) => onItsLine(m.value));
   const name = `${line.lineNumber?.text ?? ordinal} ${[code, ...modifiers].join('-')}`;
   const units = line.units?.text ?? '?';
   const detail = `${units} ${line.unitBasis?.value ?? 'units'} · ${money(line.charge?.value)}${line.revenueCode ? ` · rev ${line.revenueCode.value}` : ''}`;
-  return symbol(analysis, name, detail, SymbolKind.Method, line.span, line.procedureCode ?? line.serviceSpan);
+  const selection = line.procedureCode ?? line.serviceSpan;
+  return symbol(analysis, name, detail, SymbolKind.Method, typedSpan(analysis, line.span, line), typedSpan(analysis, selection, line));
 }
 
 function claimSymbol(analysis: DocumentAnalysis, claim: Claim): DocumentSymbol {
@@ -49,7 +59,8 @@ function claimSymbol(analysis: DocumentAnalysis, claim: Claim): DocumentSymbol {
   const diagnoses = cappedList(claim.diagnoses.map((d) => formatIcd10(d.code.value)));
   const detail = `${money(claim.totalCharge?.value)} · ${claim.serviceLines.length} line${claim.serviceLines.length === 1 ? '' : 's'}${diagnoses ? ` · ${diagnoses}` : ''}`;
   const children = claim.serviceLines.map((l, i) => lineSymbol(analysis, l, i + 1));
-  return symbol(analysis, `Claim ${pcn}`, detail, SymbolKind.Class, claim.span, claim.patientControlNumber ?? claim.clmSpan, children);
+  const last = claim.serviceLines[claim.serviceLines.length - 1];
+  return symbol(analysis, `Claim ${pcn}`, detail, SymbolKind.Class, typedSpan(analysis, claim.span, last), claim.patientControlNumber ?? claim.clmSpan, children);
 }
 
 export function documentSymbols(analysis: DocumentAnalysis): DocumentSymbol[] {
