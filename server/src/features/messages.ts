@@ -38,7 +38,10 @@ export function sentenceFirst(message: string): string {
     if (depth > 0 || quoted || i < MIN_CLAUSE) continue;
     if (c === ':' && message[i + 1] === ' ') {
       const next = message[i + 2];
-      if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) return `${message.slice(0, i)}. ${next.toUpperCase()}${message.slice(i + 3)}`;
+      // a word follows (not a code such as J9035): "...statute"): Medicare will deny" ends the clause
+      const after = message[i + 3] ?? '';
+      const word = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z' && after >= 'a' && after <= 'z');
+      if (word) return `${message.slice(0, i)}. ${next.toUpperCase()}${message.slice(i + 3)}`;
     } else if (c === ' ' && message[i + 1] === '—' && message[i + 2] === ' ') {
       const next = message[i + 3] ?? '';
       return `${message.slice(0, i)}. ${next.toUpperCase()}${message.slice(i + 4)}`;

@@ -23,13 +23,12 @@ export const ndcNotForCode: Rule = {
       const n = lineNdc(line, ctx.codeSet);
       if (!n || n.rows.length === 0 || n.forCode) continue;
       const codes = [...new Set(n.rows.map((r) => r.hcpcs))];
-      const drug = `${n.rows[0].drugName} (${n.rows[0].labeler})`;
       out.push({
         ruleId: NDC_NOT_FOR_CODE,
         span: spanOf(line.drug.ndc),
         message:
-          `NDC ${n.ndc} is ${drug}, which the CMS ASP NDC-HCPCS crosswalk (${n.asp.release}) bills under ` +
-          `${cappedList(codes)}, not under ${code}. Payers match the NDC to the HCPCS code and deny a mismatch: ` +
+          `NDC ${n.ndc} is not billed under ${code}: it is ${n.rows[0].drugName} (${n.rows[0].labeler}), which the CMS ASP NDC-HCPCS crosswalk ` +
+          `(${n.asp.release}) bills under ${cappedList(codes)}. Payers match the NDC to the HCPCS code and deny a mismatch: ` +
           `check the NDC on the vial against the code billed.`,
       });
     }

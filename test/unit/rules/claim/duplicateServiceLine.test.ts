@@ -10,7 +10,7 @@ test('the same code, modifiers, date and units twice fires on the copy and names
   const [d, ...rest] = run(duplicateServiceLine, text);
   assert.equal(rest.length, 0);
   assert.equal(at(text, d), 'J9035');
-  assert.match(d.message, /^line 3 repeats line 1: J9035 with JZ, 10 units on 2026-01-10/);
+  assert.match(d.message, /^P1 line 3, J9035: line 3 repeats line 1: J9035 with JZ, 10 units on 2026-01-10/);
   assert.equal(d.relatedInformation?.length, 1);
   assert.match(d.relatedInformation![0].message, /^line 1/);
 });

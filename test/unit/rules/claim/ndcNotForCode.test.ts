@@ -12,7 +12,8 @@ test('an NDC the crosswalk bills under another code fires at the NDC and names t
   const [d, ...rest] = run(ndcNotForCode, text);
   assert.equal(rest.length, 0);
   assert.equal(at(text, d), '00003029305');
-  assert.match(d.message, /^NDC 00003-0293-05 is Kenalog-80 \(E\.R\. Squibb & Sons, L\.L\.C\.\), which the CMS ASP NDC-HCPCS crosswalk \(2026-01\) bills under J3301, not under J9035/);
+  // the message opens with the place (claim, line, code), then what is wrong (features/messages.ts)
+  assert.match(d.message, /^P1 line 1, J9035: NDC 00003-0293-05 is not billed under J9035\. It is Kenalog-80 \(E\.R\. Squibb & Sons, L\.L\.C\.\), which the CMS ASP NDC-HCPCS crosswalk \(2026-01\) bills under J3301\./);
 });
 
 test('the NDC of the line\'s code, an NDC the crosswalk does not list, or no NDC does not fire', () => {

@@ -11,7 +11,7 @@ test('more units than the NDC quantity holds (UN) fires at the units', () => {
   const [d, ...rest] = run(ndcUnits, text);
   assert.equal(rest.length, 0);
   assert.equal(at(text, d), '30');
-  assert.match(d.message, /^30 units of J9035 \(10 MG each\) cannot come from 2 UN of NDC 50242-0060-01: one item of Avastin is 10 billing units .* at most 20/);
+  assert.match(d.message, /^P1 line 1, J9035: 30 units of J9035 \(10 MG each\) cannot come from 2 UN of NDC 50242-0060-01\. One item of Avastin is 10 billing units .* at most 20/);
 });
 
 test('units within the quantity, a partial unit rounded up, or fewer units (waste, JW) do not fire', () => {
