@@ -68,8 +68,9 @@ test('every message: the place first inside a claim, and a first sentence under 
   }
   assert.deepEqual(long, []);
   assert.ok(count > 50, `${count} messages checked`);
-  // most of the rules are exercised by the fixtures
+  // the fixtures exercise the billing rules (30 of them when this was written; the x12/ conformance rules need
+  // their own fixtures): fewer means the test checks less than it says
   const ruleIds = allRules.map((r) => r.id);
   const covered = ruleIds.filter((id) => rules.has(id));
-  assert.ok(covered.length >= ruleIds.length * 0.8, `covered ${covered.length} of ${ruleIds.length}: missing ${ruleIds.filter((id) => !rules.has(id)).join(', ')}`);
+  assert.ok(covered.length >= 28, `covered ${covered.length} of ${ruleIds.length}: missing ${ruleIds.filter((id) => !rules.has(id)).join(', ')}`);
 });
