@@ -203,7 +203,7 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
                 bItem = aFrame.loop.items.indexOf(p2000B[p2000B.length - 1]);
                 if (bItem >= 0) w.advance(a, bItem, unitStart);
               }
-              if (aFrame && bItem >= 0 && (opensSubscriber || aFrame.counts[bItem] === 0)) aFrame.counts[bItem]++;
+              if (aFrame && bItem >= 0 && (opensSubscriber || aFrame.counts[bItem] === 0)) aFrame.counts[bItem] = Math.max(aFrame.counts[bItem], 0) + 1;
               lastHadPatient = patJ >= 0;
               needFrames = true;
               continue;
@@ -215,7 +215,7 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
             const frames = w.frames;
             frames.length = frames.indexOf(aFrame) + 1;
             const fb = newFrame(p2000B[p2000B.length - 1], -1);
-            fb.reported.fill(1);
+            fb.counts.fill(-1);
             const c300 = fb.loop.items.findIndex((it) => it.id === '2300');
             fb.cursor = c300;
             if (c300 >= 0) fb.counts[c300] = 1;
@@ -223,7 +223,7 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
             if (lastHadPatient && p2000C) {
               fb.cursor = fb.loop.items.indexOf(p2000C[p2000C.length - 1]);
               const fc = newFrame(p2000C[p2000C.length - 1], -1);
-              fc.reported.fill(1);
+              fc.counts.fill(-1);
               const c = fc.loop.items.findIndex((it) => it.id === '2300');
               fc.cursor = c;
               if (c >= 0) fc.counts[c] = 1;

@@ -95,10 +95,6 @@ export function segmentLooksClean(t: string, start: number, end: number, idLengt
   const comp = d.component.charCodeAt(0);
   const rep = d.repetition ? d.repetition.charCodeAt(0) : -1;
   const defs = node.elsBySeq;
-  for (let i = start; i < end; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 32 || c === 127) return false;
-  }
   let p = start + idLength;
   let seq = 0;
   let present = 0;
@@ -106,8 +102,16 @@ export function segmentLooksClean(t: string, start: number, end: number, idLengt
     p++; // past the separator
     seq++;
     if (seq > 63) return false;
+    // one pass: the element's end, control characters, and whether it holds a component or repetition separator
     let q = p;
-    while (q < end && t.charCodeAt(q) !== el) q++;
+    let split = false;
+    while (q < end) {
+      const c = t.charCodeAt(q);
+      if (c === el) break;
+      if (c < 32 || c === 127) return false;
+      if (c === comp || c === rep) split = true;
+      q++;
+    }
     o.at[2 * seq] = p;
     o.at[2 * seq + 1] = q;
     const def = seq < defs.length ? defs[seq] : undefined;
@@ -117,7 +121,13 @@ export function segmentLooksClean(t: string, start: number, end: number, idLengt
       if (def.usage === 'R') return false;
     } else {
       if (seq < 32) present |= 1 << seq;
-      if (def.comps) {
+      if (def.comps && !split) {
+        // one component
+        if (def.usage === 'N') return false;
+        const c0 = def.comps[0];
+        if (!c0 || !valueOk(t, p, q, c0, guides)) return false;
+        for (let ci = 1; ci < def.comps.length; ci++) if (def.comps[ci].usage === 'R') return false;
+      } else if (def.comps) {
         if (def.usage === 'N') return false;
         let c = p;
         let ci = 0;
@@ -140,10 +150,7 @@ export function segmentLooksClean(t: string, start: number, end: number, idLengt
         }
         for (; ci < def.comps.length; ci++) if (def.comps[ci].usage === 'R') return false;
       } else {
-        for (let i = p; i < q; i++) {
-          const ch = t.charCodeAt(i);
-          if (ch === comp || ch === rep) return false;
-        }
+        if (split) return false;
         if (!valueOk(t, p, q, def, guides)) return false;
       }
     }

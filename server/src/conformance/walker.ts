@@ -25,9 +25,8 @@ export interface Frame {
   loop: LoopNode;
   /** Index of the item matched last (-1 before any). */
   cursor: number;
+  /** How often each item appeared in this instance; -1: reported missing, or not this walk's business. */
   counts: number[];
-  /** Items already reported missing (1). */
-  reported: number[];
   /** Segment index of the loop instance's first segment, -1 when it lies outside the walk. */
   entrySeg: number;
   /** HL01 of the instance, for HL loops. */
@@ -40,8 +39,7 @@ export function newFrame(loop: LoopNode, entrySeg: number): Frame {
   // plain arrays: a typed array per loop instance cost more to allocate than the walk itself
   const n = loop.items.length;
   const counts: number[] = new Array<number>(n).fill(0);
-  const reported: number[] = new Array<number>(n).fill(0);
-  return { loop, cursor: -1, counts, reported, entrySeg, hlId: null, hlChild: null };
+  return { loop, cursor: -1, counts, entrySeg, hlId: null, hlChild: null };
 }
 
 /**
@@ -59,7 +57,7 @@ export function framesAt(loops: LoopNode[], nextItem: string, hlIds: (string | n
       f.cursor = k;
       if (next) f.counts[k] = 1;
       // the items before the cursor were seen (or are not this walk's business)
-      for (let j = 0; j < k; j++) f.reported[j] = 1;
+      for (let j = 0; j < k; j++) if (f.counts[j] === 0) f.counts[j] = -1;
     }
     frames.push(f);
   }
@@ -242,8 +240,8 @@ export class Walker {
   private missingItems(f: Frame, from: number, to: number, atIndex: number, at: Span): void {
     for (let k = from; k < to; k++) {
       const it = f.loop.items[k];
-      if (f.counts[k] > 0 || f.reported[k] || it.usage !== 'R') continue;
-      f.reported[k] = 1;
+      if (f.counts[k] !== 0 || it.usage !== 'R') continue;
+      f.counts[k] = -1;
       const anchorIndex = f.entrySeg >= 0 ? f.entrySeg : atIndex;
       const anchor = f.entrySeg >= 0 ? new SegmentAt(this.ctx.doc, f.entrySeg).span : at;
       if (it.kind === 'loop') {
@@ -296,7 +294,7 @@ export class Walker {
     if (f.cursor >= 0 && k > f.cursor) this.missingItems(f, f.loop.groupStart[f.cursor], f.loop.groupStart[k], i, segSpan(seg));
     else if (f.cursor < 0) this.missingItems(f, 0, f.loop.groupStart[k], i, segSpan(seg));
     if (k > f.cursor) f.cursor = k;
-    f.counts[k]++;
+    f.counts[k] = f.counts[k] < 0 ? 1 : f.counts[k] + 1;
     const item = f.loop.items[k];
     let node = m.seg;
     if (m.open.length > 0) {
