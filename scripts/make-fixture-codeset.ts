@@ -26,6 +26,8 @@ export const FIXTURE_PROCEDURES = [
   'Q0138', 'Q2043', 'Q4081', 'Q5101', 'Q5148',
   // terminated codes with cross references (one to a CPT code: G2012 -> 98016)
   'C9150', 'C9173', 'C9300', 'C9794', 'G0562', 'G2012',
+  // the oldest termination the release keeps (2014-06-30): its horizon, before which deleted codes have dropped out
+  'C9441',
   // Medicare coverage codes I, M, S (hcpcs/noncovered-medicare) and a "per study dose" radiopharmaceutical
   'A0130', 'A4250', 'A4261', 'A9500',
 ];

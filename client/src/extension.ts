@@ -27,6 +27,8 @@ interface ServerStatus {
   /** 'imported': a release the user imported into the extension's storage is in use. */
   hcpcsSource?: 'bundled' | 'imported';
   icd10Release: string;
+  /** The releases and the dates of service they cover. */
+  coverage?: string;
   problems?: number;
   uri?: string;
   /** 'checking': the document at `uri` has no result yet; 'checked': its diagnostics are out. */
@@ -89,9 +91,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     status.text = `$(book) HCPCS ${lastStatus.hcpcsRelease}`;
     status.tooltip =
-      `HCPCS Level II release ${lastStatus.hcpcsRelease}` +
+      `${lastStatus.coverage ?? `HCPCS Level II release ${lastStatus.hcpcsRelease}, ICD-10-CM ${lastStatus.icd10Release}`}` +
       (lastStatus.hcpcsSource === 'imported' ? ' (imported; "HCPCS: Use the bundled code set" goes back)' : '') +
-      `, ICD-10-CM ${lastStatus.icd10Release}. Click to look up a code.`;
+      '. Click to look up a code.';
     const mine = editor && client ? (client.diagnostics?.get(editor.document.uri) ?? []) : [];
     const served = !!editor && (editor.document.languageId === 'x12' || mine.length > 0);
     if (!served) {

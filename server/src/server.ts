@@ -29,6 +29,7 @@ import { rulesOffFor } from './guides/rulesOff';
 import { searchCodes, guideDocument, lookupDocument, ruleDocument } from './features/lookup';
 import { allRules } from './rules/registry';
 import { importReleaseInto, removeImportedRelease } from './node/importRelease';
+import { coverageSummary } from './codeset/codeset';
 
 export interface ServerOptions {
   /** Folder holding manifest.json and the code tables. */
@@ -130,6 +131,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       hcpcsRelease: environment?.codeSet.hcpcsRelease ?? 'not loaded',
       hcpcsSource: environment?.hcpcsSource ?? 'bundled',
       icd10Release: environment?.codeSet.icd10Release ?? 'not loaded',
+      coverage: environment ? coverageSummary(environment.codeSet) : undefined,
       uri,
     };
   }

@@ -166,6 +166,7 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
     hcpcsRelease: tables.hcpcs.release,
     icd10Release: tables.icd10.release,
     hcpcsCoverage: quarterDates(tables.hcpcs.release),
+    hcpcsHorizon: procedures.reduce<string | undefined>((min, r) => (r.terminated && (!min || r.terminated < min) ? r.terminated : min), undefined),
     nocFromList: nocList !== undefined,
     isNotOtherwiseClassified: (code) => {
       const c = code.trim().toUpperCase();
@@ -261,4 +262,16 @@ export function loadCodeSetFromJson(
   }
   if (errors.length > 0 || !hcpcs.success || !icd10.success) return { ok: false, error: errors.join('\n') };
   return { ok: true, codeSet: createCodeSet({ hcpcs: hcpcs.data, icd10: icd10.data }, options) };
+}
+
+/**
+ * The releases and the dates of service they cover, in one line for the status bar:
+ * "HCPCS 2026-01 for 2026-01-01 to 2026-03-31 · ICD-10-CM FY2025 (2024-10-01 to 2025-09-30), FY2026 (...) · ASP 2026-01".
+ */
+export function coverageSummary(codeSet: CodeSet): string {
+  const c = codeSet.hcpcsCoverage;
+  const hcpcs = `HCPCS ${codeSet.hcpcsRelease}${c ? ` for dates of service ${c.from} to ${c.to}` : ''}${codeSet.hcpcsHorizon ? ` (deleted codes kept from ${codeSet.hcpcsHorizon})` : ''}`;
+  const years = codeSet.icd10Years().filter((y) => y.from !== '');
+  const icd = `ICD-10-CM ${years.length ? years.map((y) => `${y.release} (${y.from} to ${y.to})`).join(', ') : codeSet.icd10Release}`;
+  return `${hcpcs} · ${icd}`;
 }

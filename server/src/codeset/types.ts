@@ -141,6 +141,11 @@ export interface CodeSet {
   readonly icd10Release: string;
   /** The calendar quarter the HCPCS release is for (2026-01 -> 2026-01-01 to 2026-03-31), when its label says. */
   readonly hcpcsCoverage?: Coverage;
+  /**
+   * The earliest last-valid date of the terminated codes the release still lists ("2014-06-30" in January 2026):
+   * CMS drops codes terminated longer ago, so on a date before it the release cannot tell a deleted code from none.
+   */
+  readonly hcpcsHorizon?: string;
   /** Whether NOC-ness comes from the CMS NOC list of the release (else from descriptor words). */
   readonly nocFromList: boolean;
   /** A "not otherwise classified" code per the CMS NOC list of the release (or, without a list, its descriptor). */

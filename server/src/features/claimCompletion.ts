@@ -8,6 +8,8 @@ import type { DocumentAnalysis } from '../analysis';
 import { findAt, type X12Location } from '../model/query';
 import { CODE_TABLES, describeElement, type CodeTableName } from '../model/x12Dictionary';
 import { cptItems, icd10Items, modifierItems, procedureItems } from './completionItems';
+import { icd10ReleaseFor } from './codeHover';
+import { diagnosisDate } from '../rules/structure/diagnosisDate';
 import type { FeatureContext } from './context';
 import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 import { guidePlaceOf } from '../conformance/check';
@@ -82,7 +84,10 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
   }
   if (sid === 'HI') {
     if ((at.componentIndex ?? 1) === 1) return { isIncomplete: false, items: qualifierItems('diagnosisQualifier', typed, range) };
-    if (at.componentIndex === 2 && typed.length > 0) return { isIncomplete: true, items: icd10Items(ctx.codeSet, typed, range, false) };
+    if (at.componentIndex === 2 && typed.length > 0) {
+      const date = at.claim ? diagnosisDate(at.claim, { today: ctx.settings.dateOfService || '' }) : '';
+      return { isIncomplete: true, items: icd10Items(ctx.codeSet, typed, range, false, icd10ReleaseFor(ctx.codeSet, date || undefined)) };
+    }
     return undefined;
   }
   const component = at.composite ? (at.componentIndex ?? 1) : 1;

@@ -18,9 +18,10 @@ import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 import { describeComponent, describeElement, describeSegment, describeValue } from '../model/x12Dictionary';
 import { guideForTransaction, guidePlaceOf } from '../conformance/check';
 import { describeGuidePlace } from '../conformance/describe';
-import { cptHover, icd10Hover, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
+import { cptHover, icd10Hover, icd10ReleaseFor, icd10YearLine, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
 import type { FeatureContext } from './context';
 import { ndcHover } from './ndcHover';
+import { diagnosisDate } from '../rules/structure/diagnosisDate';
 
 export interface ClaimHover {
   markdown: string;
@@ -51,8 +52,13 @@ function notBillableText(code: string, codeSet: CodeSet): string {
   return `**Not an ICD-10-CM code** in the ${codeSet.icd10Release} release; payers reject claims with invalid diagnosis codes.`;
 }
 
-function unknownDiagnosisHover(code: string, codeSet: CodeSet): string {
-  return `**${formatIcd10(code)}** · ICD-10-CM\n\n${notBillableText(code, codeSet)}`;
+function unknownDiagnosisHover(code: string, codeSet: CodeSet, release = codeSet.icd10Release): string {
+  const other = codeSet.icd10Years().find((y) => y.release !== release && codeSet.icd10In(y.release, code));
+  const otherText = other
+    ? `\n\nIn ${other.release} (${other.from} to ${other.to}): ${codeSet.icd10In(other.release, code)!.description}.`
+    : '';
+  const text = release === codeSet.icd10Release ? notBillableText(code, codeSet) : `**Not an ICD-10-CM code** in ${release}.`;
+  return `**${formatIcd10(code)}** · ICD-10-CM\n\n${text}${otherText}\n\n*${icd10YearLine(codeSet, release)}*`;
 }
 
 /** Where the diagnosis sits in the claim and which lines point at it. */
@@ -124,8 +130,13 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
       return cut < 0 ? `${base}\n\n${said}` : `${base.slice(0, cut)}\n\n${said}${base.slice(cut)}`;
     }
     case 'diagnosisCode': {
-      const record = codeSet.icd10(value);
-      const base = record ? icd10Hover(record, codeSet, formatIcd10(value)) : unknownDiagnosisHover(value, codeSet);
+      if (at.diagnosis?.codeSystem === 'ICD-9-CM') {
+        return `**${value}** · ICD-9-CM diagnosis (qualifier ${at.diagnosis.qualifier.value})\n\nICD-9-CM codes are not bundled; ICD-9 is valid only for dates of service before 2015-10-01.\n\n${diagnosisPlace(at.diagnosis, at.claim)}`;
+      }
+      // the fiscal year of the claim's date of service (FY2025 for 2024-10-01 to 2025-09-30)
+      const release = icd10ReleaseFor(codeSet, at.claim ? diagnosisDate(at.claim, { today: dateOfService ?? '' }) || undefined : dateOfService);
+      const record = codeSet.icd10In(release, value);
+      const base = record ? icd10Hover(record, codeSet, formatIcd10(value), undefined, release) : unknownDiagnosisHover(value, codeSet, release);
       return at.diagnosis ? `${base}\n\n${diagnosisPlace(at.diagnosis, at.claim)}` : base;
     }
     case 'diagnosisPointer': {
@@ -141,7 +152,7 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
       return [
         `**Diagnosis pointer ${value}** → diagnosis ${diagnosis.position} (${role}): **${code}**`,
         record ? record.description : notBillableText(diagnosis.code.value, codeSet),
-        `*ICD-10-CM ${codeSet.icd10Release}*${primary ? ` ·${primary}` : ''}`,
+        `*${icd10YearLine(codeSet)}*${primary ? ` ·${primary}` : ''}`,
       ].join('\n\n');
     }
     case 'ndc':

@@ -124,12 +124,27 @@ export function cptHover(code: string, codeSet: CodeSet): string {
   ].join('\n\n');
 }
 
-export function icd10Hover(record: Icd10Record, codeSet: CodeSet, formatted: string, readAs?: string): string {
+export function icd10Hover(record: Icd10Record, codeSet: CodeSet, formatted: string, readAs?: string, release = codeSet.icd10Release): string {
   return [
     `**${formatted}** · ICD-10-CM diagnosis${readAs ? ` (${readAs})` : ''}`,
     record.description,
-    `*ICD-10-CM ${codeSet.icd10Release}*`,
+    `*${icd10YearLine(codeSet, release)}*`,
   ].join('\n\n');
+}
+
+/** "ICD-10-CM FY2026 (dates of service 2025-10-01 to 2026-09-30)". */
+export function icd10YearLine(codeSet: CodeSet, release = codeSet.icd10Release): string {
+  const y = codeSet.icd10Years().find((x) => x.release === release);
+  return `ICD-10-CM ${release}${y && y.from ? ` (dates of service ${y.from} to ${y.to})` : ''}`;
+}
+
+/** The ICD-10-CM year a date of service is coded in: the year that covers it, else the newest (or oldest) held. */
+export function icd10ReleaseFor(codeSet: CodeSet, date: string | undefined): string {
+  if (!date) return codeSet.icd10Release;
+  const year = codeSet.icd10YearFor(date);
+  if (year) return year.release;
+  const years = codeSet.icd10Years();
+  return years.length && years[0].from && date < years[0].from ? years[0].release : codeSet.icd10Release;
 }
 
 export function unknownCodeHover(code: string, system: string, codeSet?: CodeSet): string {

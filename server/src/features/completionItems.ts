@@ -143,14 +143,19 @@ export function modifierItems(
   return items;
 }
 
-export function icd10Items(codeSet: CodeSet, query: string, range: Range, withDot: boolean): CompletionItem[] {
+/**
+ * ICD-10-CM codes of the current fiscal year by code or words; the detail names the year. `release` is the year of
+ * the claim's date of service: when it is another year held, a code that is not in it says so.
+ */
+export function icd10Items(codeSet: CodeSet, query: string, range: Range, withDot: boolean, release = codeSet.icd10Release): CompletionItem[] {
   return codeSet.searchIcd10(query, MAX_ITEMS).map((hit, i) => {
     const code = withDot ? formatIcd10(hit.record.code) : hit.record.code;
+    const missing = release !== codeSet.icd10Release && !codeSet.icd10In(release, hit.record.code);
     return {
       label: formatIcd10(hit.record.code),
       kind: CompletionItemKind.Reference,
       labelDetails: { description: hit.record.description },
-      detail: hit.record.description,
+      detail: `${hit.record.description} (ICD-10-CM ${codeSet.icd10Release}${missing ? `; not in ${release}, the year of this claim's date of service` : ''})`,
       filterText: query,
       sortText: sortKey(i, hit.record.code),
       textEdit: { range, newText: code },

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import { loadCodeSet } from '../../../server/src/node/loadCodeSet';
+import { coverageSummary } from '../../../server/src/codeset/codeset';
 import { isNotOtherwiseClassified } from '../../../server/src/codeset/noc';
 import { describeBetos, describeCoverage, describePricingIndicator, describeTypeOfService } from '../../../server/src/codeset/describe';
 import type { CodeSet } from '../../../server/src/codeset/types';
@@ -156,4 +157,14 @@ test('code tables from the record layout travel with the table and describe fiel
   assert.equal(describeTypeOfService(t, '6'), 'Therapeutic radiology');
   assert.equal(describeCoverage(t, 'Q'), undefined);
   assert.match(full().processingNote('88') ?? '', /^"S" CODES ARE UNIQUE TEMPORARY CODES/);
+});
+
+test('where the data stops: the HCPCS quarter, the oldest termination kept, the ICD-10-CM years (status bar line)', () => {
+  const cs = full();
+  assert.deepEqual(cs.hcpcsCoverage, { from: '2026-01-01', to: '2026-03-31' });
+  assert.equal(cs.hcpcsHorizon, '2014-06-30');
+  assert.equal(
+    coverageSummary(cs),
+    'HCPCS 2026-01 for dates of service 2026-01-01 to 2026-03-31 (deleted codes kept from 2014-06-30) · ICD-10-CM FY2025 (2024-10-01 to 2025-09-30), FY2026 (2025-10-01 to 2026-09-30)',
+  );
 });

@@ -23,6 +23,7 @@ import { duplicateServiceLine } from './duplicateServiceLine';
 import { ndcNotForCode } from './ndcNotForCode';
 import { medicaidDrugWithoutNdc } from './medicaidDrugWithoutNdc';
 import { ndcUnits } from './ndcUnits';
+import { outsideReleaseDates } from './outsideReleaseDates';
 
 export const claimRules: readonly Rule[] = [
   unknownCode,
@@ -48,4 +49,5 @@ export const claimRules: readonly Rule[] = [
   ndcNotForCode,
   medicaidDrugWithoutNdc,
   ndcUnits,
+  outsideReleaseDates,
 ];

@@ -2,6 +2,7 @@ import { codeSetFacts } from '../../codeset/codeFacts';
 import { LEVEL_II_SHAPE } from '../../core/codeShapes';
 import type { CheckedLine, ClaimFileContext, Finding, NoteContext, Rule } from '../types';
 import { eachLine } from '../lineRule';
+import { HOW_TO_IMPORT, hcpcsStanding } from './releaseDates';
 
 export { closestCodes } from '../../codeset/codeFacts';
 
@@ -51,11 +52,39 @@ export const unknownCode: Rule = {
     }
     return findings;
   },
-  checkClaim: eachLine(({ line, code: facts }: CheckedLine, _claim, ctx: ClaimFileContext, findings: Finding[]): void => {
+  checkClaim: eachLine(({ line, code: facts, dateOfService }: CheckedLine, _claim, ctx: ClaimFileContext, findings: Finding[]): void => {
     const code = line.procedureCode;
     if (!code || !facts) return;
     const value = facts.code;
     if (facts.record || !LEVEL_II_SHAPE.test(value)) return;
+    const release = ctx.codeSet.hcpcsRelease;
+    const date = dateOfService;
+    const standing = hcpcsStanding(ctx.codeSet, date);
+    if (standing === 'after') {
+      // the release cannot know codes added after its quarter: not an error it can support
+      findings.push({
+        ruleId: UNKNOWN_CODE,
+        span: { offset: code.offset, length: code.length },
+        severity: 'warning',
+        message:
+          `${value} is not in the HCPCS release ${release}, which is for dates of service up to ${ctx.codeSet.hcpcsCoverage!.to}; ` +
+          `this line is dated ${date}, so ${value} may be a code added since. ${HOW_TO_IMPORT} to check it, or confirm it ` +
+          `against the current CMS file before sending the claim.`,
+      });
+      return;
+    }
+    if (standing === 'before') {
+      findings.push({
+        ruleId: UNKNOWN_CODE,
+        span: { offset: code.offset, length: code.length },
+        severity: 'info',
+        message:
+          `${value} is not in the HCPCS release ${release}, but this line is dated ${date}, before ${ctx.codeSet.hcpcsHorizon}: ` +
+          `CMS drops codes terminated that long ago from its file, so this release cannot tell whether ${value} was valid on ` +
+          `that date. Check it against the CMS file of that year.`,
+      });
+      return;
+    }
     findings.push({
       ruleId: UNKNOWN_CODE,
       span: { offset: code.offset, length: code.length },

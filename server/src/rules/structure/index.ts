@@ -6,5 +6,6 @@ import { tooManyDiagnoses } from './tooManyDiagnoses';
 import { tooManyPointers } from './tooManyPointers';
 import { unknownDiagnosis } from './unknownDiagnosis';
 import { zeroUnits } from './zeroUnits';
+import { icd9Qualifier } from './icd9Qualifier';
 
-export const structureRules: readonly Rule[] = [claimTotalMismatch, pointerOutOfRange, tooManyDiagnoses, tooManyPointers, zeroUnits, unknownDiagnosis];
+export const structureRules: readonly Rule[] = [claimTotalMismatch, pointerOutOfRange, tooManyDiagnoses, tooManyPointers, zeroUnits, unknownDiagnosis, icd9Qualifier];

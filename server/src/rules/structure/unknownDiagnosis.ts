@@ -1,13 +1,18 @@
 import { billableChildren, formatIcd10 } from '../../codeset/codeset';
 import type { CheckedClaim, ClaimFileContext, Finding, Fix, Rule } from '../types';
+import { HOW_TO_IMPORT_ICD10, icd10Standing } from '../claim/releaseDates';
+import { diagnosisDate } from './diagnosisDate';
 
 export { billableChildren } from '../../codeset/codeset';
 
 export const UNKNOWN_DIAGNOSIS = 'icd10/unknown-diagnosis';
 
 /**
- * Every ICD-10-CM diagnosis in HI must be a billable code of the release in use. A category or subcategory
- * (C79, C795) is not billable: it needs more characters. Payers reject claims with invalid diagnosis codes.
+ * Every ICD-10-CM diagnosis in HI must be a billable code of the fiscal year of the claim's date of service (FY2025
+ * for 2024-10-01 to 2025-09-30, FY2026 after). A category or subcategory (C79, C795) is not billable: it needs more
+ * characters. Payers reject claims with invalid diagnosis codes. A code of another year held says which change
+ * removed or added it; a claim dated after the newest year held (or before the oldest) gets a milder finding that
+ * says the tables cannot tell.
  */
 export const unknownDiagnosis: Rule = {
   id: UNKNOWN_DIAGNOSIS,
@@ -15,12 +20,55 @@ export const unknownDiagnosis: Rule = {
   description: 'An HI diagnosis must be a billable ICD-10-CM code of the release in use (not a category that needs more characters).',
   checkClaim({ claim, codeFacts }: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     const out: Finding[] = [];
-    const release = ctx.codeSet.icd10Release;
+    const cs = ctx.codeSet;
+    let date: string | undefined;
+    let release = cs.icd10Release;
+    let standing: ReturnType<typeof icd10Standing> = 'within';
     for (const d of claim.diagnoses) {
       if (d.codeSystem !== 'ICD-10-CM') continue;
       const raw = d.code.value;
-      if (!raw.trim() || codeFacts.icd10Known(raw)) continue;
+      if (!raw.trim()) continue;
+      if (date === undefined) {
+        date = diagnosisDate(claim, ctx);
+        standing = icd10Standing(cs, date);
+        const years = cs.icd10Years();
+        const year = cs.icd10YearFor(date) ?? (standing === 'before' ? years[0] : years[years.length - 1]);
+        release = year?.release ?? cs.icd10Release;
+      }
+      if (release === cs.icd10Release ? codeFacts.icd10Known(raw) : cs.icd10In(release, raw)) continue;
       const shown = formatIcd10(raw);
+      const otherYear = cs.icd10Years().find((y) => y.release !== release && cs.icd10In(y.release, raw));
+      if (otherYear && standing === 'within') {
+        const deleted = otherYear.to < date!;
+        const desc = cs.icd10In(otherYear.release, raw)!.description;
+        const under = deleted && release === cs.icd10Release ? billableChildren(cs, raw) : [];
+        const instead = under.length ? ` (${release} codes under it: ${under.slice(0, 5).map(formatIcd10).join(', ')}${under.length > 5 ? ', ...' : ''})` : '';
+        out.push({
+          ruleId: UNKNOWN_DIAGNOSIS,
+          span: d.code,
+          message: deleted
+            ? `${shown} (${desc}) was deleted at the ${release} change: it was valid to ${otherYear.to}, and this claim is dated ${date}, in ${release}. ` +
+              `Payers reject deleted diagnosis codes: code it with the ${release} code the record supports${instead}.`
+            : `${shown} (${desc}) is new in ${otherYear.release}, valid from ${otherYear.from}: this claim is dated ${date}, in ${release}, when it did not exist yet. ` +
+              `Payers reject it: use the ${release} code the record supports.`,
+        });
+        continue;
+      }
+      if (standing !== 'within') {
+        const years = cs.icd10Years();
+        out.push({
+          ruleId: UNKNOWN_DIAGNOSIS,
+          span: d.code,
+          severity: standing === 'after' ? 'warning' : 'info',
+          message:
+            standing === 'after'
+              ? `${shown} is not in ICD-10-CM ${release}, the newest year held (dates of service to ${years[years.length - 1].to}); this claim is dated ${date}, ` +
+                `so it may be a code added since. ${HOW_TO_IMPORT_ICD10} to check it.`
+              : `${shown} is not in ICD-10-CM ${release}, the oldest year held (from ${years[0].from}); this claim is dated ${date}, earlier, so these tables ` +
+                `cannot tell whether it was valid then. Check it against the ICD-10-CM file of that year.`,
+        });
+        continue;
+      }
       const children = billableChildren(ctx.codeSet, raw);
       if (children.length > 0) {
         const sample = children.slice(0, 5).map(formatIcd10).join(', ');
@@ -41,7 +89,7 @@ export const unknownDiagnosis: Rule = {
         ruleId: UNKNOWN_DIAGNOSIS,
         span: d.code,
         message:
-          `${shown} is not an ICD-10-CM code in the ${release} release (diagnosis ${d.position}, HI${String(d.elementIndex).padStart(2, '0')}). ` +
+          `${shown} is not an ICD-10-CM code in the ${release} release${release === cs.icd10Release ? '' : ` (the year of the claim's date of service ${date})`} (diagnosis ${d.position}, HI${String(d.elementIndex).padStart(2, '0')}). ` +
           `Payers reject claims with invalid diagnosis codes. Check the code against the record (a typo, a deleted code or an ICD-9 code) and correct it.`,
       });
     }

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { billableChildren, unknownDiagnosis, UNKNOWN_DIAGNOSIS } from '../../../../server/src/rules/structure/unknownDiagnosis';
 import { applyFix, at, claimFixture, codeSet, edit, run } from '../envelope/helpers';
+import { at as atOne, build837, claim, run as runOne } from '../claim/harness';
 
 const p = claimFixture('837p-oncology.837');
 const i = claimFixture('837i-outpatient.837');
@@ -41,5 +42,37 @@ describe(UNKNOWN_DIAGNOSIS, () => {
     assert.deepEqual(run(unknownDiagnosis, edit(p, 'ABF:C7951', 'ABF:C79.51')), []);
     assert.deepEqual(run(unknownDiagnosis, edit(p, 'HI*ABK:C61*ABF:C7951*ABF:G893~', 'HI*BK:1854*BF:1985~')), []);
     assert.deepEqual(run(unknownDiagnosis, edit(i, 'CL1^2^1^01~', 'CL1^2^1^01~HI^BG>07~')), []);
+  });
+});
+
+describe(`${UNKNOWN_DIAGNOSIS} by the claim's date of service (FY2025 beside FY2026)`, () => {
+  // built with the claim-rule harness: one claim, one line, dated as given
+  const text = (dx: string, date: string) => build837(claim('P1', dx, ['SV1*HC:J9035*500*UN*10***1', `DTP*472*D8*${date}`]));
+
+  test('G35, deleted at the FY2026 change, is fine on 2025-09-30 and an error on 2025-10-01 naming the new codes', () => {
+    assert.deepEqual(runOne(unknownDiagnosis, text('ABK:G35', '20250930')), []);
+    const t = text('ABK:G35', '20251001');
+    const [d, ...rest] = runOne(unknownDiagnosis, t);
+    assert.equal(rest.length, 0);
+    assert.equal(atOne(t, d), 'G35');
+    assert.equal(d.severity, 1);
+    assert.match(d.message, /^G35 \(Multiple sclerosis\) was deleted at the FY2026 change: it was valid to 2025-09-30, and this claim is dated 2025-10-01, in FY2026/);
+    assert.match(d.message, /FY2026 codes under it: G35\.A, G35\.D/);
+  });
+
+  test('E11.A, new in FY2026, did not exist yet on an FY2025 date', () => {
+    assert.deepEqual(runOne(unknownDiagnosis, text('ABK:E11A', '20251001')), []);
+    const [d] = runOne(unknownDiagnosis, text('ABK:E11A', '20250930'));
+    assert.match(d.message, /^E11\.A \(Type 2 diabetes mellitus without complications in remission\) is new in FY2026, valid from 2025-10-01: this claim is dated 2025-09-30, in FY2025, when it did not exist yet/);
+  });
+
+  test('after FY2026 a code not in FY2026 is a warning that says how to import a newer year; before FY2025 it cannot tell', () => {
+    const [after] = runOne(unknownDiagnosis, text('ABK:C7959', '20261001'));
+    assert.equal(after.severity, 2);
+    assert.match(after.message, /not in ICD-10-CM FY2026, the newest year held \(dates of service to 2026-09-30\); this claim is dated 2026-10-01, so it may be a code added since\. Import the newer CDC ICD-10-CM codes file/);
+    const [before] = runOne(unknownDiagnosis, text('ABK:C7959', '20240930'));
+    assert.equal(before.severity, 3);
+    assert.match(before.message, /the oldest year held \(from 2024-10-01\).*cannot tell/);
+    assert.deepEqual(runOne(unknownDiagnosis, text('ABK:C7951', '20261001')), [], 'a code of FY2026 stays quiet after it');
   });
 });
