@@ -25,8 +25,8 @@ export const medicaidDrugWithoutNdc: Rule = {
         ruleId: MEDICAID_DRUG_WITHOUT_NDC,
         span: spanOf(line.procedureCode),
         message:
-          `${code} is a drug, and this is a ${payerLabel(claim, ctx)} claim: state Medicaid programs require the NDC of a ` +
-          `physician-administered drug (for the manufacturer rebate) and deny the line without it. Add the drug ` +
+          `This Medicaid drug line has no NDC. ${code} is a drug on a ${payerLabel(claim, ctx)} claim, and state Medicaid programs ` +
+          `require the NDC of a physician-administered drug (for the manufacturer rebate) and deny the line without it. Add the drug ` +
           `identification after the line: LIN**N4*<11-digit NDC> and CTP****<quantity>*<unit, e.g. UN>.`,
       });
     }

@@ -67,9 +67,9 @@ export const unknownCode: Rule = {
         span: { offset: code.offset, length: code.length },
         severity: 'warning',
         message:
-          `${value} is not in the HCPCS release ${release}, which is for dates of service up to ${ctx.codeSet.hcpcsCoverage!.to}; ` +
-          `this line is dated ${date}, so ${value} may be a code added since. ${HOW_TO_IMPORT} to check it, or confirm it ` +
-          `against the current CMS file before sending the claim.`,
+          `${value} may be newer than the HCPCS release ${release}. The release is for dates of service up to ` +
+          `${ctx.codeSet.hcpcsCoverage!.to} and this line is dated ${date}, so a code added since is not in it. ${HOW_TO_IMPORT} ` +
+          `to check it, or confirm it against the current CMS file before sending the claim.`,
       });
       return;
     }
@@ -79,9 +79,9 @@ export const unknownCode: Rule = {
         span: { offset: code.offset, length: code.length },
         severity: 'info',
         message:
-          `${value} is not in the HCPCS release ${release}, but this line is dated ${date}, before ${ctx.codeSet.hcpcsHorizon}: ` +
-          `CMS drops codes terminated that long ago from its file, so this release cannot tell whether ${value} was valid on ` +
-          `that date. Check it against the CMS file of that year.`,
+          `The HCPCS release ${release} cannot tell whether ${value} was valid on ${date}. CMS drops codes terminated before ` +
+          `${ctx.codeSet.hcpcsHorizon} from its file, so a code deleted before then is not in it. Check ${value} against the ` +
+          `CMS file of that year.`,
       });
       return;
     }

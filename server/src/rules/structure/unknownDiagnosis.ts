@@ -47,10 +47,11 @@ export const unknownDiagnosis: Rule = {
           ruleId: UNKNOWN_DIAGNOSIS,
           span: d.code,
           message: deleted
-            ? `${shown} (${desc}) was deleted at the ${release} change: it was valid to ${otherYear.to}, and this claim is dated ${date}, in ${release}. ` +
-              `Payers reject deleted diagnosis codes: code it with the ${release} code the record supports${instead}.`
-            : `${shown} (${desc}) is new in ${otherYear.release}, valid from ${otherYear.from}: this claim is dated ${date}, in ${release}, when it did not exist yet. ` +
-              `Payers reject it: use the ${release} code the record supports.`,
+            ? `${shown} was deleted from ICD-10-CM at the ${release} change (${otherYear.to} was its last day). ` +
+              `It was "${desc}" in ${otherYear.release}; this claim is dated ${date}, in ${release}, and payers reject deleted diagnosis ` +
+              `codes. Code it with the ${release} code the record supports${instead}.`
+            : `${shown} is new in ${otherYear.release} and did not exist on ${date} (${release}). ` +
+              `It is "${desc}" from ${otherYear.from}; payers reject it on an earlier date. Use the ${release} code the record supports.`,
         });
         continue;
       }
@@ -62,10 +63,10 @@ export const unknownDiagnosis: Rule = {
           severity: standing === 'after' ? 'warning' : 'info',
           message:
             standing === 'after'
-              ? `${shown} is not in ICD-10-CM ${release}, the newest year held (dates of service to ${years[years.length - 1].to}); this claim is dated ${date}, ` +
-                `so it may be a code added since. ${HOW_TO_IMPORT_ICD10} to check it.`
-              : `${shown} is not in ICD-10-CM ${release}, the oldest year held (from ${years[0].from}); this claim is dated ${date}, earlier, so these tables ` +
-                `cannot tell whether it was valid then. Check it against the ICD-10-CM file of that year.`,
+              ? `${shown} may be newer than ICD-10-CM ${release}, the newest year held. ${release} is for dates of service to ` +
+                `${years[years.length - 1].to} and this claim is dated ${date}, so a code added since is not in it. ${HOW_TO_IMPORT_ICD10} to check it.`
+              : `ICD-10-CM ${release}, the oldest year held, cannot tell whether ${shown} was valid on ${date}. ${release} starts ` +
+                `${years[0].from}; check the code against the ICD-10-CM file of that year.`,
         });
         continue;
       }
@@ -89,7 +90,8 @@ export const unknownDiagnosis: Rule = {
         ruleId: UNKNOWN_DIAGNOSIS,
         span: d.code,
         message:
-          `${shown} is not an ICD-10-CM code in the ${release} release${release === cs.icd10Release ? '' : ` (the year of the claim's date of service ${date})`} (diagnosis ${d.position}, HI${String(d.elementIndex).padStart(2, '0')}). ` +
+          `${shown} is not an ICD-10-CM code in the ${release} release (diagnosis ${d.position}, HI${String(d.elementIndex).padStart(2, '0')}). ` +
+          (release === cs.icd10Release ? '' : `${release} is the year of the claim's date of service ${date}. `) +
           `Payers reject claims with invalid diagnosis codes. Check the code against the record (a typo, a deleted code or an ICD-9 code) and correct it.`,
       });
     }

@@ -11,7 +11,7 @@ test('a claim dated after the HCPCS quarter (2026-03-31) gets one notice at the 
   assert.equal(rest.length, 0, 'one notice per claim');
   assert.equal(d.severity, 3);
   assert.equal(at(text, d), '20260402');
-  assert.match(d.message, /it is dated 2026-04-02, after the quarter the HCPCS release 2026-01 is for \(2026-01-01 to 2026-03-31\).*Import a newer CMS release/);
+  assert.match(d.message, /[Ii]t is dated 2026-04-02, after the quarter the HCPCS release 2026-01 is for \(2026-01-01 to 2026-03-31\).*Import a newer CMS release/);
 });
 
 test('after FY2026 both the HCPCS quarter and the ICD-10-CM years are named, still one notice', () => {

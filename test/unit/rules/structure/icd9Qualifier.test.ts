@@ -10,7 +10,7 @@ test('an ICD-9 qualifier on a claim dated on or after 2015-10-01 is an error at 
   const found = run(icd9Qualifier, text);
   assert.equal(found.length, 2);
   assert.equal(at(text, found[0]), 'BK');
-  assert.match(found[0].message, /^BK marks 1985 as an ICD-9-CM diagnosis, but this claim is dated 2026-01-10: from 2015-10-01 diagnoses must be ICD-10-CM/);
+  assert.match(found[0].message, /BK marks 1985 as an ICD-9-CM diagnosis, but this claim is dated 2026-01-10\. From 2015-10-01 diagnoses must be ICD-10-CM/);
   assert.match(found[0].message, /use the qualifier ABK/);
   assert.deepEqual(fixesOf(found[0]) ?? [], []);
 });
