@@ -43,7 +43,7 @@ export const duplicateServiceLine: Rule = {
         ruleId: DUPLICATE_SERVICE_LINE,
         span: spanOf(line.procedureCode),
         message:
-          `${lineLabel(line, i)} repeats ${lineLabel(other, j)} (${what}). The payer denies the copy as a duplicate service. ` +
+          `${lineLabel(line, i)} repeats ${lineLabel(other, j)}: ${what}. The payer denies the copy as a duplicate service. ` +
           `Remove it, add the units to the first line, or, if the service really was repeated, mark it with the repeat ` +
           `modifier the payer asks for (76/77 for a procedure, 91 for a lab test).`,
         related: [{ span: spanOf(other.procedureCode ?? other.serviceSpan), message: `${lineLabel(other, j)}: the first line with ${what}` }],

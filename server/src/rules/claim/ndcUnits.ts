@@ -36,9 +36,9 @@ export const ndcUnits: Rule = {
         ruleId: NDC_UNITS,
         span: spanOf(line.units),
         message:
-          `${plain(units)} units of ${code} are more than ${plain(quantity)} UN of NDC ${n.ndc} hold (at most ${plain(Math.ceil(most - 1e-9))}). ` +
-          `One item of ${row.drugName} is ${plain(row.billUnits)} billing unit${row.billUnits === 1 ? '' : 's'} of ${row.hcpcsDosage} (CMS ASP crosswalk ` +
-          `${n.asp.release}). Payers deny units the NDC quantity does not support; ` +
+          `${plain(units)} units of ${code} (${row.hcpcsDosage} each) cannot come from ${plain(quantity)} UN of NDC ${n.ndc}: one item of ` +
+          `${row.drugName} is ${plain(row.billUnits)} billing unit${row.billUnits === 1 ? '' : 's'} (CMS ASP crosswalk ${n.asp.release}), so ` +
+          `${plain(quantity)} hold at most ${plain(Math.ceil(most - 1e-9))}. Payers deny units the NDC quantity does not support: ` +
           `check SV104 against the dose given, and CTP04 against the vials used.`,
       });
     }
