@@ -123,6 +123,88 @@ describe('HCPCS extension in a real VS Code workbench', { timeout: 10 * 60_000 }
     keep('problems', await screenshot(page, 'problems'));
   }
 
+  test('the hover is compact: units visible without scrolling at 1600x1000', { skip }, async () => {
+    const { page } = editor;
+    await hoverText(page, 'A9600', /Units:/, 60_000);
+    const fits = await page.evaluate(() => {
+      const doc = (globalThis as any).document;
+      const hover = [...doc.querySelectorAll('.monaco-hover:not(.hidden)')].find((h: any) => /Units:/.test(h.textContent ?? '')) as any;
+      if (!hover) return { ok: false, why: 'no hover' };
+      const units = [...hover.querySelectorAll('strong, b')].find((e: any) => /^Units:/.test(e.textContent ?? '')) as any;
+      const box = hover.getBoundingClientRect();
+      const u = units?.getBoundingClientRect();
+      const scroller = hover.querySelector('.monaco-scrollable-element') ?? hover;
+      return { ok: !!u && u.bottom <= box.bottom && u.top >= box.top, why: `units ${u?.top}-${u?.bottom}, hover ${box.top}-${box.bottom}, scrollTop ${scroller.scrollTop}` };
+    });
+    assert.ok(fits.ok, fits.why);
+    keep('hover-claim', await screenshot(page, 'hover-claim'));
+    await page.mouse.move(5, 5);
+  });
+
+  test('an unknown code (A9998) offers no code spelled alike as a fix: a look-up, disable and about', { skip }, async () => {
+    const { page } = editor;
+    await clickOn(page, MADE_UP_CODE);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.context-view .action-widget');
+    await menu.locator('.monaco-list-row.action').first().waitFor({ timeout: 20_000 });
+    const titles = (await menu.locator('.monaco-list-row.action').allTextContents()).map((t) => t.trim());
+    console.log(`# fixes on ${MADE_UP_CODE}: ${titles.join(' | ')}`);
+    await screenshot(page, 'fixes-unknown-code');
+    await page.keyboard.press('Escape');
+    assert.ok(titles.some((t) => t.startsWith('Look up a code')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Disable hcpcs/unknown-code in this file')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('About hcpcs/unknown-code')), titles.join(' | '));
+    assert.ok(!titles.some((t) => /^Replace with|A99\d\d/.test(t)), `no code offered: ${titles.join(' | ')}`);
+  });
+
+  test('look-up is one read-only view titled by the code, prefilled from the cursor, closed without a save prompt', { skip }, async () => {
+    const { page } = editor;
+    const tabsBefore = await page.locator('.tabs-container .tab').count();
+    await clickOn(page, 'A9600');
+    await openLookup(page);
+    const input = page.locator('.quick-input-widget input');
+    assert.equal(await input.inputValue(), 'A9600', 'prefilled with the code under the cursor');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'A9600' }).first().waitFor({ timeout: 15_000 });
+    await input.press('Enter');
+    const tab = page.locator('.tabs-container .tab', { hasText: 'A9600 · HCPCS look-up' });
+    await tab.waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.tabs-container .tab').count(), tabsBefore + 1, 'one new tab, no untitled source beside it');
+    assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'nothing dirty');
+    // the view's text, in the webview's frame
+    let body = '';
+    for (const frame of page.frames()) body += (await frame.locator('body.hcpcs-reference').textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+    assert.match(body, /Strontium sr-89 chloride, therapeutic, per millicurie/);
+    keep('lookup', await screenshot(page, 'lookup'));
+    // an ICD-10-CM code with its dot, and a query with no match, in the same single tab
+    await openLookup(page);
+    await input.fill('Q9Z9Z');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'No match' }).first().waitFor({ timeout: 15_000 });
+    await input.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'Q9Z9Z · HCPCS look-up' }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.tabs-container .tab').count(), tabsBefore + 1, 'the same tab is reused');
+    await page.locator('.tabs-container .tab.active .codicon-close, .tabs-container .tab.active .tab-close a').first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'HCPCS look-up' }).waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no save prompt');
+  });
+
+  test('status bar: errors and warnings apart; a click lists this file\'s problems', { skip }, async () => {
+    const { page } = editor;
+    await clickOn(page, 'A9600');
+    const item = page.locator('.statusbar-item', { has: page.locator('.codicon-error') }).filter({ has: page.locator('.codicon-warning') }).first();
+    await item.waitFor({ timeout: 30_000 });
+    const text = (await item.textContent())?.trim() ?? '';
+    assert.match(text, /^\d+ \d+/, `status bar item: "${text}"`);
+    await item.click();
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    await rows.first().waitFor({ timeout: 15_000 });
+    const listed = await rows.allTextContents();
+    console.log(`# status bar problems: ${listed.length} rows`);
+    assert.ok(listed.some((t) => /hcpcs\/unknown-code/.test(t)), listed.join(' | '));
+    assert.ok(listed.some((t) => /Open the Problems panel/.test(t)));
+    keep('status-problems', await screenshot(page, 'status-problems'));
+    await page.keyboard.press('Escape');
+  });
+
   test('quick fix on a flagged code changes the claim text', { skip }, async () => {
     const { page, workspace } = editor;
     const before = readFileSync(join(workspace, CLAIM), 'utf8');
@@ -142,7 +224,8 @@ describe('HCPCS extension in a real VS Code workbench', { timeout: 10 * 60_000 }
       }
       const actions = menu.locator('.monaco-list-row.action:not(.disabled)');
       const titles = (await actions.allTextContents()).map((t) => t.trim());
-      const pick = titles.findIndex((t) => !/disable|learn more|ignore|suppress|turn off/i.test(t));
+      // an edit, not the look-up, "Disable this rule" or "About this rule" (commands that leave the claim as it is)
+      const pick = titles.findIndex((t) => !/disable|learn more|ignore|suppress|turn off|^look up|^about /i.test(t));
       if (pick < 0) {
         await page.keyboard.press('Escape');
         continue;
@@ -229,6 +312,17 @@ describe('HCPCS extension in a real VS Code workbench', { timeout: 10 * 60_000 }
     keep('hover-note', await screenshot(page, 'hover-note'));
   });
 });
+
+/** "HCPCS: Look up code" from the command palette; returns when its own search box (titled "HCPCS look-up") is up. */
+async function openLookup(page: Editor['page']): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill('>HCPCS: Look up code');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'HCPCS: Look up code' }).first().waitFor({ timeout: 15_000 });
+  await input.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'HCPCS look-up' }).waitFor({ timeout: 15_000 });
+}
 
 /** Waits until the open suggest widget lists every one of `codes`; returns its row texts. */
 async function suggestions(page: Editor['page'], codes: string[], timeoutMs: number): Promise<string[]> {

@@ -202,7 +202,7 @@ export async function startEditor(vsix: string, options: { extraFiles?: Record<s
     const pid = browserServer.process().pid;
     if (pid) groups.add(pid);
     browser = await chromium.connect(browserServer.wsEndpoint());
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } }); // issue 14: units visible in the hover at 1600x1000
     // tsx (esbuild keepNames) wraps functions in __name(...); functions sent to the page need it defined there.
     await page.addInitScript('globalThis.__name = (f) => f;');
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
