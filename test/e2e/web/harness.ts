@@ -365,7 +365,7 @@ export async function visibleText(page: Page): Promise<string> {
 /** Runs a command through the command palette (F1), by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
+  const input = page.locator('.quick-input-widget .quick-input-box input').first();
   await input.waitFor({ timeout: 15_000 });
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();

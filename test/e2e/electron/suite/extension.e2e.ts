@@ -17,7 +17,8 @@ function fixture(rel: string): vscode.Uri {
 
 /** Resolves with the document's hcpcs diagnostics once there are some: waits on the event, never sleeps. */
 function hcpcsDiagnostics(uri: vscode.Uri, timeoutMs = 60_000): Promise<vscode.Diagnostic[]> {
-  const current = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'hcpcs');
+  // the rule id is the code (no source beside it): hcpcs/..., icd10/..., notes/..., x12/...
+  const current = () => vscode.languages.getDiagnostics(uri).filter((d) => /^(hcpcs|icd10|notes|x12)\//.test(String(typeof d.code === 'object' ? d.code.value : d.code)));
   return new Promise((resolve, reject) => {
     const now = current();
     if (now.length) return resolve(now);
