@@ -94,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       `${lastStatus.coverage ?? `HCPCS Level II release ${lastStatus.hcpcsRelease}, ICD-10-CM ${lastStatus.icd10Release}`}` +
       (lastStatus.hcpcsSource === 'imported' ? ' (imported; "HCPCS: Use the bundled code set" goes back)' : '') +
       '. Click to look up a code.';
-    const mine = editor && client ? (client.diagnostics?.get(editor.document.uri) ?? []) : [];
+    const mine = editor && client ? problemsOf(editor.document.uri) : [];
     const served = !!editor && (editor.document.languageId === 'x12' || mine.length > 0);
     if (!served) {
       problemsItem.hide();
@@ -298,11 +298,26 @@ interface ProblemItem extends vscode.QuickPickItem {
 
 const SEVERITY_ICON: Record<number, string> = { 0: '$(error)', 1: '$(warning)', 2: '$(info)', 3: '$(light-bulb)' };
 
+/** Rule-id families of this extension's findings (the diagnostic code of every problem it reports). */
+const OUR_RULE = /^(hcpcs|x12|icd10|notes|guides)\//;
+
+/**
+ * This file's problems from the HCPCS server. Read from VS Code's diagnostics, not the client's push collection:
+ * with pull diagnostics (what VS Code uses) that collection stays empty, and the status bar said "no problems" on a
+ * file with three.
+ */
+function problemsOf(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => {
+    const code = typeof d.code === 'object' ? d.code.value : d.code;
+    return typeof code === 'string' && OUR_RULE.test(code);
+  });
+}
+
 /** The status bar's click: this file's problems, errors first, each opening its place; the Problems panel last. */
 async function showFileProblems(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) return;
-  const mine = [...(client.diagnostics?.get(editor.document.uri) ?? [])].sort(
+  const mine = [...problemsOf(editor.document.uri)].sort(
     (a, b) => (a.severity ?? 0) - (b.severity ?? 0) || a.range.start.compareTo(b.range.start),
   );
   const items: ProblemItem[] = mine.map((d) => ({
