@@ -194,18 +194,22 @@ describe('HCPCS extension in a real VS Code workbench', { timeout: 10 * 60_000 }
     await runCommand(page, 'View: Close Editor');
     await page.locator('.tabs-container .tab', { hasText: 'HCPCS look-up' }).waitFor({ state: 'detached', timeout: 10_000 });
     assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no save prompt');
+    // the view opened beside the claim: back to the claim file for the tests after this one
+    await openFile(page, CLAIM);
   });
 
   test('status bar: errors and warnings apart; a click lists this file\'s problems', { skip }, async () => {
     const { page } = editor;
     await clickOn(page, 'A9600');
-    const item = page.locator('.statusbar-item', { has: page.locator('.codicon-error') }).filter({ has: page.locator('.codicon-warning') }).first();
+    // the extension's item (id hcpcs.problems), not VS Code's own problems item, which shows the same icons
+    const item = page.locator('.statusbar-item[id$="hcpcs.problems"]', { has: page.locator('.codicon-error') }).filter({ has: page.locator('.codicon-warning') }).first();
     await item.waitFor({ timeout: 30_000 });
     const text = (await item.textContent())?.trim() ?? '';
     assert.match(text, /^\d+\s+\d+/, `status bar item: "${text}"`);
     await item.click();
-    const rows = page.locator('.quick-input-widget .monaco-list-row');
-    await rows.first().waitFor({ timeout: 15_000 });
+    // visible rows only: the command palette's earlier list stays in the widget, hidden
+    const rows = page.locator('.quick-input-widget .monaco-list-row:visible');
+    await page.locator('.quick-input-widget .monaco-list-row:visible', { hasText: 'hcpcs/' }).first().waitFor({ timeout: 15_000 });
     const listed = await rows.allTextContents();
     console.log(`# status bar problems: ${listed.length} rows`);
     assert.ok(listed.some((t) => /hcpcs\/unknown-code/.test(t)), listed.join(' | '));
