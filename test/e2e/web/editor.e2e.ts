@@ -20,6 +20,7 @@ import {
   findVsix,
   hoverText,
   missingEditor,
+  openCommandPalette,
   openFile,
   runCommand,
   screenshot,
@@ -328,9 +329,7 @@ describe('HCPCS extension in a real VS Code workbench', { timeout: 10 * 60_000 }
 
 /** "HCPCS: Look up code" from the command palette; returns when its own search box (titled "HCPCS look-up") is up. */
 async function openLookup(page: Editor['page']): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input').first();
-  await input.waitFor({ timeout: 15_000 });
+  const input = await openCommandPalette(page);
   await input.fill('>HCPCS: Look up code');
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'HCPCS: Look up code' }).first().waitFor({ timeout: 15_000 });
   await input.press('Enter');

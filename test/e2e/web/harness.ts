@@ -362,11 +362,24 @@ export async function visibleText(page: Page): Promise<string> {
   }, handle);
 }
 
+/**
+ * Opens the command palette (F1) and returns its input. When the focus sits in a webview's frame (the look-up view)
+ * the frame may keep the key: then the focus goes back to the workbench (the explorer's title) and F1 again.
+ */
+export async function openCommandPalette(page: Page): Promise<Locator> {
+  const input = page.locator('.quick-input-widget .quick-input-box input').first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('F1');
+    if (await input.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return input;
+    await page.locator('.part.sidebar .title-label').first().click({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await input.waitFor({ timeout: 15_000 });
+  return input;
+}
+
 /** Runs a command through the command palette (F1), by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input').first();
-  await input.waitFor({ timeout: 15_000 });
+  const input = await openCommandPalette(page);
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: 15_000 });
