@@ -11,6 +11,7 @@
  */
 import type { AspTableFile, Effective } from './schema';
 import { ASP_CROSSWALK_COLUMNS, ASP_LIMIT_COLUMNS } from './schema';
+import { parseCsv } from '../core/csv';
 
 /** Windows-1252 bytes 0x80-0x9F (the rest of the range is Latin-1). */
 const CP1252_HIGH = [
@@ -31,40 +32,6 @@ export function decodeCp1252(bytes: Uint8Array): string {
     parts.push(String.fromCharCode(...codes));
   }
   return parts.join('');
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -6,6 +6,7 @@
  */
 import { child, childText, parseXml, type XmlElement } from './xml';
 import type { CodeListsTable, DataElementsTable, GuideElement, GuideLoop, GuideSegment, GuideTable, TaxonomyTable, Usage } from './schema';
+import { parseCsv } from '../core/csv';
 
 export interface Source {
   file: string;
@@ -150,43 +151,9 @@ export function convertCodeLists(xml: string, source: Source): CodeListsTable {
   return { format: 'x12-code-lists', version: 1, source, lists };
 }
 
-/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 /** The NUCC taxonomy CSV (Code, Grouping, Classification, Specialization, Definition, Notes, Display Name, Section). */
 export function convertTaxonomy(csv: string, release: string, source: Source): TaxonomyTable {
-  const rows = csvRows(csv.replace(/^\uFEFF/, ''));
+  const rows = parseCsv(csv.replace(/^\uFEFF/, '')).filter((row) => row.length > 1 || row[0] !== '');
   const header = rows[0]?.map((h) => h.trim());
   const col = (name: string): number => {
     const k = header?.indexOf(name) ?? -1;

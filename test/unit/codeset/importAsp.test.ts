@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { aspFileKind, buildAspTable, decodeCp1252, effectiveFromTitle, parseCsv, quarterOf } from '../../../server/src/codeset/importAsp';
+import { aspFileKind, buildAspTable, decodeCp1252, effectiveFromTitle, quarterOf } from '../../../server/src/codeset/importAsp';
+import { parseCsv } from '../../../server/src/core/csv';
 import { aspTableSchema } from '../../../server/src/codeset/schema';
 import { aspDir, dataDir, exists, repoRoot } from './paths';
 
