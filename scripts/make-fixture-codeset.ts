@@ -11,8 +11,10 @@ import {
   hcpcsTablePath,
   icd10TablePath,
   hcpcsTableSchema,
+  icd10Columns,
   icd10TableSchema,
   manifestSchema,
+  type Icd10TableFile,
 } from '../server/src/codeset/schema';
 
 export const FIXTURE_PROCEDURES = [
@@ -49,7 +51,12 @@ function main(): void {
   const data = path.join(root, 'data');
   const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(data, 'manifest.json'), 'utf8')));
   const hcpcs = hcpcsTableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, hcpcsTablePath(manifest.hcpcs.current)), 'utf8')));
-  const icd10 = icd10TableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, icd10TablePath(manifest.icd10cm.current)), 'utf8')));
+  // the fixture keeps ICD-10-CM in version 1 rows (the layout a user's older import has), so both layouts stay tested
+  const asRows = (t: Icd10TableFile) => {
+    const { codes, descriptions } = icd10Columns(t);
+    return { format: t.format, version: 1 as const, release: t.release, source: t.source, columns: ['code', 'description'], effective: t.effective, codes: codes.map((c, i) => [c, descriptions[i]]) };
+  };
+  const icd10 = asRows(icd10TableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, icd10TablePath(manifest.icd10cm.current)), 'utf8'))));
   const pick = (rows: string[][], codes: string[], what: string) => {
     const want = new Set(codes);
     const out = rows.filter((r) => want.has(r[0]));
@@ -65,7 +72,7 @@ function main(): void {
   const procSet = new Set(FIXTURE_PROCEDURES);
   const others = manifest.icd10cm.releases.filter((r) => r !== manifest.icd10cm.current);
   const icd10Other = others.map((r) => {
-    const t = icd10TableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, icd10TablePath(r)), 'utf8')));
+    const t = asRows(icd10TableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, icd10TablePath(r)), 'utf8'))));
     const want = new Set([...FIXTURE_ICD10, ...FIXTURE_ICD10_FY2025_EXTRA]);
     return { ...t, codes: t.codes.filter((c) => want.has(c[0])) };
   });

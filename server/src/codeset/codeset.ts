@@ -3,10 +3,12 @@
  */
 import type { ImplementationGuides } from '../conformance/guides';
 import type { AspData, CodeSet, HcpcsRecord, Icd10Record, Icd10Year, LicensedDescriptor, NdcRecord, PaymentLimit, SearchHit } from './types';
+import { Icd10Lookup } from './icd10Lookup';
 import {
   fiscalYearDates,
   formatZodError,
   hcpcsTableSchema,
+  icd10Columns,
   icd10TableSchema,
   manifestSchema,
   quarterDates,
@@ -125,10 +127,10 @@ function icd10CodeQuery(q: string): string | undefined {
 export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {}): CodeSet {
   const procedures = tables.hcpcs.procedures.map((r) => decodeHcpcsRow(r, 'procedure'));
   const modifiers = tables.hcpcs.modifiers.map((r) => decodeHcpcsRow(r, 'modifier'));
-  const icd10: Icd10Record[] = tables.icd10.codes.map(([code, description]) => ({ code, description }));
+  const icdColumns = icd10Columns(tables.icd10);
+  const icd10 = new Icd10Lookup(icdColumns.codes, icdColumns.descriptions);
   const procByCode = new Map(procedures.map((r) => [r.code, r]));
   const modByCode = new Map(modifiers.map((r) => [r.code, r]));
-  const icdByCode = new Map(icd10.map((r) => [r.code, r]));
   const cptByCode = new Map((options.cpt ?? []).map((r) => [r.code.toUpperCase(), r]));
   const notes = tables.hcpcs.notes;
   const nocList = tables.hcpcs.noc ? new Set(tables.hcpcs.noc) : undefined;
@@ -136,17 +138,18 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
   // ICD-10-CM fiscal years: the current table is built now, the others on first use
   const currentYear: Icd10Year = { release: tables.icd10.release, ...(tables.icd10.effective ?? fiscalYearDates(tables.icd10.release) ?? { from: '', to: '' }) };
   const years: Icd10Year[] = [currentYear];
-  const yearTables = new Map<string, () => Map<string, Icd10Record> | undefined>();
-  yearTables.set(currentYear.release, () => icdByCode);
+  const yearTables = new Map<string, () => Icd10Lookup | undefined>();
+  yearTables.set(currentYear.release, () => icd10);
   for (const other of options.otherIcd10 ?? []) {
     const dates = fiscalYearDates(other.release);
     if (!dates || other.release === currentYear.release) continue;
     years.push({ release: other.release, ...dates });
-    let built: Map<string, Icd10Record> | null | undefined;
+    let built: Icd10Lookup | null | undefined;
     yearTables.set(other.release, () => {
       if (built === undefined) {
         const t = other.load();
-        built = t ? new Map(t.codes.map(([code, description]) => [code, { code, description }])) : null;
+        const columns = t ? icd10Columns(t) : undefined;
+        built = columns ? new Icd10Lookup(columns.codes, columns.descriptions) : null;
       }
       return built ?? undefined;
     });
@@ -160,7 +163,8 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
     (procIndex ??= new PrefixIndex(
       procedures.map((r) => ({ code: r.code, texts: [r.longDescription, r.shortDescription], active: r.terminated === '' })),
     ));
-  const icd10Index = () => (icdIndex ??= new PrefixIndex(icd10.map((r) => ({ code: r.code, texts: [r.description], active: true }))));
+  const icd10Index = () =>
+    (icdIndex ??= new PrefixIndex(Array.from({ length: icd10.size }, (_, i) => ({ code: icd10.codeAt(i), texts: [icd10.descriptionAt(i)], active: true }))));
 
   return {
     hcpcsRelease: tables.hcpcs.release,
@@ -188,7 +192,7 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
     implementationGuides: options.implementationGuides,
     procedure: (code) => procByCode.get(code.trim().toUpperCase()),
     modifier: (code) => modByCode.get(code.trim().toUpperCase()),
-    icd10: (code) => icdByCode.get(normalizeIcd10(code)),
+    icd10: (code) => icd10.get(normalizeIcd10(code)),
     allProcedures: () => procedures,
     allModifiers: () => modifiers,
     searchProcedures(query: string, limit: number): SearchHit<HcpcsRecord>[] {
@@ -199,7 +203,7 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
     searchIcd10(query: string, limit: number): SearchHit<Icd10Record>[] {
       return icd10Index()
         .search(query, limit, icd10CodeQuery)
-        .map((h) => ({ record: icd10[h.index], score: h.score }));
+        .map((h) => ({ record: icd10.at(h.index), score: h.score }));
     },
     warmUp() {
       procedureIndex();

@@ -3,7 +3,7 @@
  * space-padded), a space, then the description. No I/O.
  */
 import type { Icd10Record } from './types';
-import { fiscalYearDates, type Icd10TableFile } from './schema';
+import { fiscalYearDates, type Icd10ColumnsTableFile } from './schema';
 
 export interface Icd10ParseResult {
   records: Icd10Record[];
@@ -44,7 +44,7 @@ export function releaseFromIcd10FileName(name: string): string | undefined {
 }
 
 export function buildIcd10Table(input: { release: string; sourceFile: string; text: string }): {
-  table: Icd10TableFile;
+  table: Icd10ColumnsTableFile;
   warnings: string[];
 } {
   const { records, warnings } = parseIcd10Text(input.text);
@@ -55,12 +55,12 @@ export function buildIcd10Table(input: { release: string; sourceFile: string; te
   return {
     table: {
       format: 'icd10cm-table',
-      version: 1,
+      version: 2,
       release: input.release,
       source: input.sourceFile.replace(/^.*[\\/]/, ''),
       effective: fiscalYearDates(input.release),
-      columns: ['code', 'description'],
-      codes: records.map((r) => [r.code, r.description] as [string, string]),
+      codes: records.map((r) => r.code),
+      descriptions: records.map((r) => r.description),
     },
     warnings,
   };

@@ -1,13 +1,17 @@
 /**
  * Deterministic JSON for the generated tables: top-level keys in insertion order, one record (row) per line so a
- * new quarter shows up as a readable diff, everything else compact.
+ * new quarter shows up as a readable diff (so does each value of a column: `codes`, `descriptions`), everything
+ * else compact.
  */
+/** Top-level string columns written one value per line (the ICD-10-CM table's codes and descriptions). */
+const COLUMN_KEYS = new Set(['codes', 'descriptions']);
+
 export function stringifyTable(table: object): string {
   const lines: string[] = ['{'];
   const entries = Object.entries(table).filter(([, v]) => v !== undefined);
   entries.forEach(([key, value], i) => {
     const comma = i < entries.length - 1 ? ',' : '';
-    if (Array.isArray(value) && value.length > 0 && value.every((v) => Array.isArray(v)) && key !== 'columns') {
+    if (Array.isArray(value) && value.length > 0 && key !== 'columns' && (value.every((v) => Array.isArray(v)) || COLUMN_KEYS.has(key))) {
       lines.push(`  ${JSON.stringify(key)}: [`);
       value.forEach((v, j) => lines.push(`${JSON.stringify(v)}${j < value.length - 1 ? ',' : ''}`));
       lines.push(`  ]${comma}`);

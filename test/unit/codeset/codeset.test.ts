@@ -76,6 +76,34 @@ test('manifest pointing at another release is reported', () => {
   if (!r.ok) assert.match(r.error, /manifest\.json: hcpcs\.current: says 2026-04 but h\.json holds release 2026-01/);
 });
 
+test('ICD-10-CM table in columns (version 2, what the importer writes): same code set as rows; a bad value names file and field', () => {
+  const raw = fixtureRaw();
+  const rows = raw.icd10.codes as [string, string][];
+  const { columns: _columns, codes: _codes, ...header } = raw.icd10;
+  const columns = { ...header, version: 2, codes: rows.map((r) => r[0]), descriptions: rows.map((r) => r[1]) };
+  const names = { hcpcs: 'h.json', icd10: 'icd10cm/FY2026.json' };
+  const fromRows = loadCodeSetFromJson(raw, names);
+  const fromColumns = loadCodeSetFromJson({ ...raw, icd10: columns }, names);
+  assert.ok(fromRows.ok && fromColumns.ok);
+  for (const [code] of rows) assert.deepEqual(fromColumns.codeSet.icd10(code), fromRows.codeSet.icd10(code));
+  assert.equal(fromColumns.codeSet.icd10('C79.51'), fromColumns.codeSet.icd10('c7951'), 'one record object per code');
+  assert.equal(fromColumns.codeSet.icd10('C79.5'), undefined);
+  assert.deepEqual(
+    fromColumns.codeSet.searchIcd10('neoplasm bone', 5).map((h) => h.record.code),
+    fromRows.codeSet.searchIcd10('neoplasm bone', 5).map((h) => h.record.code),
+  );
+
+  const badCode = loadCodeSetFromJson({ ...raw, icd10: { ...columns, codes: columns.codes.map((c: string, i: number) => (i === 2 ? 'c79.51' : c)) } }, names);
+  assert.ok(!badCode.ok);
+  assert.match(badCode.error, /^icd10cm\/FY2026\.json: codes\.2: an ICD-10-CM code without the dot/m);
+  const short = loadCodeSetFromJson({ ...raw, icd10: { ...columns, descriptions: columns.descriptions.slice(1) } }, names);
+  assert.ok(!short.ok);
+  assert.match(short.error, /^icd10cm\/FY2026\.json: descriptions: expected one description per code \(36\), found 35/m);
+  const empty = loadCodeSetFromJson({ ...raw, icd10: { ...columns, descriptions: columns.descriptions.map((d: string, i: number) => (i === 4 ? '' : d)) } }, names);
+  assert.ok(!empty.ok);
+  assert.match(empty.error, /^icd10cm\/FY2026\.json: descriptions\.4: description must be a non-empty string/m);
+});
+
 test('loadCodeSet never throws: missing folder, broken JSON, bad field', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codeset-'));
   try {

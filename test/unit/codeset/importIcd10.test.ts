@@ -27,7 +27,14 @@ test('ICD-10-CM codes file: code in cols 1-7, description from col 9', () => {
   ]);
   const { table } = buildIcd10Table({ release: 'FY2026', sourceFile: 'icd10cm-codes-2026.txt', text: sample });
   icd10TableSchema.parse(table);
-  assert.deepEqual(table.codes.map((c) => c[0]), ['A000', 'C61', 'C7951', 'C7A010']);
+  assert.equal(table.version, 2, 'written in columns');
+  assert.deepEqual(table.codes, ['A000', 'C61', 'C7951', 'C7A010']);
+  assert.deepEqual(table.descriptions, [
+    'Cholera due to Vibrio cholerae 01, biovar cholerae',
+    'Malignant neoplasm of prostate',
+    'Secondary malignant neoplasm of bone',
+    'Malignant carcinoid tumor of the duodenum',
+  ]);
 });
 
 test('release from the file name, detection by content', (t) => {

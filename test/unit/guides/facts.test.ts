@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureCodeSet } from '../../fixtures/codeset';
 import { loadCodeSetFromJson } from '../../../server/src/codeset/codeset';
+import { icd10Columns, icd10TableSchema } from '../../../server/src/codeset/schema';
 import type { CodeSet } from '../../../server/src/codeset/types';
 import { bundledGuides } from '../../../server/src/guides/loader';
 
@@ -105,7 +106,7 @@ test('facts against the full 2026-01 HCPCS and FY2026 ICD-10-CM tables', { skip:
   assert.ok(r.ok, r.ok ? '' : r.error);
   if (!r.ok) return;
   checkAgainst(r.codeSet, 'full');
-  const icdCodes = (raw.icd10 as { codes: string[][] | string[] }).codes.map((c) => (Array.isArray(c) ? c[0] : c));
+  const { codes: icdCodes, descriptions: icdDescriptions } = icd10Columns(icd10TableSchema.parse(raw.icd10));
   for (const guide of guides.all()) {
     const prefixes = [
       ...(guide.requiredDiagnoses ?? []).flatMap((g) => g.anyOf),
@@ -114,7 +115,7 @@ test('facts against the full 2026-01 HCPCS and FY2026 ICD-10-CM tables', { skip:
     ];
     for (const p of prefixes) assert.ok(icdCodes.some((c) => c.startsWith(p)), `${guide.code}: ICD-10-CM prefix ${p} names real codes`);
   }
-  const icd = new Map((raw.icd10 as { codes: [string, string][] }).codes.map(([c, d]) => [c, d]));
+  const icd = new Map(icdCodes.map((c, i) => [c, icdDescriptions[i]]));
   const expand = (prefixes: readonly string[]) => [...icd.keys()].filter((c) => prefixes.some((p) => c.startsWith(p))).sort();
   for (const guide of guides.all()) {
     // the documentation check accepts no code of a required category that medical necessity would refuse
