@@ -99,7 +99,12 @@ export function formatIcd10(code: string): string {
 
 /** "c79.51 " -> "C7951". */
 export function normalizeIcd10(code: string): string {
-  return code.trim().toUpperCase().replace(/\./g, '');
+  // a claim's diagnoses are written normalized already: then no string is made (all diagnostics, 10 MB)
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return code.trim().toUpperCase().replace(/\./g, '');
+  }
+  return code;
 }
 
 /** Billable ICD-10-CM codes that extend `code` (a category or subcategory), in code order. */

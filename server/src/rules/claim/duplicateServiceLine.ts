@@ -2,6 +2,7 @@ import type { ServiceLine } from '../../model/claim';
 import type { CheckedClaim, ClaimFileContext, Finding, Rule } from '../types';
 import { dateOfService } from './dates';
 import { codeOf, modifierSet, spanOf } from './lineEdits';
+import { upper } from './codes';
 
 export const DUPLICATE_SERVICE_LINE = 'hcpcs/duplicate-service-line';
 
@@ -9,6 +10,20 @@ export const DUPLICATE_SERVICE_LINE = 'hcpcs/duplicate-service-line';
 export function lineLabel(line: ServiceLine, index: number): string {
   const lx = line.lineNumber?.value;
   return lx !== null && lx !== undefined && lx !== index + 1 ? `line ${index + 1} (LX ${lx})` : `line ${index + 1}`;
+}
+
+/** Whether two lines have the same procedure code (the keys below are built only then: most claims have none). */
+function someCodeTwice(lines: readonly ServiceLine[]): boolean {
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i].procedureCode?.value;
+    if (a === undefined) continue;
+    if (a.includes('|')) return true; // the key's separator inside a code: let the keys decide
+    for (let j = 0; j < i; j++) {
+      const b = lines[j].procedureCode?.value;
+      if (b !== undefined && (a === b || upper(a) === upper(b))) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -22,7 +37,7 @@ export const duplicateServiceLine: Rule = {
   description: 'Two service lines of one claim have the same code, modifiers, date of service and units (a duplicate the payer denies).',
   checkClaim({ claim }: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     const lines = claim.serviceLines;
-    if (lines.length < 2) return [];
+    if (lines.length < 2 || !someCodeTwice(lines)) return [];
     const findings: Finding[] = [];
     const first = new Map<string, number>();
     for (let i = 0; i < lines.length; i++) {

@@ -47,3 +47,12 @@ test('no fix is offered: which copy to keep is the coder\'s call', () => {
   const [d] = run(duplicateServiceLine, text);
   assert.equal((d.data as { fixes?: unknown[] } | undefined)?.fixes?.length ?? 0, 0);
 });
+
+test('the code in another case is the same code; lines with codes that differ never fire', () => {
+  const text = build837(claim('P1', 'ABK:C7951', ['SV1*HC:j9035*500*UN*10***1', 'DTP*472*D8*20260110'], ['SV1*HC:A9600*100*UN*4***1'], ['SV1*HC:J9035*500*UN*10***1', 'DTP*472*D8*20260110']));
+  const [d, ...rest] = run(duplicateServiceLine, text);
+  assert.equal(rest.length, 0);
+  assert.match(d.message, /line 3 repeats line 1: J9035, 10 units/);
+  const distinct = build837(claim('P1', 'ABK:C7951', ['SV1*HC:J9035*500*UN*10***1'], ['SV1*HC:J9036*500*UN*10***1'], ['SV1*HC:A9600*500*UN*10***1']));
+  assert.equal(run(duplicateServiceLine, distinct).length, 0);
+});
