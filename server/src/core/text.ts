@@ -3,6 +3,7 @@
  * already a UTF-16 offset, so no transcoding is needed). Build one `LineIndex` per document version;
  * lookups are a binary search over line starts.
  */
+import { trimmed } from './trimmedArrays';
 
 /** A zero-based line and UTF-16 character, the LSP `Position` shape without depending on LSP. */
 export interface LineCharacter {
@@ -39,7 +40,7 @@ export class LineIndex {
         }
         starts[count++] = i + 1;
       }
-      this.lineStarts = starts.subarray(0, count);
+      this.lineStarts = trimmed(starts, count);
       return;
     }
     for (let i = 0; i < n; i++) {
@@ -55,7 +56,7 @@ export class LineIndex {
         starts[count++] = i + 1;
       }
     }
-    this.lineStarts = starts.subarray(0, count);
+    this.lineStarts = trimmed(starts, count);
   }
 
   /**

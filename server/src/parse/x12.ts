@@ -13,6 +13,7 @@
  * Whitespace: a BOM, CR/LF, tabs and spaces *between* segments are skipped (pretty-printed files);
  * spaces inside a segment are data. A CR/LF right before a terminator is trimmed from the segment.
  */
+import { trimmed } from '../core/trimmedArrays';
 
 /** A character range in the original text. */
 export interface Span {
@@ -624,7 +625,7 @@ export function parseX12(text: string): X12Document {
     // a segment is ~20-40 chars in practice: room for 16-char ones, so the arrays are not grown (copied) on typical files
     const out = new Builder((text.length >> 4) + 16);
     tokenize(text, isa.isaStart, d, out, errors, null);
-    const table = new SegmentTable(text, d, out.starts, out.terms, out.ids, out.count);
+    const table = new SegmentTable(text, d, trimmed(out.starts, out.count), trimmed(out.terms, out.count), trimmed(out.ids, out.count), out.count);
     detectComponentSeparator(table, d, errors, isa.isa16);
     return { text, delimiters: d, segments: table, errors };
   } catch (e) {
