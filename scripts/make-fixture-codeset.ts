@@ -22,6 +22,8 @@ export const FIXTURE_PROCEDURES = [
   'A9513', 'A9600', 'A9601', 'A9602', 'A9603', 'A9604', 'A9606', 'A9607', 'A9610', 'A9698', 'A9699',
   // drugs
   'J0897', 'J1100', 'J1745', 'J2505', 'J3301', 'J3490', 'J7050', 'J9035', 'J9220', 'C9399',
+  // JW/JZ containers: insulin (no NDC in the ASP crosswalk), a descriptor that says "per single use vial"
+  'J1815', 'J9015',
   // vaccines administration, supplies, DME, ambulance
   'G0008', 'G0009', 'A4216', 'E0100', 'E1399', 'A0428',
   // Q-codes

@@ -1,7 +1,7 @@
 import type { TextEdit } from '../../core/span';
 import { transactionOfClaim, type Claim, type ServiceLine } from '../../model/claim';
 import type { CheckedClaim, ClaimFileContext, Finding, Fix, Rule } from '../types';
-import { isWasteReportableCode, wasteLines, type WasteLine } from './drugs';
+import { isWasteReportableCode, wasteContainer, wasteLines, type WasteLine } from './drugs';
 import { addModifierEdit, compositeWithModifier, hasModifier, spanOf } from './lineEdits';
 
 export const DRUG_WASTE_MODIFIER = 'hcpcs/drug-waste-modifier';
@@ -107,7 +107,8 @@ function placeholderFinding(line: ServiceLine, code: string): Finding | null {
 export const drugWasteModifier: Rule = {
   id: DRUG_WASTE_MODIFIER,
   defaultSeverity: 'warning',
-  description: 'Medicare claim: a single-dose drug or radiopharmaceutical line carries neither JW (amount discarded) nor JZ (none discarded).',
+  description:
+    'Medicare claim: a single-dose drug or radiopharmaceutical line carries neither JW (amount discarded) nor JZ (none discarded); information only where the official files point to an infusion solution or say nothing of the container.',
   checkClaim(checked: CheckedClaim, ctx: ClaimFileContext): Finding[] {
     if (checked.payer !== 'medicare') return [];
     const claim = checked.claim;
@@ -131,13 +132,21 @@ export const drugWasteModifier: Rule = {
       if (jz) fixes.push({ title: 'Add JZ: the whole dose was given, nothing discarded', edits: [jz], preferred: true });
       const split = splitFix(claim, line, ctx);
       if (split) fixes.push(split);
+      const container = wasteContainer(facts, guide, ctx.codeSet.asp());
+      const mild = container.kind === 'solution' || container.kind === 'unknown';
       findings.push({
         ruleId: DRUG_WASTE_MODIFIER,
         span: spanOf(line.procedureCode),
-        message:
-          `${w.code} is a drug or radiopharmaceutical billed to Medicare without JW or JZ. When it comes from a single-dose ` +
-          `container, Medicare requires JZ when nothing was discarded, or a second line with JW for the discarded amount; ` +
-          `without either the line is returned or denied. Add JZ, or bill the discarded amount on its own line with JW.`,
+        message: mild
+          ? `${w.code} has neither JW nor JZ, which Medicare needs only from a single-dose container. ` +
+            `CMS requires JW or JZ only on drugs from single-dose containers or single-use packages (multi-dose vials take ` +
+            `neither); ${container.basis}. If this dose came from a single-dose container, add JZ (nothing discarded) or ` +
+            `bill the discarded amount on its own line with JW.`
+          : `${w.code} is a drug or radiopharmaceutical billed to Medicare without JW or JZ. CMS requires JZ when nothing ` +
+            `from a single-dose container or single-use package was discarded, or a second line with JW for the discarded ` +
+            `amount; without either the line is returned or denied. Here ${container.basis}. Add JZ, or bill the discarded ` +
+            `amount on its own line with JW.`,
+        ...(mild ? { severity: 'info' as const } : {}),
         fixes,
       });
     }
