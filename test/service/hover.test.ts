@@ -53,6 +53,28 @@ describe('claim hover facts', () => {
     assert.match(v, /\*SV101-2: Procedure code\*$/);
   });
 
+  test('an ambulance origin/destination modifier says origin and destination in words; nonsense pairs say why', () => {
+    const amb = (mods: string) => build837(claim('P1', 'ABK:I10', [`SV1*HC:A0428:${mods}*500*UN*1***1`, 'DTP*472*D8*20260110']));
+    const rh = amb('RH');
+    const v = hoverAt(rh, rh.indexOf('A0428:RH') + 7);
+    assert.match(v, /^\*\*RH\*\* · ambulance origin and destination modifier \(on A0428\)/);
+    assert.match(v, /\*\*Origin R\*\*: residence\. \*\*Destination H\*\*: hospital\./);
+    assert.match(v, /chapter 15, section 30/);
+    // the same letters as a listed modifier (GD): on an ambulance line both readings are shown
+    const gd = amb('GD');
+    const g = hoverAt(gd, gd.indexOf('A0428:GD') + 7);
+    assert.match(g, /\*\*Origin G\*\*: hospital-based ESRD \(dialysis\) facility\. \*\*Destination D\*\*/);
+    assert.match(g, /Off ambulance lines, GD is the HCPCS modifier "Units of service exceeds/);
+    // X is a destination only: XH is no pair; XE stays the listed modifier it is
+    const xh = amb('XH');
+    assert.match(hoverAt(xh, xh.indexOf('A0428:XH') + 7), /\*\*Not a valid pair\*\*: X \(intermediate stop[^)]*\) is a destination only/);
+    const xe = amb('XE');
+    assert.match(hoverAt(xe, xe.indexOf('A0428:XE') + 7), /^\*\*XE\*\* · HCPCS Level II modifier/);
+    // off an ambulance code the letters are just a modifier (or an unknown one)
+    const off = build837(claim('P1', 'ABK:I10', ['SV1*HC:J9035:RH*500*UN*1***1', 'DTP*472*D8*20260110']));
+    assert.doesNotMatch(hoverAt(off, off.indexOf('J9035:RH') + 7), /origin and destination/);
+  });
+
   test('a pointer names the ICD-10-CM code and its description', () => {
     const p = readClaim('837p-oncology.837');
     const v = hoverAt(p, p.indexOf('***1:2:3~') + 5);

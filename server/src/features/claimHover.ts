@@ -18,7 +18,8 @@ import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
 import { describeComponent, describeElement, describeSegment, describeValue } from '../model/x12Dictionary';
 import { guideForTransaction, guidePlaceOf } from '../conformance/check';
 import { describeGuidePlace } from '../conformance/describe';
-import { cptHover, icd10Hover, icd10ReleaseFor, icd10YearLine, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
+import { ambulanceModifierHover, cptHover, icd10Hover, icd10ReleaseFor, icd10YearLine, levelIModifierHover, modifierHover, procedureHover, unknownCodeHover } from './codeHover';
+import { ambulancePair, isAmbulanceCode } from '../codeset/ambulance';
 import type { FeatureContext } from './context';
 import { ndcHover } from './ndcHover';
 import { diagnosisDate } from '../rules/structure/diagnosisDate';
@@ -118,6 +119,10 @@ function codeHover(at: X12Location, ctx: FeatureContext): string | undefined {
     }
     case 'modifier': {
       const record = codeSet.modifier(value);
+      const procedure = at.serviceLine?.procedureCode?.value.trim().toUpperCase();
+      const pair = procedure && isAmbulanceCode(procedure) ? ambulancePair(value) : undefined;
+      // a listed modifier (XE) whose letters make no valid pair keeps its own hover
+      if (procedure && pair && (pair.ok || !record)) return ambulanceModifierHover(value, procedure, pair, record, codeSet);
       const base = record
         ? modifierHover(record, codeSet, guides, { dateOfService })
         : (levelIModifierHover(value, codeSet, guides) ?? unknownCodeHover(value, 'HCPCS modifier', codeSet));

@@ -2,6 +2,7 @@
  * Markdown for a code or modifier in the hover: the official CMS descriptor first, then its status on the date
  * of service, then pricing and coverage in the record layout's own words, then the billing guide if any.
  */
+import type { AmbulancePair } from '../codeset/ambulance';
 import { describeRecordFields } from '../codeset/describe';
 import { LEVEL_I_MODIFIER_NAMES } from '../codeset/levelOneModifiers';
 import type { CodeSet, HcpcsRecord, Icd10Record } from '../codeset/types';
@@ -93,6 +94,28 @@ export function modifierHover(record: HcpcsRecord, codeSet: CodeSet, guides: Gui
   }
   const guide = guides.get(record.code);
   if (guide) parts.push(renderGuideHover(guide, codeSet));
+  parts.push(`*CMS HCPCS release ${codeSet.hcpcsRelease}*`);
+  return parts.join('\n\n');
+}
+
+/**
+ * An ambulance origin/destination modifier on an ambulance line (A0021-A0999): what the two letters say, from the
+ * one-letter codes CMS publishes (codeset/ambulance.ts). `listed` is the modifier file's record when the same two
+ * letters are also an ordinary modifier there (SH, RD, ...): on an ambulance code CMS reads them as origin and
+ * destination, and the hover says both.
+ */
+export function ambulanceModifierHover(modifier: string, procedure: string, pair: AmbulancePair, listed: HcpcsRecord | undefined, codeSet: CodeSet): string {
+  const parts: string[] = [`**${modifier}** · ambulance origin and destination modifier (on ${procedure})`];
+  if (pair.ok) {
+    parts.push(`**Origin ${pair.origin.letter}**: ${pair.origin.place}. **Destination ${pair.destination.letter}**: ${pair.destination.place}.`);
+  } else {
+    parts.push(`**Not a valid pair**: ${pair.problem}.`);
+  }
+  parts.push(
+    'CMS builds these modifiers from one-letter place codes, the origin first and the destination second (Medicare ' +
+      'Claims Processing Manual, chapter 15, section 30); the HCPCS modifier file does not list the pairs one by one.',
+  );
+  if (listed) parts.push(`Off ambulance lines, ${listed.code} is the HCPCS modifier "${listed.longDescription}".`);
   parts.push(`*CMS HCPCS release ${codeSet.hcpcsRelease}*`);
   return parts.join('\n\n');
 }
