@@ -1,23 +1,31 @@
 /**
- * One ICD-10-CM fiscal year in memory: the table's two columns as read, a map from code to row, and a record object
- * made only when a code is first looked up (a claim file names a few hundred codes of the 74,719).
+ * One ICD-10-CM fiscal year in memory: the table's two columns as read, looked up by binary search over the codes
+ * (sorted, as the importer writes them), and a record object made only when a code is first looked up (a claim file
+ * names a few hundred codes of the 74,719).
  *
  * Speed trick. Protects: "server start to first diagnostics (small file)" (README benchmark table): the start
- * built 74,719 {code, description} objects for each year it read, and a claim dated in the other fiscal year
- * built them again for that year on the first check.
+ * built 74,719 {code, description} objects and a map of them for each year it read (10-30 ms each, the map alone
+ * 3 MB), and a claim dated in the other fiscal year built them again for that year on its first check. A look-up
+ * is 17 string comparisons; the rules ask the current year through the memo of codeset/codeFacts.ts.
  */
 import type { Icd10Record } from './types';
 
 export class Icd10Lookup {
-  private readonly rowOf = new Map<string, number>();
+  private readonly codes: readonly string[];
+  private readonly descriptions: readonly string[];
   private readonly records: (Icd10Record | undefined)[];
 
-  constructor(
-    private readonly codes: readonly string[],
-    private readonly descriptions: readonly string[],
-  ) {
-    const rowOf = this.rowOf;
-    for (let i = 0; i < codes.length; i++) rowOf.set(codes[i], i);
+  constructor(codes: readonly string[], descriptions: readonly string[]) {
+    let sorted = true;
+    for (let i = 1; i < codes.length && sorted; i++) if (codes[i - 1] > codes[i]) sorted = false;
+    if (!sorted) {
+      // a hand-made or older table out of order: sort once (stable, so of two equal codes the later still wins)
+      const order = Array.from({ length: codes.length }, (_, i) => i).sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : a - b));
+      codes = order.map((i) => codes[i]);
+      descriptions = order.map((i) => descriptions[i]);
+    }
+    this.codes = codes;
+    this.descriptions = descriptions;
     this.records = new Array<Icd10Record | undefined>(codes.length);
   }
 
@@ -25,13 +33,21 @@ export class Icd10Lookup {
     return this.codes.length;
   }
 
-  /** The record of a normalized code (no dot, upper case), the same object each time. */
+  /** The record of a normalized code (no dot, upper case), the same object each time; of two equal codes, the later. */
   get(code: string): Icd10Record | undefined {
-    const i = this.rowOf.get(code);
-    return i === undefined ? undefined : this.at(i);
+    const codes = this.codes;
+    // the last row whose code is <= code
+    let lo = 0;
+    let hi = codes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (codes[mid] <= code) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && codes[lo - 1] === code ? this.at(lo - 1) : undefined;
   }
 
-  /** The record of row `i`, in table order. */
+  /** The record of row `i`, in code order. */
   at(i: number): Icd10Record {
     return (this.records[i] ??= { code: this.codes[i], description: this.descriptions[i] });
   }

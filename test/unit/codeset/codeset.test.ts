@@ -221,3 +221,16 @@ test('parseCptCsv: header optional, quoted fields, errors with line numbers', ()
   assert.equal(cs.cpt('99213')?.descriptor, 'Office visit, established patient');
   assert.equal(fixtureCodeSet().cpt('99213'), undefined);
 });
+
+test('ICD-10-CM look-up in a table out of code order: sorted once, same answers; of two equal codes the later wins', () => {
+  const raw = fixtureRaw();
+  const rows = [...(raw.icd10.codes as [string, string][])].reverse();
+  rows.push([rows[0][0], 'a later description of the same code']);
+  const r = loadCodeSetFromJson({ ...raw, icd10: { ...raw.icd10, codes: rows } }, { hcpcs: 'h.json', icd10: 'i.json' });
+  assert.ok(r.ok);
+  for (const [code] of rows.slice(1, -1)) assert.equal(r.codeSet.icd10(code)?.code, code);
+  assert.equal(r.codeSet.icd10(rows[0][0])?.description, 'a later description of the same code');
+  assert.equal(r.codeSet.icd10('A00'), undefined);
+  assert.equal(r.codeSet.icd10('ZZZZ'), undefined);
+  assert.equal(r.codeSet.icd10(''), undefined);
+});
