@@ -48,6 +48,26 @@ describe('claim completion facts', () => {
     assert.equal((words.items[0].textEdit as TextEdit).newText, 'C61');
   });
 
+  test("ICD-10-CM completion uses the fiscal year of the claim's date of service and says which", () => {
+    // G35 (multiple sclerosis) is FY2025 only: FY2026 split it into G35A..G35D (CDC files in ../shared/data)
+    const complete = (date: string) => {
+      const { text, offset } = cursor(build837(claim('P1', 'ABK:I10*ABF:G35$0', ['SV1*HC:J9035*100*UN*1***1', `DTP*472*D8*${date}`])));
+      const doc = claimDocument(text);
+      return service.complete(doc, doc.positionAt(offset)).items;
+    };
+    const fy2025 = complete('20250615');
+    assert.ok(fy2025.some((i) => i.label === 'G35'), 'G35 offered on a FY2025 date');
+    assert.ok(!fy2025.some((i) => i.label === 'G35.A'), 'G35A not offered before FY2026');
+    assert.match(fy2025.find((i) => i.label === 'G35')!.detail!, /\(ICD-10-CM FY2025, the year of this claim's date of service\)$/);
+    const fy2026 = complete('20260110');
+    assert.ok(fy2026.some((i) => i.label === 'G35.A'), 'G35A offered on a FY2026 date');
+    assert.ok(!fy2026.some((i) => i.label === 'G35'), 'G35 (deleted at FY2026) not offered');
+    assert.match(fy2026.find((i) => i.label === 'G35.A')!.detail!, /\(ICD-10-CM FY2026\)$/);
+    // the boundary: 2025-09-30 is FY2025, 2025-10-01 FY2026
+    assert.ok(complete('20250930').some((i) => i.label === 'G35'));
+    assert.ok(!complete('20251001').some((i) => i.label === 'G35'));
+  });
+
   test('qualifiers where a qualifier is expected', () => {
     assert.ok(completeFixture('hi-qualifier.837').items.some((i) => i.label === 'ABF'));
     assert.ok(completeFixture('sbr09-filing.837').items.some((i) => i.label === 'MB'));

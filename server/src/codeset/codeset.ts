@@ -164,6 +164,8 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
 
   let procIndex: PrefixIndex | undefined;
   let icdIndex: PrefixIndex | undefined;
+  /** Search indexes of the other fiscal years, built on the first completion in a claim dated in one. */
+  const yearIndexes = new Map<string, PrefixIndex>();
   const procedureIndex = () =>
     (procIndex ??= new PrefixIndex(
       procedures.map((r) => ({ code: r.code, texts: [r.longDescription, r.shortDescription], active: r.terminated === '' })),
@@ -209,6 +211,17 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
       return icd10Index()
         .search(query, limit, icd10CodeQuery)
         .map((h) => ({ record: icd10.at(h.index), score: h.score }));
+    },
+    searchIcd10In(release: string, query: string, limit: number): SearchHit<Icd10Record>[] {
+      if (release === currentYear.release) return this.searchIcd10(query, limit);
+      const table = yearTables.get(release)?.();
+      if (!table) return [];
+      let index = yearIndexes.get(release);
+      if (!index) {
+        index = new PrefixIndex(Array.from({ length: table.size }, (_, i) => ({ code: table.codeAt(i), texts: [table.descriptionAt(i)], active: true })));
+        yearIndexes.set(release, index);
+      }
+      return index.search(query, limit, icd10CodeQuery).map((h) => ({ record: table.at(h.index), score: h.score }));
     },
     warmUp() {
       procedureIndex();

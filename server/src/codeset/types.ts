@@ -166,6 +166,8 @@ export interface CodeSet {
   /** Codes starting with a prefix (case-insensitive), or whose descriptor contains all the words. */
   searchProcedures(query: string, limit: number): SearchHit<HcpcsRecord>[];
   searchIcd10(query: string, limit: number): SearchHit<Icd10Record>[];
+  /** searchIcd10 in a given fiscal year's table (its index built on first use); empty when the year is not held. */
+  searchIcd10In(release: string, query: string, limit: number): SearchHit<Icd10Record>[];
   /** User-supplied CPT descriptors (empty unless configured). */
   cpt(code: string): LicensedDescriptor | undefined;
   /** User-supplied CPT descriptors whose code starts with the query or whose descriptor has all its words. */

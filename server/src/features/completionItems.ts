@@ -144,18 +144,20 @@ export function modifierItems(
 }
 
 /**
- * ICD-10-CM codes of the current fiscal year by code or words; the detail names the year. `release` is the year of
- * the claim's date of service: when it is another year held, a code that is not in it says so.
+ * ICD-10-CM codes by code or words, from the fiscal year `release` (the year of the claim's date of service: FY2025
+ * for 2024-10-01 to 2025-09-30; the current year otherwise); the detail names the year used.
  */
 export function icd10Items(codeSet: CodeSet, query: string, range: Range, withDot: boolean, release = codeSet.icd10Release): CompletionItem[] {
-  return codeSet.searchIcd10(query, MAX_ITEMS).map((hit, i) => {
+  const year = release === codeSet.icd10Release ? release : codeSet.icd10Years().some((y) => y.release === release) ? release : codeSet.icd10Release;
+  const hits = year === codeSet.icd10Release ? codeSet.searchIcd10(query, MAX_ITEMS) : codeSet.searchIcd10In(year, query, MAX_ITEMS);
+  const why = year === codeSet.icd10Release ? '' : ", the year of this claim's date of service";
+  return hits.map((hit, i) => {
     const code = withDot ? formatIcd10(hit.record.code) : hit.record.code;
-    const missing = release !== codeSet.icd10Release && !codeSet.icd10In(release, hit.record.code);
     return {
       label: formatIcd10(hit.record.code),
       kind: CompletionItemKind.Reference,
       labelDetails: { description: hit.record.description },
-      detail: `${hit.record.description} (ICD-10-CM ${codeSet.icd10Release}${missing ? `; not in ${release}, the year of this claim's date of service` : ''})`,
+      detail: `${hit.record.description} (ICD-10-CM ${year}${why})`,
       filterText: query,
       sortText: sortKey(i, hit.record.code),
       textEdit: { range, newText: code },
