@@ -71,6 +71,22 @@ describe('validate on project fixtures', () => {
     assert.equal(codes.filter((c) => c === 'icd10/unknown-diagnosis').length, 2);
   });
 
+  test('billing data from the official files: NOC list, ICD-10-CM by date, ICD-9 qualifier, release dates, NDC, duplicates, ambulance', () => {
+    const name = '837p-billing-data.837';
+    const all = service.validate(claimDocument(readClaim(name), name), undefined, { today });
+    const ids = [
+      'hcpcs/noc-needs-description', 'hcpcs/duplicate-service-line', 'hcpcs/drug-waste-modifier', 'icd10/unknown-diagnosis',
+      'icd10/icd9-qualifier', 'hcpcs/outside-release-dates', 'hcpcs/unknown-code', 'hcpcs/ndc-not-for-code', 'hcpcs/ndc-units',
+      'hcpcs/medicaid-drug-without-ndc', 'hcpcs/unknown-modifier',
+    ];
+    const mine = all.filter((d) => ids.includes(String(d.code)));
+    matchSnapshot(path.join(snapshots, '837p-billing-data.diagnostics.txt'), render(mine));
+    const codes = new Set(mine.map((d) => String(d.code)));
+    assert.deepEqual(ids.filter((id) => !codes.has(id)), [], 'every rule of the billing data fires on its claim');
+    // RH on the ambulance line is a valid origin/destination pair: only XH is flagged
+    assert.deepEqual(mine.filter((d) => d.code === 'hcpcs/unknown-modifier').map((d) => String(d.message).match(/\bX[A-Z]\b|\bRH\b/)?.[0]), ['XH']);
+  });
+
   test('a rule switched off in the settings does not run', () => {
     const text = readClaim('837p-broken-envelope.837');
     const off = service.validate(claimDocument(text), { ...defaultSettings, rules: { 'x12/segment-count': 'off' } }, { today });
