@@ -168,3 +168,29 @@ test('where the data stops: the HCPCS quarter, the oldest termination kept, the 
     'HCPCS 2026-01 for dates of service 2026-01-01 to 2026-03-31 (deleted codes kept from 2014-06-30) · ICD-10-CM FY2025 (2024-10-01 to 2025-09-30), FY2026 (2025-10-01 to 2026-09-30)',
   );
 });
+
+test('JW/JZ container evidence over the bundled release and ASP quarter (hcpcs/drug-waste-modifier)', async () => {
+  const { wasteContainer } = await import('../../../server/src/rules/claim/drugs.js');
+  const { codeSetFacts } = await import('../../../server/src/codeset/codeFacts.js');
+  const cs = full();
+  const facts = codeSetFacts(cs);
+  const asp = cs.asp();
+  assert.ok(asp, 'the ASP quarter is bundled');
+  const kindOf = (code: string) => wasteContainer(facts.procedure(code), undefined, asp).kind;
+  // single-dose by the CMS descriptor ("per single use vial", "per single dose vial")
+  assert.equal(kindOf('J9015'), 'single-dose');
+  assert.equal(kindOf('J9266'), 'single-dose');
+  // priced by NDC in the crosswalk: a warning (the label decides)
+  assert.equal(kindOf('J9035'), 'likely');
+  // infusion solutions billed by 250 mL to 1000 mL a unit, and insulin J1815 (no NDC in the crosswalk): information
+  for (const c of ['J7030', 'J7040', 'J7042', 'J7050', 'J7060', 'J7070']) assert.equal(kindOf(c), 'solution', c);
+  assert.equal(kindOf('J1815'), 'unknown');
+  const counts: Record<string, number> = {};
+  for (const r of cs.allProcedures()) {
+    if (r.terminated || !r.pricing.includes('51')) continue;
+    const k = kindOf(r.code);
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  // January 2026: 1,152 active pricing-51 codes, 813 of them in the ASP crosswalk (one of the two single-dose ones)
+  assert.deepEqual(counts, { 'single-dose': 2, likely: 806, solution: 6, unknown: 338 });
+});
