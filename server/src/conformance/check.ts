@@ -10,7 +10,7 @@ import type { X12Document } from '../parse/x12';
 import { guideName, type CheckContext } from './elements';
 import type { CompiledGuide, ImplementationGuides, LoopNode, SegmentNode } from './guides';
 import type { GuideIssue } from './issues';
-import { findLoop, framesAt, newFrame, Walker, type Frame } from './walker';
+import { findLoop, framesAt, newFrame, startFrames, Walker, type Frame } from './walker';
 
 /** The HIPAA-adopted version ids, and the guide that checks a claim kind when the file names another. */
 const FALLBACK: Record<string, string> = { '837P': '005010X222A1', '837I': '005010X223A2' };
@@ -110,19 +110,19 @@ export function checkClaimConformance(guides: ImplementationGuides, doc: X12Docu
     path.map((l) => (l.id === '2000A' ? ids[0] : l.id === '2000B' ? ids[1] : l.id === '2000C' ? ids[2] : null));
   if (sub > prevLast && sub < claim.firstSegment) {
     start = sub;
-    frames = framesAt(p2000A, '2000B', hlIdsFor(p2000A));
+    frames = startFrames(p2000A, '2000B', hlIdsFor(p2000A));
   } else {
     const p2000B = pathOrNull(g, 'DETAIL', '2000A', '2000B');
     if (!p2000B) return [];
     if (pat > prevLast && pat < claim.firstSegment) {
       start = pat;
-      frames = framesAt(p2000B, '2000C', hlIdsFor(p2000B));
+      frames = startFrames(p2000B, '2000C', hlIdsFor(p2000B));
     } else if (pat >= 0) {
       const p2000C = pathOrNull(g, 'DETAIL', '2000A', '2000B', '2000C');
       if (!p2000C) return [];
-      frames = framesAt(p2000C, '2300', hlIdsFor(p2000C));
+      frames = startFrames(p2000C, '2300', hlIdsFor(p2000C));
     } else {
-      frames = framesAt(p2000B, '2300', hlIdsFor(p2000B));
+      frames = startFrames(p2000B, '2300', hlIdsFor(p2000B));
     }
   }
   const ctx: CheckContext = { doc, guides, guide: g, issues: [] };
@@ -160,9 +160,7 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
         }
         const pGs = findLoop(g.root, 'GS_LOOP');
         if (!pGs) continue;
-        const p2000A = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A');
-        const p2000B = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B');
-        const p2000C = findLoop(g.root, 'GS_LOOP', 'ST_LOOP', 'DETAIL', '2000A', '2000B', '2000C');
+        const { p2000A, p2000B, p2000C } = claimPaths(g);
         const w = new Walker(ctx, framesAt(pGs, 'ST_LOOP'), { closeBelow: 'ST_LOOP', previousHl: previousHlOf(doc, file, tx.firstSegment), onPlace, elements: !onPlace });
         let k = tx.claims.from;
         let stepped = true;

@@ -75,11 +75,18 @@ function valueOk(t: string, s: number, e: number, def: ElementNode, guides: Impl
   return true;
 }
 
-/** Offsets of each element of the segment being checked: [start, end] pairs by element number (reused). */
-export class ElementOffsets {
+/** Offsets of each element of the segment being checked: [start, end] pairs by element number. */
+class ElementOffsets {
   readonly at = new Int32Array(2 * 64);
   count = 0;
 }
+
+/**
+ * Scratch space of `segmentLooksClean`, written and read within one call only (so nothing outlives a call). One for
+ * the process: an Int32Array of this size lives outside the JS heap, and one per walk (per claim) made the garbage
+ * collector run far more often (all diagnostics, 10 MB).
+ */
+const SCRATCH = new ElementOffsets();
 
 /** The value of element `seq` ('' when absent), read from the offsets. */
 function valueOf(t: string, o: ElementOffsets, seq: number): string {
@@ -90,7 +97,8 @@ function valueOf(t: string, o: ElementOffsets, seq: number): string {
  * Whether the segment text [start, end) certainly passes the element checks of `node` (usage, type, length, codes,
  * composites, syntax notes, DTP periods, the identifier checks). false means "check it in full".
  */
-export function segmentLooksClean(t: string, start: number, end: number, idLength: number, node: SegmentNode, guides: ImplementationGuides, d: Delimiters, o: ElementOffsets, kind: string, nineDigitZip: boolean): boolean {
+export function segmentLooksClean(t: string, start: number, end: number, idLength: number, node: SegmentNode, guides: ImplementationGuides, d: Delimiters, kind: string, nineDigitZip: boolean): boolean {
+  const o = SCRATCH;
   const el = d.element.charCodeAt(0);
   const comp = d.component.charCodeAt(0);
   const rep = d.repetition ? d.repetition.charCodeAt(0) : -1;

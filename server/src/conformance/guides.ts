@@ -70,6 +70,15 @@ export interface LoopNode {
   groupStart: Int32Array;
   /** The loops a match of the entry segment opens (this one, and the wrappers down to it) and that segment. */
   entry: { loops: LoopNode[]; seg: SegmentNode } | null;
+  /**
+   * The items a segment with this id can match, ascending: segments of that id and loops it opens (by their entry
+   * segment). The walker looks only at these (conformance/walker.ts search).
+   */
+  byId: ReadonlyMap<string, Int32Array>;
+  /** Indexes of the required items (usage R), ascending: what a walk reports missing. */
+  required: Int32Array;
+  /** One count per item, all 0: the counts of a new loop instance are a copy of it (a copy is cheaper than a fill). */
+  zeroCounts: readonly number[];
 }
 
 export interface SyntaxNote {
@@ -184,7 +193,7 @@ export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
     if (!parsed.success) return { ok: false, error: zodMessage(`x12/${entry.file}`, parsed.error) };
     const loops = new Map<string, LoopNode[]>();
     const compileLoop = (l: GuideLoop, parent: LoopNode | null, index: number): LoopNode => {
-      const node: LoopNode = { kind: 'loop', id: l.loop, name: l.name, usage: l.usage, pos: l.pos, repeat: l.repeat, type: l.type ?? null, parent, index, items: [], groupStart: new Int32Array(l.items.length), entry: null };
+      const node: LoopNode = { kind: 'loop', id: l.loop, name: l.name, usage: l.usage, pos: l.pos, repeat: l.repeat, type: l.type ?? null, parent, index, items: [], groupStart: new Int32Array(l.items.length), entry: null, byId: new Map(), required: new Int32Array(0), zeroCounts: [] };
       l.items.forEach((it, k) => {
         if ('loop' in it) node.items.push(compileLoop(it, node, k));
         else node.items.push(compileSegment(it, node, k));
@@ -204,6 +213,19 @@ export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
         }
       }
       for (let k = 0; k < node.items.length; k++) node.groupStart[k] = k > 0 && node.items[k - 1].pos === node.items[k].pos ? node.groupStart[k - 1] : k;
+      const byId = new Map<string, number[]>();
+      node.items.forEach((it, k) => {
+        const id = it.kind === 'segment' ? it.id : it.entry?.seg.id;
+        if (id === undefined) return;
+        const list = byId.get(id) ?? [];
+        list.push(k);
+        byId.set(id, list);
+      });
+      node.byId = new Map([...byId].map(([id, ks]) => [id, Int32Array.from(ks)]));
+      node.required = Int32Array.from(node.items.flatMap((it, k) => (it.usage === 'R' ? [k] : [])));
+      const zeros: number[] = [];
+      for (let k = 0; k < node.items.length; k++) zeros.push(0);
+      node.zeroCounts = zeros;
       const list = loops.get(node.id) ?? [];
       list.push(node);
       loops.set(node.id, list);

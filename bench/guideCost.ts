@@ -1,0 +1,128 @@
+/**
+ * What the x12/ implementation-guide rules cost (issue 11: < +30%), measured alone so it is quick to repeat:
+ * all diagnostics of the 10 MB realistic file with and without them, and an edit inside one claim with and without
+ * them, beside x12-parser's parse of the same file in the same run. The same measurements as `npm run bench`'s
+ * engine table (bench/run.ts), on the same generated file.
+ *
+ *   node --expose-gc --import tsx bench/guideCost.ts            (BENCH_QUICK=1: fewer repetitions)
+ *   BENCH_PROFILE=all|edit ...                                  (run one measurement only, for node --cpu-prof)
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { X12parser } from 'x12-parser';
+import { loadCodeSet } from '../server/src/node/loadCodeSet';
+import { bundledGuides } from '../server/src/guides/loader';
+import { createLanguageService } from '../server/src/service';
+import { allRules } from '../server/src/rules/registry';
+import { conformanceRules } from '../server/src/rules/conformance';
+import type { Rule } from '../server/src/rules/types';
+import { generate837P, rng } from './generate';
+
+const root = path.resolve(__dirname, '..');
+const cacheDir = path.join(root, '.cache', 'bench');
+const quick = !!process.env.BENCH_QUICK;
+const only = process.env.BENCH_PROFILE ?? '';
+const TODAY = '2025-03-15';
+const reps = quick ? 3 : 7;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const time = (fn: () => void): number => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+
+function x12ParserParse(text: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const parser = new X12parser();
+    let count = 0;
+    parser.on('data', () => void count++);
+    parser.on('end', () => resolve(count));
+    parser.on('error', reject);
+    const chunks: string[] = [];
+    for (let i = 0; i < text.length; i += 65536) chunks.push(text.slice(i, i + 65536));
+    Readable.from(chunks).pipe(parser);
+  });
+}
+
+async function main(): Promise<void> {
+  const loaded = loadCodeSet(path.join(root, 'data'));
+  if (!loaded.codeSet) throw new Error(loaded.errors.join('; '));
+  const codeSet = loaded.codeSet;
+  const guides = bundledGuides();
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, 'synthetic-837p-10mb-realistic-v2.837');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, generate837P(codeSet, { targetBytes: 10_000_000, seed: 10, profile: 'realistic', guides }));
+  const text10 = fs.readFileSync(file, 'utf8');
+  const guideIds = new Set(conformanceRules.map((r) => r.id));
+  const without = allRules.filter((r) => !guideIds.has(r.id));
+
+  const allDiagnostics = (rules?: readonly Rule[]): { ms: number; count: number } => {
+    let count = 0;
+    const t: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const svc = createLanguageService({ codeSet, guides, rules });
+      const doc = TextDocument.create('file:///bench/10mb.837', 'x12', 1, text10);
+      gc();
+      t.push(time(() => (count = svc.validate(doc, undefined, { today: TODAY }).length)));
+    }
+    return { ms: median(t), count };
+  };
+  const edits = (rules?: readonly Rule[]): number => {
+    const svc = createLanguageService({ codeSet, guides, rules });
+    let text = text10;
+    let doc = TextDocument.create('file:///bench/10mb-edit.837', 'x12', 1, text);
+    svc.validate(doc, undefined, { today: TODAY });
+    const random = rng(42);
+    const t: number[] = [];
+    for (let i = 0; i < (quick ? 10 : 30); i++) {
+      const at = text.indexOf('SV1*HC:', Math.floor(random() * (text.length - 1000)));
+      const star = text.indexOf('*', at + 7);
+      text = `${text.slice(0, star + 1)}${1 + Math.floor(random() * 9)}${text.slice(star + 1)}`;
+      doc = TextDocument.create(doc.uri, 'x12', doc.version + 1, text);
+      t.push(time(() => svc.validate(doc, undefined, { today: TODAY })));
+    }
+    return median(t);
+  };
+
+  if (only === 'all') {
+    console.log(JSON.stringify(allDiagnostics()));
+    return;
+  }
+  if (only === 'edit') {
+    console.log(JSON.stringify({ editMs: edits() }));
+    return;
+  }
+  const parser: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    gc();
+    const t0 = performance.now();
+    await x12ParserParse(text10);
+    parser.push(performance.now() - t0);
+  }
+  const x12ParserMs = median(parser);
+  const withRun = allDiagnostics();
+  const withoutRun = allDiagnostics(without);
+  const editWith = edits();
+  const editWithout = edits(without);
+  const r = (x: number) => (x / x12ParserMs).toFixed(4);
+  const pct = (a: number, b: number) => `${((a / b - 1) * 100).toFixed(0)}%`;
+  console.log(`load: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; x12-parser parse of the 10 MB file ${x12ParserMs.toFixed(0)} ms`);
+  console.log(`all diagnostics with the guide rules    ${withRun.ms.toFixed(0)} ms (${r(withRun.ms)} of x12-parser; ${withRun.count} diagnostics)`);
+  console.log(`all diagnostics without them            ${withoutRun.ms.toFixed(0)} ms (${r(withoutRun.ms)}; ${withoutRun.count} diagnostics) -> guide rules cost ${pct(withRun.ms, withoutRun.ms)}`);
+  console.log(`edit inside one claim with the rules    ${editWith.toFixed(1)} ms (${r(editWith)})`);
+  console.log(`edit inside one claim without them      ${editWithout.toFixed(1)} ms (${r(editWithout)}) -> guide rules cost ${pct(editWith, editWithout)}`);
+  console.log(JSON.stringify({ load: os.loadavg()[0], x12ParserMs, allWith: withRun.ms, allWithout: withoutRun.ms, editWith, editWithout }));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
