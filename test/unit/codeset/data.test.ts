@@ -64,26 +64,22 @@ test('search over the full set: samarium -> A9604, strontium -> A9600, code pref
   assert.ok(cs.searchIcd10('secondary malignant bone', 10).some((h) => h.record.code === 'C7951'));
 });
 
-test('search speed: median under 2 ms (HCPCS) and 10 ms (ICD-10-CM) over every code', () => {
+// Search speed is a benchmark figure (npm run bench: "completion, all HCPCS codes by words" and "all ICD-10-CM
+// codes"), never a timed test. Here: every code of the release is found by its own code and by its descriptor's
+// first words, which is what the search is for.
+test('search over every code: each HCPCS code is found by its code and by the first words of its descriptor', () => {
   const cs = full();
-  cs.warmUp?.();
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
-  const hp: number[] = [];
+  const missedByCode: string[] = [];
+  const missedByWords: string[] = [];
   for (const p of cs.allProcedures()) {
-    const q = p.longDescription.split(/\s+/).slice(0, 2).join(' ');
-    const t0 = performance.now();
-    cs.searchProcedures(p.code.slice(0, 3), 20);
-    cs.searchProcedures(q, 20);
-    hp.push((performance.now() - t0) / 2);
+    if (!cs.searchProcedures(p.code, 20).some((h) => h.record.code === p.code)) missedByCode.push(p.code);
+    const words = p.longDescription.split(/\s+/).slice(0, 2).join(' ');
+    if (cs.searchProcedures(words, 20).length === 0) missedByWords.push(p.code);
   }
-  assert.ok(median(hp) < 2, `HCPCS median ${median(hp)} ms`);
-  const ip: number[] = [];
-  for (const c of ['C79', 'E11', 'M54', 'diabetes', 'malignant neoplasm', 'fracture femur', 'S72', 'Z79', 'pain', 'C79.5']) {
-    const t0 = performance.now();
-    cs.searchIcd10(c, 20);
-    ip.push(performance.now() - t0);
-  }
-  assert.ok(median(ip) < 10, `ICD-10-CM median ${median(ip)} ms`);
+  assert.deepEqual(missedByCode, []);
+  assert.deepEqual(missedByWords, []);
+  for (const c of ['C79', 'E11', 'M54', 'S72', 'Z79']) assert.ok(cs.searchIcd10(c, 20).every((h) => h.record.code.startsWith(c)), c);
+  for (const words of ['diabetes', 'malignant neoplasm', 'fracture femur', 'pain']) assert.ok(cs.searchIcd10(words, 20).length > 0, words);
 });
 
 test('NOC: the CMS NOC list of the release (NOC_codes_JAN2026.xlsx, 166 codes) is the truth', () => {
