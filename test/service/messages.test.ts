@@ -26,7 +26,7 @@ function files(): string[] {
     for (const name of fs.readdirSync(dir).sort()) {
       const p = path.join(dir, name);
       if (fs.statSync(p).isDirectory()) walk(p);
-      else if (/\.(837|x12|edi|md|txt)$/.test(name) && !name.endsWith('.hover.md') && !name.endsWith('.elements.md')) out.push(p);
+      else if (/\.(837|x12|edi|md|txt)$/.test(name) && !name.endsWith('.hover.md') && !name.endsWith('.elements.md') && !name.endsWith('.diagnostics.txt')) out.push(p);
     }
   };
   walk(path.join(root, 'test', 'fixtures'));
