@@ -102,6 +102,20 @@ describe('completion polish (issue 14 item 6)', () => {
     assert.match(String((jw.documentation as { value: string }).value), /^Contradicts JZ on this line/);
   });
 
+  test('JZ/JW first on a single-dose drug; on saline and insulin after the drug modifiers, saying when they apply', () => {
+    const ranked = (code: string) => completeAt([[`SV1*HC:${code}:§*100*UN*1***1`, 'DTP*472*D8*20260110']], `waste-${code}.837`);
+    const bevacizumab = ranked('J9035').map((i) => i.label);
+    assert.deepEqual(bevacizumab.slice(0, 2).sort(), ['JW', 'JZ'], bevacizumab.slice(0, 6).join(' '));
+    for (const code of ['J7050', 'J1815']) {
+      const items = ranked(code);
+      const labels = items.map((i) => i.label);
+      assert.ok(labels.indexOf('JZ') > labels.indexOf('JB'), `${code}: JZ after JA/JB/TB: ${labels.slice(0, 8).join(' ')}`);
+      assert.ok(labels.indexOf('JZ') < labels.indexOf('GA'), `${code}: JZ still before the any-line modifiers`);
+      const jz = items.find((i) => i.label === 'JZ')!;
+      assert.match(String((jz.documentation as { value: string }).value), /only from a single-dose container or single-use package; .*(crosswalk)/);
+    }
+  });
+
   test('a terminated code says when it ended and what replaces it', () => {
     const items = completeAt([['SV1*HC:C930§*100*UN*1***1', 'DTP*472*D8*20260110']], 'terminated.837');
     const c9300 = items.find((i) => i.label === 'C9300')!;

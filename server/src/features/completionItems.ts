@@ -9,6 +9,8 @@ import type { CodeSet, HcpcsRecord } from '../codeset/types';
 import type { GuideIndex } from '../guides/types';
 import { LEVEL_I_MODIFIER_NAMES } from './codeHover';
 import { conflictsOf } from '../rules/claim/conflictingModifiers';
+import { wasteContainer } from '../rules/claim/drugs';
+import { codeSetFacts } from '../codeset/codeFacts';
 
 const MAX_ITEMS = 60;
 
@@ -54,17 +56,27 @@ export function cptItems(codeSet: CodeSet, query: string, range: Range): Complet
   }));
 }
 
-/** The modifiers that matter most for a code: drug waste for drugs, the guide's common modifiers first. */
-function preferredModifiers(procedure: HcpcsRecord | undefined, guides: GuideIndex): Map<string, string> {
+/**
+ * The modifiers that matter most for a code: the guide's common modifiers, then JZ/JW for drugs from a single-dose
+ * container. Where the official files point to an infusion solution or say nothing of the container (saline J7050,
+ * insulin J1815: see wasteContainer, the basis of hcpcs/drug-waste-modifier), JZ/JW are not preferred but ranked
+ * with the other drug modifiers, and their documentation says when they apply.
+ */
+function preferredModifiers(codeSet: CodeSet, procedure: HcpcsRecord | undefined, guides: GuideIndex): { preferred: Map<string, string>; conditional: Map<string, string> } {
   const preferred = new Map<string, string>();
-  if (!procedure) return preferred;
+  const conditional = new Map<string, string>();
+  if (!procedure) return { preferred, conditional };
   const guide = guides.get(procedure.code);
   for (const m of guide?.commonModifiers ?? []) preferred.set(m.modifier, m.when);
   if (procedure.pricing.includes('51') || guide?.drugWasteModifiers) {
-    if (!preferred.has('JZ')) preferred.set('JZ', 'no drug was discarded');
-    if (!preferred.has('JW')) preferred.set('JW', 'on a separate line for the discarded amount');
+    const container = wasteContainer(codeSetFacts(codeSet).procedure(procedure.code), guide, codeSet.asp());
+    const singleDose = container.kind === 'single-dose' || container.kind === 'likely';
+    const waste = singleDose ? preferred : conditional;
+    const only = singleDose ? '' : ` (only from a single-dose container or single-use package; ${container.basis})`;
+    if (!preferred.has('JZ')) waste.set('JZ', `no drug was discarded${only}`);
+    if (!preferred.has('JW')) waste.set('JW', `on a separate line for the discarded amount${only}`);
   }
-  return preferred;
+  return { preferred, conditional };
 }
 
 /** Drug and radiopharmaceutical codes: priced as drugs (51), a guide with drug waste, J codes, A9500-A9699. */
@@ -83,10 +95,11 @@ const ANY_LINE_MODIFIERS = ['GA', 'GY', 'GZ', 'KX', '59', 'XE', 'XS', 'XP', 'XU'
  * then those that fit the kind of code, then the ones any line may carry, then the rest; one already on the line or
  * contradicting one there (JW after JZ) goes last.
  */
-function modifierRank(code: string, preferred: Map<string, string>, drug: boolean, onLine: readonly string[]): number {
+function modifierRank(code: string, preferred: Map<string, string>, conditional: Map<string, string>, drug: boolean, onLine: readonly string[]): number {
   if (onLine.includes(code) || conflictsOf(code, onLine).length > 0) return 2800;
   if (preferred.has(code)) return 0;
   if (drug && DRUG_MODIFIERS.includes(code)) return 100 + DRUG_MODIFIERS.indexOf(code);
+  if (conditional.has(code)) return 100 + DRUG_MODIFIERS.length + (code === 'JZ' ? 0 : 1);
   if (ANY_LINE_MODIFIERS.includes(code)) return 200 + ANY_LINE_MODIFIERS.indexOf(code);
   return 1000;
 }
@@ -102,15 +115,15 @@ export function modifierItems(
 ): CompletionItem[] {
   const upper = prefix.toUpperCase();
   const procedure = procedureCode ? codeSet.procedure(procedureCode) : undefined;
-  const preferred = preferredModifiers(procedure, guides);
+  const { preferred, conditional } = preferredModifiers(codeSet, procedure, guides);
   const drug = isDrugCode(procedure, guides);
   const present = onLine.map((m) => m.toUpperCase());
   const items: CompletionItem[] = [];
   for (const m of codeSet.allModifiers()) {
     if (!m.code.startsWith(upper)) continue;
     const terminated = !!m.terminated && (!dateOfService || dateOfService > m.terminated);
-    const why = preferred.get(m.code);
-    const rank = modifierRank(m.code, preferred, drug, present);
+    const why = preferred.get(m.code) ?? conditional.get(m.code);
+    const rank = modifierRank(m.code, preferred, conditional, drug, present);
     const conflict = conflictsOf(m.code, present)[0];
     const item: CompletionItem = {
       label: m.code,
@@ -130,7 +143,7 @@ export function modifierItems(
   }
   for (const [code, name] of Object.entries(LEVEL_I_MODIFIER_NAMES)) {
     if (!code.startsWith(upper)) continue;
-    const rank = modifierRank(code, preferred, drug, present);
+    const rank = modifierRank(code, preferred, conditional, drug, present);
     items.push({
       label: code,
       kind: CompletionItemKind.EnumMember,
