@@ -13,7 +13,8 @@
  * publishDiagnostics of that version, or to the answer of the pull request when the server offers pull
  * diagnostics, as VS Code then asks). `run.ts` divides each by x12-parser's parse of the same file in the same run.
  *
- *   node --expose-gc --import tsx bench/protocol.ts [file ...]   (alone; run.ts calls `protocolBench`)
+ *   node --expose-gc --import tsx bench/protocol.ts [file ...]   (alone, with x12-parser's parse of each file for the
+ *   ratios; run.ts calls `protocolBench`)
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -21,6 +22,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { x12ParserMs } from './x12Parser';
 
 const root = path.resolve(__dirname, '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -319,6 +321,12 @@ export async function protocolBench(file: string): Promise<ProtocolFigures> {
 
 if (process.argv[1] && /bench[\\/]protocol\.ts$/.test(process.argv[1])) {
   void (async () => {
-    for (const f of process.argv.slice(2)) console.log(path.basename(f), JSON.stringify(await protocolBench(f)));
+    for (const f of process.argv.slice(2)) {
+      const parserMs = await x12ParserMs(fs.readFileSync(f, 'utf8'), 3);
+      const figures = await protocolBench(f);
+      const ratios = Object.fromEntries(Object.entries(figures).filter(([k, v]) => k.endsWith('Ms') && typeof v === 'number').map(([k, v]) => [k, Number(((v as number) / parserMs).toFixed(4))]));
+      console.log(path.basename(f), `x12-parser ${parserMs.toFixed(0)} ms`, JSON.stringify(figures));
+      console.log('  ratios', JSON.stringify(ratios));
+    }
   })();
 }

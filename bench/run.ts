@@ -15,11 +15,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { X12parser } from 'x12-parser';
 import { loadCodeSet } from '../server/src/node/loadCodeSet';
 import { bundledGuides } from '../server/src/guides/loader';
 import { createLanguageService } from '../server/src/service';
@@ -34,6 +32,7 @@ import type { CodeSet } from '../server/src/codeset/types';
 import type { GuideIndex } from '../server/src/guides/types';
 import { generate837P, rng } from './generate';
 import { protocolBench, type ProtocolFigures } from './protocol';
+import { x12ParserParse } from './x12Parser';
 
 const root = path.resolve(__dirname, '..');
 const cacheDir = path.join(root, '.cache', 'bench');
@@ -65,19 +64,6 @@ function benchFile(codeSet: CodeSet, guides: GuideIndex, mb: number, profile: Pr
   return file;
 }
 
-/** x12-parser is a Transform stream: feed it the text in 64 KB chunks and count the segments it emits. */
-function x12ParserParse(text: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const parser = new X12parser();
-    let count = 0;
-    parser.on('data', () => void count++);
-    parser.on('end', () => resolve(count));
-    parser.on('error', reject);
-    const chunks: string[] = [];
-    for (let i = 0; i < text.length; i += 65536) chunks.push(text.slice(i, i + 65536));
-    Readable.from(chunks).pipe(parser);
-  });
-}
 
 /** Offsets of every procedure code in SV1 segments (where a coder hovers). */
 function codeOffsets(text: string, limit: number, seed: number): number[] {
