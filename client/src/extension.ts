@@ -30,6 +30,9 @@ interface ServerStatus {
   /** The releases and the dates of service they cover. */
   coverage?: string;
   problems?: number;
+  /** Of `problems`, the errors and the warnings (the server's full counts: VS Code lists at most 1,000 a file). */
+  errors?: number;
+  warnings?: number;
   uri?: string;
   /** 'checking': the document at `uri` has no result yet; 'checked': its diagnostics are out. */
   state?: 'checking' | 'checked';
@@ -80,6 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let lastStatus: ServerStatus | undefined;
   /** Documents opened but not checked yet (from the server's hcpcs/status). */
   const checking = new Set<string>();
+  /** The server's counts of each checked document (VS Code keeps at most 1,000 problems a file). */
+  const counted = new Map<string, ServerStatus>();
   const renderStatus = () => {
     if (!lastStatus) return;
     const editor = vscode.window.activeTextEditor;
@@ -100,13 +105,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       problemsItem.hide();
       return;
     }
-    const errors = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
-    const warnings = mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
-    const others = mine.length - errors - warnings;
-    problemsItem.text = mine.length === 0 ? '$(check) no problems' : `$(error) ${errors} $(warning) ${warnings}${others ? ` $(info) ${others}` : ''}`;
-    problemsItem.tooltip = mine.length === 0
+    // more problems than VS Code lists (it keeps 1,000 a file, the most severe first): the server's full counts
+    const full = editor ? counted.get(editor.document.uri.toString()) : undefined;
+    const capped = !!full && full.problems !== undefined && full.problems > mine.length;
+    const total = capped ? full!.problems! : mine.length;
+    const errors = capped ? (full!.errors ?? 0) : mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = capped ? (full!.warnings ?? 0) : mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    const others = total - errors - warnings;
+    const n = (x: number) => x.toLocaleString('en-US');
+    problemsItem.text = total === 0 ? '$(check) no problems' : `$(error) ${n(errors)} $(warning) ${n(warnings)}${others ? ` $(info) ${n(others)}` : ''}`;
+    problemsItem.tooltip = total === 0
       ? 'No billing or X12 problems found in this file'
-      : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${others ? `, ${others} other` : ''} in this file. Click to list them.`;
+      : `${n(errors)} error${errors === 1 ? '' : 's'}, ${n(warnings)} warning${warnings === 1 ? '' : 's'}${others ? `, ${n(others)} other` : ''} in this file` +
+        (capped ? ` (${n(total)} problems; VS Code lists the first ${n(mine.length)}, the most severe first).` : '.') +
+        ' Click to list them.';
     problemsItem.show();
   };
   context.subscriptions.push(
@@ -133,11 +145,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   client.onNotification('hcpcs/status', (s: ServerStatus) => {
     if (s.uri && s.state === 'checking') checking.add(s.uri);
-    else if (s.uri && s.state === 'checked') checking.delete(s.uri);
+    else if (s.uri && s.state === 'checked') {
+      checking.delete(s.uri);
+      counted.set(s.uri, s);
+    }
     lastStatus = s;
     renderStatus();
   });
-  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => checking.delete(d.uri.toString()) && renderStatus()));
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => (counted.delete(d.uri.toString()), checking.delete(d.uri.toString())) && renderStatus()));
   await client.start();
   const initial = await client.sendRequest<ServerStatus>('hcpcs/status');
   lastStatus = initial;

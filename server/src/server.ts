@@ -192,7 +192,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     checked(document, diagnostics) {
       warmUpWhenIdle(IDLE_WARM_UP_MS);
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-      void connection.sendNotification('hcpcs/status', { ...statusOf(document.uri), state: 'checked', problems: diagnostics.length });
+      // the full counts: VS Code keeps at most 1,000 problems a file, so its own count stops there
+      let errors = 0;
+      let warnings = 0;
+      for (const d of diagnostics) if (d.severity === 1) errors++; else if (d.severity === 2) warnings++;
+      void connection.sendNotification('hcpcs/status', { ...statusOf(document.uri), state: 'checked', problems: diagnostics.length, errors, warnings });
     },
   });
 

@@ -127,6 +127,10 @@ describe('cold start: the client is told a file is being checked until its resul
       assert.equal(states[0], 'checking');
       assert.ok(states.length >= 2 && states.slice(1).every((s) => s === 'checked'), states.join(', '));
       assert.equal(mine()[1].problems, diagnostics.length);
+      // the full split, for the status item (VS Code lists at most 1,000 problems a file)
+      const status = mine()[1] as { errors?: number; warnings?: number };
+      assert.equal(status.errors, diagnostics.filter((d) => d.severity === 1).length);
+      assert.equal(status.warnings, diagnostics.filter((d) => d.severity === 2).length);
     } finally {
       await client.stop();
     }
