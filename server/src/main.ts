@@ -63,7 +63,11 @@ const connection = process.argv.includes('--stdio')
 logTransport = (message) => connection.console.error(message);
 // The bundle sits in dist/server/; the data tables in data/ at the package root.
 const dataDir = process.env.HCPCS_DATA_DIR ?? path.resolve(__dirname, '..', '..', 'data');
-startServer(connection, { dataDir, receivedChanges: incoming?.received, receivedRequests: incoming?.receivedRequests });
+// Over stdio an answer bigger than the pipe's buffer leaves in pieces, as the client reads: "written" waits for that.
+const written = process.argv.includes('--stdio')
+  ? () => (process.stdout.writableLength === 0 ? Promise.resolve() : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())))
+  : undefined;
+startServer(connection, { dataDir, receivedChanges: incoming?.received, receivedRequests: incoming?.receivedRequests, written });
 
 // One request's exception must never end the server: log the kind of error, never document text.
 process.on('uncaughtException', (err) => connection.console.error(`unexpected error: ${err?.name}: ${err?.message}`));

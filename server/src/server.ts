@@ -38,6 +38,8 @@ export interface ServerOptions {
   receivedChanges?: () => number;
   /** How many hover / completion requests it has received so far (the same way). */
   receivedRequests?: () => number;
+  /** Resolves once what was written to the client has left the process (stdio: stdout drained). */
+  written?: () => Promise<void>;
 }
 
 /** Validations slower than this are logged (size and time only), so slow files can be reported. */
@@ -296,6 +298,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const version = documents.version(uri);
     if (version === undefined) return new ResponseError<void>(ErrorCodes.InvalidParams, 'document is not open');
     await scheduler.whenChecked(uri);
+    // the diagnostics answer (1 MB for 2,000 problems) goes out first: computing an outline while it sits in the
+    // pipe's buffer would hold it back (edit -> diagnostics, protocol bench)
+    if (options.written) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await options.written();
+    }
     if (token.isCancellationRequested) return new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'cancelled');
     if (documents.version(uri) !== version) return new ResponseError<void>(LSPErrorCodes.ContentModified, 'the document changed');
     return withDocument(name, uri, empty, token, run);
