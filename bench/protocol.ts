@@ -114,6 +114,8 @@ async function startSession(): Promise<Session> {
     processId: process.pid,
     rootUri: null,
     capabilities: CLIENT_CAPABILITIES,
+    // as this extension's client says (VS Code lists at most 1,000 problems a file)
+    initializationOptions: { maxProblemsPerFile: 1000 },
   })) as { capabilities: { diagnosticProvider?: unknown } };
   await connection.sendNotification('initialized', {});
   const pull = !!init.capabilities.diagnosticProvider;

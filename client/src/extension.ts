@@ -60,6 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: {
       // A release the user imported with "HCPCS: Import a newer CMS release" lives in global storage.
       userDataDir: context.globalStorageUri.fsPath,
+      // VS Code lists at most 1,000 problems a file: the server sends no more (the status item gives the full count)
+      maxProblemsPerFile: 1000,
     },
   };
   client = new LanguageClient('hcpcs', 'HCPCS Language Server', serverOptions, clientOptions);

@@ -19,6 +19,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CoalescedDocuments } from './coalescedDocuments';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { listedProblems } from './listedProblems';
 import { pathToUri, uriToPath } from './node/paths';
 import { guideFileDiagnostics } from './features/guideDiagnostics';
 import { parseSettings, type Settings, defaultSettings } from './core/settings';
@@ -65,6 +66,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** The client pulls diagnostics (textDocument/diagnostic, VS Code does); others get them pushed. */
   let pullDiagnostics = false;
   let diagnosticsRefresh = false;
+  /** How many problems a file the client lists (initializationOptions.maxProblemsPerFile; VS Code: 1,000). */
+  let maxProblemsPerFile: number | undefined;
   /** The client's limit on folding ranges (VS Code: 5000). */
   let foldingRangeLimit: number | undefined;
   const log = (message: string) => connection.console.log(message);
@@ -193,7 +196,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     checked(document, diagnostics) {
       warmUpWhenIdle(IDLE_WARM_UP_MS);
-      if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: listedProblems(diagnostics, maxProblemsPerFile) });
       // the full counts: VS Code keeps at most 1,000 problems a file, so its own count stops there
       let errors = 0;
       let warnings = 0;
@@ -217,8 +220,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     foldingRangeLimit = typeof limit === 'number' && limit > 0 ? limit : undefined;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
-    const init = (params.initializationOptions ?? {}) as { userDataDir?: string; settings?: unknown };
+    const init = (params.initializationOptions ?? {}) as { userDataDir?: string; settings?: unknown; maxProblemsPerFile?: unknown };
     userDataDir = typeof init.userDataDir === 'string' ? init.userDataDir : undefined;
+    const max = init.maxProblemsPerFile;
+    maxProblemsPerFile = typeof max === 'number' && Number.isInteger(max) && max > 0 ? max : undefined;
     if (init.settings !== undefined) settings = parseSettings(init.settings).settings;
     reloadEnvironment();
     return {
@@ -341,7 +346,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!ready) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
     const resultId = String(scheduler.generation(uri));
     if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: ready.diagnostics };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: listedProblems(ready.diagnostics, maxProblemsPerFile) };
   });
 
   connection.onRequest('hcpcs/status', () => statusOf());

@@ -31,7 +31,7 @@ export function fileUri(...parts: string[]): string {
 }
 
 export async function startServer(
-  options: { settings?: unknown; workspaceFolder?: string; env?: Record<string, string>; textDocumentCapabilities?: Record<string, unknown> } = {},
+  options: { settings?: unknown; workspaceFolder?: string; env?: Record<string, string>; textDocumentCapabilities?: Record<string, unknown>; initializationOptions?: unknown } = {},
 ): Promise<TestClient> {
   const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, ...options.env } });
   let stderr = '';
@@ -65,6 +65,7 @@ export async function startServer(
     processId: process.pid,
     rootUri: pathToFileURL(workspace).href,
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'fixtures' }],
+    initializationOptions: options.initializationOptions,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {

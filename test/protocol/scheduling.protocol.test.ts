@@ -163,3 +163,37 @@ describe('pull diagnostics (clients that support textDocument/diagnostic, as VS 
     assert.equal(pushed, 0);
   });
 });
+
+describe('a client that lists only so many problems a file (initializationOptions.maxProblemsPerFile)', () => {
+  test('gets that many, chosen as VS Code chooses (most severe first, document order), and the full count in hcpcs/status', async () => {
+    const text = bigClaimFile(0.05).replace(/A9600/g, 'A9998');
+    const uri = 'file:///pull/capped.837';
+    // unknown codes as warnings beside the errors of the envelope, so both severities are there to choose from
+    const settings = { rules: { 'hcpcs/unknown-code': 'warning' } };
+    const pull = { settings, textDocumentCapabilities: { diagnostic: { dynamicRegistration: false } } };
+    const whole = await startServer({ ...pull, initializationOptions: { settings } });
+    let all: Diagnostic[];
+    try {
+      whole.open(uri, 'x12', text, 1);
+      all = ((await whole.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
+    } finally {
+      await whole.stop();
+    }
+    const severities = new Set(all.map((d) => d.severity));
+    assert.ok(all.length > 4 && severities.size > 1, `${all.length} problems of ${severities.size} severities`);
+    const max = Math.floor(all.length / 2);
+    // VS Code's choice: errors first, then warnings, ..., each in document order; listed in document order
+    const order = all.map((d, i) => ({ d, i })).sort((a, b) => (a.d.severity ?? 1) - (b.d.severity ?? 1) || a.i - b.i);
+    const expected = order.slice(0, max).sort((a, b) => a.i - b.i).map((x) => x.d);
+    const capped = await startServer({ ...pull, initializationOptions: { settings, maxProblemsPerFile: max } });
+    try {
+      capped.open(uri, 'x12', text, 1);
+      const got = ((await capped.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
+      assert.deepEqual(got, expected);
+      while (!capped.statuses.some((s) => s.uri === uri && s.state === 'checked')) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(capped.statuses.find((s) => s.uri === uri && s.state === 'checked')!.problems, all.length);
+    } finally {
+      await capped.stop();
+    }
+  });
+});
