@@ -37,7 +37,8 @@ async function problemCount(page: Editor['page']): Promise<number | undefined> {
  * stays at 1001 whatever changes, while the errors/warnings split of this item moves when an edit adds errors.
  */
 async function extensionCount(page: Editor['page']): Promise<string | undefined> {
-  const item = page.locator('.statusbar-item', { has: page.locator('.codicon-error') }).filter({ has: page.locator('.codicon-warning') }).first();
+  // by its id (hcpcs.problems): VS Code's own problems item shows the same icons, with the counts of the 1,000 it keeps
+  const item = page.locator('.statusbar-item[id$="hcpcs.problems"]', { has: page.locator('.codicon-error') }).filter({ has: page.locator('.codicon-warning') }).first();
   const text = await item.textContent({ timeout: 1_000 }).catch(() => null);
   return text === null ? undefined : text.trim();
 }
