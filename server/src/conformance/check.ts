@@ -91,10 +91,20 @@ function previousHlOf(doc: X12Document, file: ClaimFile, txFirst: number): (seg:
 
 /** The 2300 loop's conformance issues for one claim (its 2000B/2000C segments included when it is their first claim). */
 export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void): GuideIssue[] {
+  const walk = claimWalk(guides, doc, file, claim, onPlace);
+  if (!walk) return [];
+  const { w, start } = walk;
+  for (let i = start; i <= claim.lastSegment; i++) w.step(i);
+  w.finish();
+  return w.ctx.issues;
+}
+
+/** The walker a claim is checked with, standing before the claim's first segment (its 2000B/2000C when it opens them). */
+function claimWalk(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void): { w: Walker; start: number } | null {
   const tx = transactionAt(file, claim.firstSegment);
-  if (!tx || !doc.delimiters) return [];
+  if (!tx || !doc.delimiters) return null;
   const choice = guideForTransaction(guides, file, tx);
-  if (!choice) return [];
+  if (!choice) return null;
   const g = choice.guide;
   const index = file.claims.index;
   const k = index.claimIndexAtSegment(claim.firstSegment);
@@ -105,7 +115,7 @@ export function checkClaimConformance(guides: ImplementationGuides, doc: X12Docu
   let start = claim.firstSegment;
   let frames: Frame[] | null = null;
   const p2000A = pathOrNull(g, 'DETAIL', '2000A');
-  if (!p2000A) return [];
+  if (!p2000A) return null;
   const hlIdsFor = (path: LoopNode[]): (string | null)[] =>
     path.map((l) => (l.id === '2000A' ? ids[0] : l.id === '2000B' ? ids[1] : l.id === '2000C' ? ids[2] : null));
   if (sub > prevLast && sub < claim.firstSegment) {
@@ -113,13 +123,13 @@ export function checkClaimConformance(guides: ImplementationGuides, doc: X12Docu
     frames = startFrames(p2000A, '2000B', hlIdsFor(p2000A));
   } else {
     const p2000B = pathOrNull(g, 'DETAIL', '2000A', '2000B');
-    if (!p2000B) return [];
+    if (!p2000B) return null;
     if (pat > prevLast && pat < claim.firstSegment) {
       start = pat;
       frames = startFrames(p2000B, '2000C', hlIdsFor(p2000B));
     } else if (pat >= 0) {
       const p2000C = pathOrNull(g, 'DETAIL', '2000A', '2000B', '2000C');
-      if (!p2000C) return [];
+      if (!p2000C) return null;
       frames = startFrames(p2000C, '2300', hlIdsFor(p2000C));
     } else {
       frames = startFrames(p2000B, '2300', hlIdsFor(p2000B));
@@ -127,9 +137,7 @@ export function checkClaimConformance(guides: ImplementationGuides, doc: X12Docu
   }
   const ctx: CheckContext = { doc, guides, guide: g, issues: [] };
   const w = new Walker(ctx, frames, { closeBelow: '2300', previousHl: previousHlOf(doc, file, tx.firstSegment), onPlace, elements: !onPlace });
-  for (let i = start; i <= claim.lastSegment; i++) w.step(i);
-  w.finish();
-  return ctx.issues;
+  return { w, start };
 }
 
 /** Issues of everything outside the claims: ST, the header loops, each 2000A with its 2010A loops, SE. */
@@ -288,4 +296,33 @@ export function guidePlaceOf(guides: ImplementationGuides, doc: X12Document, fil
   }
   checkFileConformance(guides, doc, file, onPlace);
   return found;
+}
+
+/**
+ * The walker's loop state after segment `segmentIndex` (placement only), for completing the segment that follows:
+ * the walk covers only the claim around that segment, or the transaction's header segments when it stands before
+ * the first claim. Null when it stands between claims in a 2000A (not walked) or the file has no guide.
+ */
+export function framesAfter(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, segmentIndex: number): { frames: Frame[]; guide: CompiledGuide } | null {
+  if (!doc.delimiters || segmentIndex < 0) return null;
+  const noPlace = (): void => {};
+  const index = file.claims.index;
+  const k = index.firstClaimEndingAtOrAfter(segmentIndex);
+  if (k < index.claimCount) {
+    const walk = claimWalk(guides, doc, file, index.buildClaimAt(k), noPlace);
+    if (walk && walk.start <= segmentIndex) {
+      for (let i = walk.start; i <= segmentIndex; i++) walk.w.step(i);
+      return { frames: walk.w.frames, guide: walk.w.ctx.guide };
+    }
+  }
+  const tx = transactionAt(file, segmentIndex);
+  if (!tx) return null;
+  // header segments: only before the transaction's first claim (the walk then covers the header alone)
+  if (k - 1 >= tx.claims.from && k - 1 < tx.claims.to) return null;
+  const choice = guideForTransaction(guides, file, tx);
+  const pGs = choice ? findLoop(choice.guide.root, 'GS_LOOP') : null;
+  if (!choice || !pGs) return null;
+  const w = new Walker({ doc, guides, guide: choice.guide, issues: [] }, framesAt(pGs, 'ST_LOOP'), { onPlace: noPlace, elements: false });
+  for (let i = tx.firstSegment; i <= segmentIndex; i++) w.step(i);
+  return { frames: w.frames, guide: choice.guide };
 }

@@ -1,13 +1,15 @@
 import type { CompletionList, Range } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { claimCompletion } from './claimCompletion';
+import { segmentCompletion } from './segmentCompletion';
 import { cptItems, icd10Items, modifierItems, procedureItems } from './completionItems';
 import type { FeatureContext } from './context';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 export function complete(analysis: DocumentAnalysis, offset: number, ctx: FeatureContext): CompletionList {
-  if (analysis.kind === 'claim') return claimCompletion(analysis, offset, ctx) ?? EMPTY;
+  // at a segment start: the segments the guide allows there; inside a segment: its element's values
+  if (analysis.kind === 'claim') return segmentCompletion(analysis, offset, ctx) ?? claimCompletion(analysis, offset, ctx) ?? EMPTY;
   return noteCompletion(analysis, offset, ctx);
 }
 
