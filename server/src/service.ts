@@ -106,8 +106,8 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
         languageId: document.languageId,
         textAt: (range) => document.getText(range),
       }),
-    documentSymbols: (document) => documentSymbols(cache.get(document)),
-    foldingRanges: (document, rangeLimit) => foldingRanges(cache.get(document), rangeLimit),
+    documentSymbols: (document) => documentSymbols(cache.get(document), codeSet.implementationGuides),
+    foldingRanges: (document, rangeLimit) => foldingRanges(cache.get(document), rangeLimit, codeSet.implementationGuides),
     inlayHints: (document, range, settings = defaultSettings) =>
       inlayHints(cache.get(document), document.offsetAt(range.start), document.offsetAt(range.end), codeSet, fallbackDateOfService(settings)),
     format: (document, options) => formatClaimFile(cache.get(document), options),

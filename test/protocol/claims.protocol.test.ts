@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { SymbolKind, type DocumentSymbol, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
 import { fileUri, positionAt, repoRoot, startServer, type TestClient } from './lspClient';
 
 /** The envelope rules (the x12/ guide-conformance rules have their own protocol test). */
@@ -33,11 +33,11 @@ function flat(symbols: DocumentSymbol[]): DocumentSymbol[] {
   return symbols.flatMap((s) => [s, ...flat(s.children ?? [])]);
 }
 
-/** Claims and their lines from the outline (interchange > group > transaction > claim > line). */
+/** Claims and their lines from the outline (interchange > group > transaction > claim > line; the claim's guide loops left out). */
 function claimsOf(symbols: DocumentSymbol[]): { name: string; lines: string[] }[] {
   return flat(symbols)
     .filter((s) => s.name.startsWith('Claim '))
-    .map((c) => ({ name: c.name, lines: (c.children ?? []).map((l) => l.name) }));
+    .map((c) => ({ name: c.name, lines: (c.children ?? []).filter((l) => l.kind === SymbolKind.Method).map((l) => l.name) }));
 }
 
 describe('claim files over stdio', () => {
@@ -65,6 +65,11 @@ describe('claim files over stdio', () => {
     const [interchange] = await symbols(uriOf(P));
     assert.equal(interchange.name, 'Interchange 000004711');
     assert.equal(interchange.children![0].children![0].name, '837P 0001');
+    // the guide's loops, named by loop id and name (issue 11)
+    const names = flat([interchange]).map((s) => s.name);
+    for (const loop of ['2000A Billing Provider Hierarchical Level', '2010AA Billing Provider Name', '2000B Subscriber Hierarchical Level', '2010BA Subscriber Name', '2310B Rendering Provider Name']) {
+      assert.ok(names.includes(loop), `outline has no ${loop}`);
+    }
   });
 
   test('837I outline (single-line file): every claim and line', async () => {

@@ -4,16 +4,20 @@
  *
  * Never more ranges than the client's limit (VS Code sends 5000): the kinds a coder folds most are kept first
  * (transactions, claims, HL loops, service lines), each in document order, as far as the limit goes.
+ * Last, with what the limit leaves, the guide's sub-loops that span more than one line (1000A/1000B, 2010AA, 2010BA,
+ * 2310B, 2320/2330A, 2420A ...; guideLoops.ts), in files of up to LOOP_DETAIL_MAX_CLAIMS claims with a known guide.
  * Figure protected: foldingRange on a 10 MB file (`npm run bench`, protocol table; it was 1.6 s and 104,842 ranges).
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { segmentIdCode } from '../parse/x12';
 import { transactionsOf } from '../model/claim';
+import type { ImplementationGuides } from '../conformance/guides';
+import { claimLoops, fileLoops, isLevelLoop, LOOP_DETAIL_MAX_CLAIMS, type LoopInstance } from './guideLoops';
 
 const LX = segmentIdCode('LX');
 
-export function foldingRanges(analysis: DocumentAnalysis, rangeLimit = Number.POSITIVE_INFINITY): FoldingRange[] {
+export function foldingRanges(analysis: DocumentAnalysis, rangeLimit = Number.POSITIVE_INFINITY, guides?: ImplementationGuides): FoldingRange[] {
   const model = analysis.claimFile;
   const x12 = analysis.x12;
   if (analysis.kind !== 'claim' || !model || !x12) return [];
@@ -74,6 +78,22 @@ export function foldingRanges(analysis: DocumentAnalysis, rangeLimit = Number.PO
         add(segs.starts[lx], contentEnd(last));
       }
     }
+  }
+  if (guides && lineBudget > 0 && index.claimCount <= LOOP_DETAIL_MAX_CLAIMS) {
+    // the sub-loops: not the HL levels, claims and lines folded above
+    const subLoops = (xs: readonly LoopInstance[]): void => {
+      for (const x of xs) {
+        if (lineBudget <= 0) return;
+        if (!isLevelLoop(x.loop) && x.loop.id !== '2300' && x.loop.id !== '2400') {
+          const before = out.length;
+          add(segs.starts[x.first], contentEnd(x.last));
+          if (out.length > before) lineBudget--;
+        }
+        subLoops(x.children);
+      }
+    };
+    subLoops(fileLoops(guides, x12, model));
+    for (let k = 0; k < index.claimCount && lineBudget > 0; k++) subLoops(claimLoops(guides, x12, model, index.buildClaimAt(k)));
   }
   return out;
 }

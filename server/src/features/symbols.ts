@@ -5,6 +5,10 @@
  * A big batch (more than FULL_OUTLINE_MAX_CLAIMS claims) gets a claim-level outline read from the claim index (CLM01,
  * CLM02 and the LX count of each claim, no claim built), at most OUTLINE_MAX_CLAIMS claims, then one entry saying how
  * many more there are: VS Code draws the outline, breadcrumbs and sticky scroll from this answer after every change.
+ * Up to LOOP_DETAIL_MAX_CLAIMS claims, when the file's transaction has a guide, the outline also shows the guide's
+ * loops from the conformance walk's placements (guideLoops.ts): 1000A/1000B and the HL levels (2000A, 2000B, 2000C,
+ * each by its own segments, with its 2010 loops) beside the claims, the 2300 sub-loops (2310B, 2320 > 2330A ...)
+ * under each claim and the 2400 sub-loops (2410, 2420A ...) under each line. A bigger file keeps the claim-level outline.
  * Figure protected: documentSymbol on a 10 MB file (`npm run bench`, protocol table; it was 4.0 s for one tree of
  * 83,202 symbols).
  */
@@ -16,6 +20,8 @@ import type { Claim, ServiceLine, Transaction } from '../model/claim';
 import { formatIcd10 } from '../codeset/codeset';
 import { segmentIdCode } from '../parse/x12';
 import { onItsLine, typedSegmentEnd } from './typedSegment';
+import { loopLabel, type ImplementationGuides } from '../conformance/guides';
+import { claimLoops, fileLoops, isLevelLoop, LOOP_DETAIL_MAX_CLAIMS, ownLast, type LoopInstance } from './guideLoops';
 
 /** Up to this many claims the outline shows every claim with its service lines. */
 export const FULL_OUTLINE_MAX_CLAIMS = 1000;
@@ -44,26 +50,88 @@ function typedSpan(analysis: DocumentAnalysis, span: Span, line: ServiceLine | u
   return end === span.offset + span.length ? span : { offset: span.offset, length: end - span.offset };
 }
 
-function lineSymbol(analysis: DocumentAnalysis, line: ServiceLine, ordinal: number): DocumentSymbol {
+/** "2010AA Billing Provider Name" with the entity's name (NM103, NM104) when the loop opens with NM1. */
+function loopSymbol(analysis: DocumentAnalysis, x: LoopInstance, last = x.last, children = x.children): DocumentSymbol {
+  const segs = analysis.x12!.segments;
+  const start = segs.starts[x.first];
+  const span = { offset: start, length: segs.contentEnd(last) - start };
+  let detail = '';
+  if (x.loop.entry?.seg.id === 'NM1') {
+    const who = [elementText(analysis, x.first, 3).value, elementText(analysis, x.first, 4).value].filter(Boolean).join(' ');
+    detail = onItsLine(who);
+  }
+  const selection = { offset: start, length: segs.contentEnd(x.first) - start };
+  return symbol(analysis, loopLabel(x.loop), detail, SymbolKind.Struct, span, selection, children.map((c) => loopSymbol(analysis, c)));
+}
+
+/** An HL level by its own segments and its 2010 loops, then its lower levels (their claims are outlined apart). */
+function levelSymbols(analysis: DocumentAnalysis, x: LoopInstance): DocumentSymbol[] {
+  const own = x.children.filter((c) => !isLevelLoop(c.loop) && c.loop.id !== '2300');
+  const out = [loopSymbol(analysis, x, ownLast(x), own)];
+  for (const c of x.children) if (isLevelLoop(c.loop)) out.push(...levelSymbols(analysis, c));
+  return out;
+}
+
+function find2300(xs: readonly LoopInstance[]): LoopInstance | undefined {
+  for (const x of xs) {
+    if (x.loop.id === '2300') return x;
+    const inner = find2300(x.children);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+const byStart = (a: DocumentSymbol, b: DocumentSymbol): number => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+function lineSymbol(analysis: DocumentAnalysis, line: ServiceLine, ordinal: number, loops?: LoopInstance): DocumentSymbol {
   const code = line.procedureCode ? onItsLine(line.procedureCode.value) : '(no code)';
   const modifiers = line.modifiers.map((m) => onItsLine(m.value));
   const name = `${line.lineNumber?.text ?? ordinal} ${[code, ...modifiers].join('-')}`;
   const units = line.units?.text ?? '?';
   const detail = `${units} ${line.unitBasis?.value ?? 'units'} · ${money(line.charge?.value)}${line.revenueCode ? ` · rev ${line.revenueCode.value}` : ''}`;
   const selection = line.procedureCode ?? line.serviceSpan;
-  return symbol(analysis, name, detail, SymbolKind.Method, typedSpan(analysis, line.span, line), typedSpan(analysis, selection, line));
+  const children = loops?.children.length ? loops.children.map((c) => loopSymbol(analysis, c)) : undefined;
+  return symbol(analysis, name, detail, SymbolKind.Method, typedSpan(analysis, line.span, line), typedSpan(analysis, selection, line), children);
 }
 
-function claimSymbol(analysis: DocumentAnalysis, claim: Claim): DocumentSymbol {
+function claimSymbol(analysis: DocumentAnalysis, claim: Claim, loops?: LoopInstance): DocumentSymbol {
   const pcn = claim.patientControlNumber?.value ?? '(no patient control number)';
   const diagnoses = cappedList(claim.diagnoses.map((d) => formatIcd10(d.code.value)));
   const detail = `${money(claim.totalCharge?.value)} · ${claim.serviceLines.length} line${claim.serviceLines.length === 1 ? '' : 's'}${diagnoses ? ` · ${diagnoses}` : ''}`;
-  const children = claim.serviceLines.map((l, i) => lineSymbol(analysis, l, i + 1));
+  const segs = analysis.x12?.segments;
+  const lineLoops = new Map<number, LoopInstance>();
+  const children: DocumentSymbol[] = [];
+  if (loops && segs) {
+    for (const c of loops.children) {
+      if (c.loop.id === '2400') lineLoops.set(segs.starts[c.first], c);
+      else children.push(loopSymbol(analysis, c));
+    }
+  }
+  children.push(...claim.serviceLines.map((l, i) => lineSymbol(analysis, l, i + 1, lineLoops.get(l.span.offset))));
+  if (lineLoops.size || children.length > claim.serviceLines.length) children.sort(byStart);
   const last = claim.serviceLines[claim.serviceLines.length - 1];
   return symbol(analysis, `Claim ${pcn}`, detail, SymbolKind.Class, typedSpan(analysis, claim.span, last), claim.patientControlNumber ?? claim.clmSpan, children);
 }
 
-export function documentSymbols(analysis: DocumentAnalysis): DocumentSymbol[] {
+/** The transaction's entries with the guide's loops: 1000A/1000B, HL levels and claims, in document order. */
+function guideEntries(analysis: DocumentAnalysis, guides: ImplementationGuides, tx: Transaction, outside: readonly LoopInstance[]): DocumentSymbol[] {
+  const doc = analysis.x12!;
+  const file = analysis.claimFile!;
+  const out: DocumentSymbol[] = [];
+  for (const x of outside) {
+    if (x.first < tx.firstSegment || x.first > tx.lastSegment) continue;
+    if (isLevelLoop(x.loop)) out.push(...levelSymbols(analysis, x));
+    else if (x.loop.id !== '2300') out.push(loopSymbol(analysis, x));
+  }
+  for (const claim of tx.claims) {
+    const roots = claimLoops(guides, doc, file, claim);
+    for (const x of roots) if (isLevelLoop(x.loop)) out.push(...levelSymbols(analysis, x));
+    out.push(claimSymbol(analysis, claim, find2300(roots)));
+  }
+  return out.sort(byStart);
+}
+
+export function documentSymbols(analysis: DocumentAnalysis, guides?: ImplementationGuides): DocumentSymbol[] {
   if (analysis.kind !== 'claim') {
     return analysis.note.mentions.map((m) =>
       symbol(analysis, m.code, m.system === 'icd10' ? `ICD-10-CM ${formatIcd10(m.code)}` : m.system.toUpperCase(), SymbolKind.Constant, m.span, m.span),
@@ -72,8 +140,11 @@ export function documentSymbols(analysis: DocumentAnalysis): DocumentSymbol[] {
   const model = analysis.claimFile;
   if (!model) return [];
   const big = model.claims.length > FULL_OUTLINE_MAX_CLAIMS;
+  const withLoops = !!guides && !!analysis.x12 && model.claims.length <= LOOP_DETAIL_MAX_CLAIMS;
+  const outside = withLoops ? fileLoops(guides, analysis.x12!, model) : [];
   let listed = 0;
   const claimsOf = (tx: Transaction): DocumentSymbol[] => {
+    if (withLoops) return guideEntries(analysis, guides, tx, outside);
     if (!big) return tx.claims.map((c) => claimSymbol(analysis, c));
     const out: DocumentSymbol[] = [];
     const { from, to } = tx.claims;
@@ -102,7 +173,7 @@ export function documentSymbols(analysis: DocumentAnalysis): DocumentSymbol[] {
             symbol(
               analysis,
               `${tx.kind === 'unknown' ? 'Transaction' : tx.kind} ${tx.controlNumber?.value ?? ''}`.trim(),
-              `${tx.claims.length} claim${tx.claims.length === 1 ? '' : 's'}`,
+              `${tx.claims.length} claim${tx.claims.length === 1 ? '' : 's'}${big ? ` · lines and guide loops shown up to ${FULL_OUTLINE_MAX_CLAIMS.toLocaleString('en-US')} claims a file` : ''}`,
               SymbolKind.Module,
               tx.span,
               tx.stSpan,
