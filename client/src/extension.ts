@@ -30,6 +30,9 @@ interface ServerStatus {
   /** The releases and the dates of service they cover. */
   coverage?: string;
   problems?: number;
+  /** While a long check runs: the claims checked so far, of `total`. */
+  checked?: number;
+  total?: number;
   /** Of `problems`, the errors and the warnings (the server's full counts: VS Code lists at most 1,000 a file). */
   errors?: number;
   warnings?: number;
@@ -87,11 +90,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const checking = new Set<string>();
   /** The server's counts of each checked document (VS Code keeps at most 1,000 problems a file). */
   const counted = new Map<string, ServerStatus>();
+  /** How far the check of each document being checked got. */
+  const progress = new Map<string, ServerStatus>();
   const renderStatus = () => {
     if (!lastStatus) return;
     const editor = vscode.window.activeTextEditor;
     if (editor && checking.has(editor.document.uri.toString())) {
-      status.text = `$(sync~spin) HCPCS ${lastStatus.hcpcsRelease}: checking this file`;
+      const p = progress.get(editor.document.uri.toString());
+      const n = (x: number) => x.toLocaleString('en-US');
+      const part = p?.total ? `: ${Math.floor((100 * (p.checked ?? 0)) / p.total)}% of ${n(p.total)} claims` : ' this file';
+      status.text = `$(sync~spin) HCPCS ${lastStatus.hcpcsRelease}: checking${part}`;
       status.tooltip = 'The HCPCS language server is checking this file; its problems show when it is done.';
       problemsItem.hide(); // no count (and never "no problems") before the first result
       return;
@@ -146,9 +154,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   client.onNotification('hcpcs/status', (s: ServerStatus) => {
-    if (s.uri && s.state === 'checking') checking.add(s.uri);
-    else if (s.uri && s.state === 'checked') {
+    if (s.uri && s.state === 'checking') {
+      checking.add(s.uri);
+      if (s.total) progress.set(s.uri, s);
+      else progress.delete(s.uri);
+    } else if (s.uri && s.state === 'checked') {
       checking.delete(s.uri);
+      progress.delete(s.uri);
       counted.set(s.uri, s);
     }
     lastStatus = s;

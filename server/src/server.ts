@@ -45,6 +45,8 @@ export interface ServerOptions {
 
 /** Validations slower than this are logged (size and time only), so slow files can be reported. */
 const SLOW_VALIDATION_MS = 250;
+/** A long check tells the client how far it got at most this often (hcpcs/status 'checking' with checked/total). */
+const PROGRESS_EVERY_MS = 250;
 /** Quiet time (no change, no check) before the search indexes are built. */
 const IDLE_WARM_UP_MS = 1000;
 
@@ -63,6 +65,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let handledRequests = 0;
   /** When the newest version of each document arrived (for the slow-check log line). */
   const arrivedAt = new Map<string, { version: number; at: number }>();
+  /** When each document's check last reported its progress. */
+  const progressSentAt = new Map<string, number>();
   /** The client pulls diagnostics (textDocument/diagnostic, VS Code does); others get them pushed. */
   let pullDiagnostics = false;
   let diagnosticsRefresh = false;
@@ -181,6 +185,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         } catch (err) {
           if (!(err instanceof ValidationCancelled)) throw err;
           cancelled = true;
+          // a file never looks finished while it is not: "checking: 40% of 18,164 claims"
+          const now = performance.now();
+          if (err.total > 0 && now - (progressSentAt.get(document.uri) ?? arrivedAt.get(document.uri)?.at ?? 0) >= PROGRESS_EVERY_MS) {
+            progressSentAt.set(document.uri, now);
+            void connection.sendNotification('hcpcs/status', { ...statusOf(document.uri), state: 'checking', checked: err.checked, total: err.total });
+          }
           return [];
         }
       });

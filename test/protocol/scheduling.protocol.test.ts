@@ -137,6 +137,28 @@ describe('cold start: the client is told a file is being checked until its resul
   });
 });
 
+describe('a long check says how far it got', () => {
+  test("hcpcs/status 'checking' carries the claims checked so far and the total, rising, before 'checked'", async () => {
+    const client = await startServer();
+    try {
+      const uri = 'file:///status/big.837';
+      client.open(uri, 'x12', bigClaimFile(10), 1);
+      const mine = () => client.statuses.filter((s) => s.uri === uri) as { state?: string; checked?: number; total?: number }[];
+      while (!mine().some((s) => s.state === 'checked')) await new Promise((r) => setTimeout(r, 20));
+      const before = mine().slice(0, mine().findIndex((s) => s.state === 'checked'));
+      const steps = before.filter((s) => s.total !== undefined);
+      assert.ok(steps.length > 0, 'no progress while a 10 MB file was checked');
+      assert.ok(before.every((s) => s.state === 'checking'));
+      for (let k = 0; k < steps.length; k++) {
+        assert.ok(steps[k].checked! >= 0 && steps[k].checked! < steps[k].total!, `${steps[k].checked} of ${steps[k].total}`);
+        if (k > 0) assert.ok(steps[k].checked! >= steps[k - 1].checked! && steps[k].total === steps[0].total);
+      }
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('pull diagnostics (clients that support textDocument/diagnostic, as VS Code does)', () => {
   let client: TestClient;
   let pushed = 0;

@@ -201,7 +201,7 @@ export class IncrementalValidation {
         if (e !== byClaim[i]) byClaim[i] = e;
       }
       if (!e) {
-        if ((i & 63) === 0 && cancelled()) throw new ValidationCancelled();
+        if ((i & 63) === 0 && cancelled()) throw new ValidationCancelled(i, n);
         const run = runnerFor(index.txKinds[index.claimTx[i]] ?? 'unknown');
         e = checkClaim(index.buildClaimAt(i), run, ctx, transactionEnds[index.claimTx[i]] ?? -1, lines, uri);
         if (e.extent === 'anywhere') results.reachingAnywhere++;
@@ -246,7 +246,11 @@ export class IncrementalValidation {
 
 /** Thrown by `validate` when its token was cancelled; the claims checked so far stay cached. */
 export class ValidationCancelled extends Error {
-  constructor() {
+  /** How far it got: the claims before `checked` are checked (of `total`); 0 of 0 when not told. */
+  constructor(
+    readonly checked = 0,
+    readonly total = 0,
+  ) {
     super('validation cancelled');
     this.name = 'ValidationCancelled';
   }
