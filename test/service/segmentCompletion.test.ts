@@ -8,7 +8,7 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
 import { bundledGuides } from '../../server/src/guides/loader';
 import { build837 } from '../unit/rules/claim/harness';
-import { codeSet } from '../unit/rules/conformance/helpers';
+import { codeSet, I } from '../unit/rules/conformance/helpers';
 import { claimDocument } from './helpers';
 
 const service = createLanguageService({ codeSet, guides: bundledGuides() });
@@ -96,6 +96,25 @@ describe('segment completion (issue 11)', () => {
     assert.equal(items[0].label, 'REF*EI', labels(items).slice(0, 5).join(' '));
     assert.match(String(items[0].labelDetails?.description), /\(2010AA\)/);
     assert.ok(items.some((i) => i.label === 'NM1*87'), 'the pay-to address loop 2010AB may follow');
+  });
+
+  test('a second billing provider after the claims: walked from its HL; N3 and N4 missing in its 2010AA first', () => {
+    const t = build837([CLM, HI, 'LX*1', SV1, 'DTP*472*D8*20260110']).replace(/^SE\*/m, 'HL*3**20*1~\nNM1*85*2*SECOND CLINIC*****XX*1234567893~\n§~\nSE*');
+    const items = completeAt(t);
+    assert.deepEqual(items.slice(0, 2).map((i) => i.label), ['N3', 'N4'], labels(items).slice(0, 6).join(' '));
+    assert.equal(description(items, 'N3'), 'Billing Provider Address (2010AA)');
+    assert.ok(items.some((i) => i.label === 'NM1*87'), 'the pay-to address loop 2010AB may follow');
+    assert.ok(!items.some((i) => i.label === 'CLM'), 'no claim directly under a billing provider');
+  });
+
+  test('837I with ^ and > (one segment a line): the guide of the 837I, its separators in labels and edits', () => {
+    const lines = I.replace(/~/g, '~\n');
+    const t = lines.replace('SV2^0636^HC>J1100>JZ^85.00^UN^10~\nDTP^472^D8^20260202~\n', 'SV2^0636^HC>J1100>JZ^85.00^UN^10~\nDT§~\n');
+    const items = completeAt(t);
+    assert.ok(items.length > 0 && items.every((i) => i.label.startsWith('DT')), labels(items).join(' '));
+    const dtp = items.find((i) => i.label === 'DTP^472')!;
+    assert.equal(dtp.labelDetails?.description, 'Date - Service Date (2400)');
+    assert.equal((dtp.textEdit as TextEdit).newText, 'DTP^472^');
   });
 
   test('must not: inside an element the element completion answers; in front of an existing segment nothing is offered', () => {

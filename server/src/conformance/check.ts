@@ -301,7 +301,8 @@ export function guidePlaceOf(guides: ImplementationGuides, doc: X12Document, fil
 /**
  * The walker's loop state after segment `segmentIndex` (placement only), for completing the segment that follows:
  * the walk covers only the claim around that segment, or the transaction's header segments when it stands before
- * the first claim. Null when it stands between claims in a 2000A (not walked) or the file has no guide.
+ * the first claim, or a later 2000A's segments from its HL. Null when the file has no guide or the segment lies
+ * after a claim with no 2000A HL of its own before it.
  */
 export function framesAfter(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, segmentIndex: number): { frames: Frame[]; guide: CompiledGuide } | null {
   if (!doc.delimiters || segmentIndex < 0) return null;
@@ -317,12 +318,25 @@ export function framesAfter(guides: ImplementationGuides, doc: X12Document, file
   }
   const tx = transactionAt(file, segmentIndex);
   if (!tx) return null;
-  // header segments: only before the transaction's first claim (the walk then covers the header alone)
-  if (k - 1 >= tx.claims.from && k - 1 < tx.claims.to) return null;
   const choice = guideForTransaction(guides, file, tx);
-  const pGs = choice ? findLoop(choice.guide.root, 'GS_LOOP') : null;
-  if (!choice || !pGs) return null;
-  const w = new Walker({ doc, guides, guide: choice.guide, issues: [] }, framesAt(pGs, 'ST_LOOP'), { onPlace: noPlace, elements: false });
+  if (!choice) return null;
+  const g = choice.guide;
+  const ctx: CheckContext = { doc, guides, guide: g, issues: [] };
+  if (k - 1 >= tx.claims.from && k - 1 < tx.claims.to) {
+    // after a claim of this transaction, outside the claims: a later 2000A's own segments, walked from its HL
+    const after = index.claimLast[k - 1];
+    let hl = -1;
+    for (let i = segmentIndex; i > after && hl < 0; i--) if (doc.segments.id(i) === 'HL' && doc.segments.segment(i).elements[2]?.value === '20') hl = i;
+    const pDetail = pathOrNull(g, 'DETAIL');
+    if (hl < 0 || !pDetail) return null;
+    const w = new Walker(ctx, framesAt(pDetail, '2000A'), { onPlace: noPlace, elements: false });
+    for (let i = hl; i <= segmentIndex; i++) w.step(i);
+    return { frames: w.frames, guide: g };
+  }
+  // the header before the transaction's first claim: the walk covers the header alone
+  const pGs = findLoop(g.root, 'GS_LOOP');
+  if (!pGs) return null;
+  const w = new Walker(ctx, framesAt(pGs, 'ST_LOOP'), { onPlace: noPlace, elements: false });
   for (let i = tx.firstSegment; i <= segmentIndex; i++) w.step(i);
-  return { frames: w.frames, guide: choice.guide };
+  return { frames: w.frames, guide: g };
 }
