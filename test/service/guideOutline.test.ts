@@ -60,6 +60,18 @@ describe('outline by guide loop', () => {
     assert.deepEqual(names(tx.children![6].children), ['2010CA Patient Name']);
   });
 
+  test('nested sub-loops nest: 2320 Other Subscriber Information > 2330A, 2330B', () => {
+    const secondary = P.replace('PRV*PE*PXC*2085N0700X~\n', 'PRV*PE*PXC*2085N0700X~\nSBR*S*18*******CI~\nOI***Y*P**Y~\nNM1*IL*1*HOLLOWAY*GRANT****MI*X1~\nN3*48 BIRCH LANE~\nNM1*PR*2*OTHER PAYER*****PI*99999~\n');
+    assert.notEqual(secondary, P);
+    const claim = transactionOf(service.documentSymbols(claimDocument(secondary))).children!.find((c) => c.name === 'Claim SVO-24001')!;
+    assert.deepEqual(names(claim.children).slice(0, 3), ['2310B Rendering Provider Name', '2320 Other Subscriber Information', '1 A9600-JZ']);
+    const other = claim.children![1];
+    assert.deepEqual(names(other.children), ['2330A Other Subscriber Name', '2330B Other Payer Name']);
+    assert.equal(lines(other), '26-30');
+    assert.equal(lines(other.children![0]), '28-29');
+    assert.ok(folds(service.foldingRanges(claimDocument(secondary))).includes('26-30'));
+  });
+
   test('every loop symbol lies inside its parent, its selection inside itself (837P and the one-line 837I)', () => {
     for (const text of [P, I]) {
       const walk = (s: DocumentSymbol) => {
