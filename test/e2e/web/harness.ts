@@ -379,11 +379,22 @@ export async function openCommandPalette(page: Page): Promise<Locator> {
 
 /** Runs a command through the command palette (F1), by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  const input = await openCommandPalette(page);
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await input.press('Enter');
+  // A webview that finishes loading (the look-up view) may take the focus just after the palette opened, which
+  // closes the palette before the title is typed: then the palette is opened again (up to three times).
+  for (let attempt = 0; ; attempt++) {
+    const input = await openCommandPalette(page);
+    try {
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await input.press('Enter', { timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await page.keyboard.press('Escape');
+      await page.locator('.part.sidebar .title-label').first().click({ timeout: 5_000 }).catch(() => undefined);
+    }
+  }
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
