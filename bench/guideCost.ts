@@ -6,10 +6,13 @@
  *
  *   node --expose-gc --import tsx bench/guideCost.ts            (BENCH_QUICK=1: fewer repetitions)
  *   BENCH_PROFILE=all|edit ...                                  (run one measurement only, for node --cpu-prof)
+ *   BENCH_BUNDLED=1 ...                                         (the same from an esbuild bundle of this file, minified
+ *                                                                as bench/run.ts bundles: what ships, no tsx getters)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { X12parser } from 'x12-parser';
@@ -21,7 +24,8 @@ import { conformanceRules } from '../server/src/rules/conformance';
 import type { Rule } from '../server/src/rules/types';
 import { generate837P, rng } from './generate';
 
-const root = path.resolve(__dirname, '..');
+// BENCH_ROOT: set when this file runs as a bundle from .cache/bench (see BENCH_BUNDLED)
+const root = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..');
 const cacheDir = path.join(root, '.cache', 'bench');
 const quick = !!process.env.BENCH_QUICK;
 const only = process.env.BENCH_PROFILE ?? '';
@@ -52,7 +56,24 @@ function x12ParserParse(text: string): Promise<number> {
   });
 }
 
+/** Runs this file again from an esbuild bundle in a fresh process (minified, as bench/run.ts's bundled figures). */
+function runBundled(): void {
+  // kept under BENCH_PROFILE (a profile's line numbers point into it)
+  const bundle = path.join(cacheDir, only ? 'guideCost-profile.js' : `guideCost-${process.pid}.js`);
+  fs.mkdirSync(cacheDir, { recursive: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // not minified under BENCH_PROFILE, so the profile names the functions
+  require('esbuild').buildSync({ entryPoints: [path.join(root, 'bench', 'guideCost.ts')], bundle: true, platform: 'node', format: 'cjs', minify: !only, outfile: bundle, logLevel: 'error' });
+  const env = { ...process.env, BENCH_ROOT: root, BENCH_BUNDLED: '' };
+  // node's own flags (--cpu-prof ...) without tsx's loader
+  const flags = process.execArgv.filter((a, i, all) => a !== '--import' && !(all[i - 1] === '--import' && a === 'tsx') && !a.startsWith('--import=') && a !== '--expose-gc');
+  const r = spawnSync(process.execPath, [...flags, '--expose-gc', bundle], { stdio: 'inherit', env });
+  if (!only) fs.rmSync(bundle, { force: true });
+  process.exit(r.status ?? 1);
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_BUNDLED) return runBundled();
   const loaded = loadCodeSet(path.join(root, 'data'));
   if (!loaded.codeSet) throw new Error(loaded.errors.join('; '));
   const codeSet = loaded.codeSet;

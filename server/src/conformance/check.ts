@@ -10,6 +10,7 @@ import type { X12Document } from '../parse/x12';
 import { guideName, type CheckContext } from './elements';
 import type { CompiledGuide, ImplementationGuides, LoopNode, SegmentNode } from './guides';
 import type { GuideIssue } from './issues';
+import { checkClaimByShape, type ClaimStart } from './claimShapes';
 import { findLoop, framesAt, newFrame, startFrames, Walker, type Frame } from './walker';
 
 /** The HIPAA-adopted version ids, and the guide that checks a claim kind when the file names another. */
@@ -89,18 +90,36 @@ function previousHlOf(doc: X12Document, file: ClaimFile, txFirst: number): (seg:
   };
 }
 
-/** The 2300 loop's conformance issues for one claim (its 2000B/2000C segments included when it is their first claim). */
-export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void): GuideIssue[] {
-  const walk = claimWalk(guides, doc, file, claim, onPlace);
-  if (!walk) return [];
-  const { w, start } = walk;
-  for (let i = start; i <= claim.lastSegment; i++) w.step(i);
+/**
+ * The 2300 loop's conformance issues for one claim (its 2000B/2000C segments included when it is their first claim).
+ * Without `onPlace` a claim whose shape was walked before reuses that walk (conformance/claimShapes.ts), unless
+ * `reuseShapes` is false (the tests compare both).
+ */
+export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void, reuseShapes = true): GuideIssue[] {
+  const start = claimStart(guides, doc, file, claim);
+  if (!start) return [];
+  const ctx: CheckContext = { doc, guides, guide: start.guide, issues: [] };
+  if (!onPlace && reuseShapes) {
+    checkClaimByShape(ctx, start, claim.lastSegment);
+    return ctx.issues;
+  }
+  const w = new Walker(ctx, startFrames(start.path, start.nextItem, start.hlIds), { closeBelow: '2300', previousHl: start.previousHl, onPlace, elements: !onPlace });
+  for (let i = start.first; i <= claim.lastSegment; i++) w.step(i);
   w.finish();
-  return w.ctx.issues;
+  return ctx.issues;
 }
 
 /** The walker a claim is checked with, standing before the claim's first segment (its 2000B/2000C when it opens them). */
 function claimWalk(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void): { w: Walker; start: number } | null {
+  const start = claimStart(guides, doc, file, claim);
+  if (!start) return null;
+  const ctx: CheckContext = { doc, guides, guide: start.guide, issues: [] };
+  const w = new Walker(ctx, startFrames(start.path, start.nextItem, start.hlIds), { closeBelow: '2300', previousHl: start.previousHl, onPlace, elements: !onPlace });
+  return { w, start: start.first };
+}
+
+/** Where a claim's walk starts: its first segment (its 2000B/2000C when it opens them) and the loop context there. */
+function claimStart(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim): ClaimStart | null {
   const tx = transactionAt(file, claim.firstSegment);
   if (!tx || !doc.delimiters) return null;
   const choice = guideForTransaction(guides, file, tx);
@@ -112,32 +131,22 @@ function claimWalk(guides: ImplementationGuides, doc: X12Document, file: ClaimFi
   const sub = claim.subscriber?.segmentIndex ?? -1;
   const pat = claim.patient?.segmentIndex ?? -1;
   const ids = [claim.billingProvider?.id.value ?? null, claim.subscriber?.id.value ?? null, claim.patient?.id.value ?? null];
-  let start = claim.firstSegment;
-  let frames: Frame[] | null = null;
   const p2000A = pathOrNull(g, 'DETAIL', '2000A');
   if (!p2000A) return null;
   const hlIdsFor = (path: LoopNode[]): (string | null)[] =>
     path.map((l) => (l.id === '2000A' ? ids[0] : l.id === '2000B' ? ids[1] : l.id === '2000C' ? ids[2] : null));
-  if (sub > prevLast && sub < claim.firstSegment) {
-    start = sub;
-    frames = startFrames(p2000A, '2000B', hlIdsFor(p2000A));
-  } else {
-    const p2000B = pathOrNull(g, 'DETAIL', '2000A', '2000B');
-    if (!p2000B) return null;
-    if (pat > prevLast && pat < claim.firstSegment) {
-      start = pat;
-      frames = startFrames(p2000B, '2000C', hlIdsFor(p2000B));
-    } else if (pat >= 0) {
-      const p2000C = pathOrNull(g, 'DETAIL', '2000A', '2000B', '2000C');
-      if (!p2000C) return null;
-      frames = startFrames(p2000C, '2300', hlIdsFor(p2000C));
-    } else {
-      frames = startFrames(p2000B, '2300', hlIdsFor(p2000B));
-    }
+  const previousHl = previousHlOf(doc, file, tx.firstSegment);
+  const at = (variant: number, first: number, path: LoopNode[], nextItem: string): ClaimStart => ({ guide: g, variant, first, path, nextItem, hlIds: hlIdsFor(path), ids, previousHl });
+  if (sub > prevLast && sub < claim.firstSegment) return at(0, sub, p2000A, '2000B');
+  const p2000B = pathOrNull(g, 'DETAIL', '2000A', '2000B');
+  if (!p2000B) return null;
+  if (pat > prevLast && pat < claim.firstSegment) return at(1, pat, p2000B, '2000C');
+  if (pat >= 0) {
+    const p2000C = pathOrNull(g, 'DETAIL', '2000A', '2000B', '2000C');
+    if (!p2000C) return null;
+    return at(2, claim.firstSegment, p2000C, '2300');
   }
-  const ctx: CheckContext = { doc, guides, guide: g, issues: [] };
-  const w = new Walker(ctx, frames, { closeBelow: '2300', previousHl: previousHlOf(doc, file, tx.firstSegment), onPlace, elements: !onPlace });
-  return { w, start };
+  return at(3, claim.firstSegment, p2000B, '2300');
 }
 
 /** Issues of everything outside the claims: ST, the header loops, each 2000A with its 2010A loops, SE. */

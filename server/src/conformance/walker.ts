@@ -260,6 +260,8 @@ export interface WalkOptions {
   onPlace?(segmentIndex: number, node: SegmentNode | null): void;
   /** Check elements (false: placement only, for hover). */
   elements?: boolean;
+  /** Check each segment's layout (checkSegmentFormat; false: a shape walk, conformance/claimShapes.ts). */
+  format?: boolean;
   /** HL01 of the HL segment before segment `i` in the same transaction (null for the first). */
   previousHl?(i: number): string | null;
 }
@@ -271,6 +273,41 @@ function segSpan(seg: SegmentAt): Span {
 function where(loop: LoopNode): string {
   const l = guideLoop(loop);
   return l.type ? l.name : `loop ${loopLabel(l)}`;
+}
+
+/**
+ * Layout faults a translator rejects: a blank before the segment id, empty elements at the end. `loop` is the loop
+ * the walk stands in before placing the segment (named in the issue).
+ */
+export function checkSegmentFormat(ctx: CheckContext, i: number, at: SegmentAt, loop: LoopNode | null): void {
+  const text = ctx.doc.text;
+  if (leadingBlank(text, at.offset)) {
+    ctx.issues.push({ kind: 'format', span: { offset: at.offset - 1, length: 1 + at.id.length }, segmentIndex: i, message: `The ${at.id} segment starts with a blank. A translator reads the blank as part of the segment id and cannot recognize the segment. ${rejection({ ik304: '1' })}`, ack: { ik304: '1' }, loop, segment: null, element: null, fix: {
+      title: 'Remove the blank',
+      edits: [{ span: { offset: at.offset - 1, length: 1 }, newText: '' }],
+    } });
+  }
+  const d = ctx.doc.delimiters;
+  if (!d || at.end <= at.offset + at.id.length || text.charCodeAt(at.end - 1) !== d.element.charCodeAt(0)) return;
+  const seg = at.seg;
+  const n = seg.elements.length;
+  if (n > 0 && seg.elements[n - 1].value.length === 0) {
+    let k = n - 1;
+    while (k > 0 && seg.elements[k - 1].value.length === 0) k--;
+    const from = k > 0 ? seg.elements[k - 1].offset + seg.elements[k - 1].length : seg.idSpan.offset + seg.idSpan.length;
+    const to = seg.offset + seg.length;
+    ctx.issues.push({ kind: 'format', span: { offset: from, length: to - from }, segmentIndex: i, message: `The ${seg.id} segment ends with ${n - k} empty element${n - k === 1 ? '' : 's'}: X12 wants trailing element separators left out, and strict translators reject the segment. ${rejection({ ik304: '8' })}`, ack: { ik304: '8' }, loop, segment: null, element: null, fix: {
+      title: 'Remove the trailing separators',
+      edits: [{ span: { offset: from, length: to - from }, newText: '' }],
+    } });
+  }
+}
+
+/** The element checks of a segment placed at `node`: the quick pass, and the full check when it may find a fault. */
+export function checkPlacedElements(ctx: CheckContext, seg: SegmentAt, i: number, node: SegmentNode): void {
+  const kind = ctx.guide.kind;
+  const nine = seg.id === 'N4' && !!NINE_DIGIT_ZIP[kind]?.has(guideLoop(node.loop).id);
+  if (!segmentLooksClean(ctx.doc.text, seg.offset, seg.end, seg.id.length, node, ctx.guides, ctx.doc.delimiters!, kind, nine)) checkSegmentElements(ctx, seg.seg, i, node);
 }
 
 export class Walker {
@@ -338,7 +375,7 @@ export class Walker {
   step(i: number): void {
     const frames = this.frames;
     const seg = this.cur!.at(i);
-    this.checkFormat(i, seg);
+    if (this.options.format !== false) checkSegmentFormat(this.ctx, i, seg, frames[frames.length - 1]?.loop ?? null);
     let m = search(frames, seg, true, false);
     if (!m) m = search(frames, seg, false, true);
     if (!m) {
@@ -391,38 +428,8 @@ export class Walker {
       });
     }
     this.options.onPlace?.(i, node);
-    if (this.options.elements !== false) {
-      const d = this.ctx.doc.delimiters!;
-      const kind = this.ctx.guide.kind;
-      const nine = seg.id === 'N4' && !!NINE_DIGIT_ZIP[kind]?.has(guideLoop(node.loop).id);
-      if (!segmentLooksClean(this.ctx.doc.text, seg.offset, seg.end, seg.id.length, node, this.ctx.guides, d, kind, nine)) checkSegmentElements(this.ctx, seg.seg, i, node);
-    }
+    if (this.options.elements !== false) checkPlacedElements(this.ctx, seg, i, node);
     this.lastIndex = i;
-  }
-
-  /** Layout faults a translator rejects: a blank before the segment id, empty elements at the end. */
-  private checkFormat(i: number, at: SegmentAt): void {
-    const text = this.ctx.doc.text;
-    if (leadingBlank(text, at.offset)) {
-      this.push('format', { offset: at.offset - 1, length: 1 + at.id.length }, i, `The ${at.id} segment starts with a blank. A translator reads the blank as part of the segment id and cannot recognize the segment.`, { ik304: '1' }, this.frames[this.frames.length - 1]?.loop ?? null, null, {
-        title: 'Remove the blank',
-        edits: [{ span: { offset: at.offset - 1, length: 1 }, newText: '' }],
-      });
-    }
-    const d = this.ctx.doc.delimiters;
-    if (!d || at.end <= at.offset + at.id.length || text.charCodeAt(at.end - 1) !== d.element.charCodeAt(0)) return;
-    const seg = at.seg;
-    const n = seg.elements.length;
-    if (n > 0 && seg.elements[n - 1].value.length === 0) {
-      let k = n - 1;
-      while (k > 0 && seg.elements[k - 1].value.length === 0) k--;
-      const from = k > 0 ? seg.elements[k - 1].offset + seg.elements[k - 1].length : seg.idSpan.offset + seg.idSpan.length;
-      const to = seg.offset + seg.length;
-      this.push('format', { offset: from, length: to - from }, i, `The ${seg.id} segment ends with ${n - k} empty element${n - k === 1 ? '' : 's'}: X12 wants trailing element separators left out, and strict translators reject the segment.`, { ik304: '8' }, this.frames[this.frames.length - 1]?.loop ?? null, null, {
-        title: 'Remove the trailing separators',
-        edits: [{ span: { offset: from, length: to - from }, newText: '' }],
-      });
-    }
   }
 
   private checkLineNumber(i: number, seg: X12Segment, n: number, node: SegmentNode): void {
