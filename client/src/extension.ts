@@ -100,7 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const n = (x: number) => x.toLocaleString('en-US');
       const part = p?.total ? `: ${Math.floor((100 * (p.checked ?? 0)) / p.total)}% of ${n(p.total)} claims` : ' this file';
       status.text = `$(sync~spin) HCPCS ${lastStatus.hcpcsRelease}: checking${part}`;
-      status.tooltip = 'The HCPCS language server is checking this file; its problems show when it is done.';
+      status.tooltip = 'The HCPCS language server is checking this file: the problems shown so far are those of the claims checked so far; the count shows when it is done.';
       problemsItem.hide(); // no count (and never "no problems") before the first result
       return;
     }

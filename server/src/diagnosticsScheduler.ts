@@ -7,8 +7,13 @@
  * - A check runs in slices of about SLICE_MS: between slices the connection answers what came in (a hover, a
  *   cancellation, a newer change); a hover or completion already read by the connection goes before the next slice. A newer version stops the check of the old one; the claims already checked stay
  *   cached in the analysis, so the next check resumes rather than restarts.
- * - Structure requests (outline, folding, inlay hints, code actions) wait for `whenChecked`, so the problems of a
- *   version are published before anything else about it is computed.
+ * - A file's first check that takes longer than PARTIAL_AFTER_MS gives a partial answer once: the findings of the
+ *   claims checked so far plus the file findings (exact for the text before the claim it stopped at), so the
+ *   problems at the top of a 10 MB file show while the rest is checked; the complete answer replaces it (pulling
+ *   clients are asked to pull again). Later checks never replace complete diagnostics with partial ones.
+ * - Structure requests (outline, folding, inlay hints, code actions) wait for `whenAnswerable` (complete or
+ *   partial diagnostics of the version), so the problems of a version are out before anything else about it is
+ *   computed.
  *
  * Figures protected (`npm run bench`, protocol table): didOpen -> first diagnostics, edit -> diagnostics, and a
  * hover during a typing burst on a 10 MB file.
@@ -18,6 +23,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** A check yields to the connection after this long (and resumes). */
 export const SLICE_MS = 25;
+/** A first check still running this long after it began gives a partial answer (shorter ones just finish). */
+export const PARTIAL_AFTER_MS = 100;
 /** At most this many turns in a row go to waiting hovers before a check runs anyway. */
 const MAX_YIELDS = 4;
 
@@ -30,10 +37,20 @@ export interface CheckHost {
   incomingChanges(): number;
   /** Hovers and completions received but not answered yet (they go before the next slice). */
   incomingRequests(): number;
-  /** Checks the document; `stop` says when to give up (return undefined then, keeping the work done). */
-  check(document: TextDocument, stop: () => boolean): Diagnostic[] | undefined;
+  /**
+   * Checks the document; `stop` says when to give up (return undefined then, keeping the work done, or with
+   * `partial` asked, the diagnostics known so far).
+   */
+  check(document: TextDocument, stop: () => boolean, partial: boolean): Diagnostic[] | PartialDiagnostics | undefined;
   /** The diagnostics of a version are ready. */
   checked(document: TextDocument, diagnostics: Diagnostic[]): void;
+  /** A partial answer of a version is ready (the complete one follows with `checked`). */
+  partial(document: TextDocument, diagnostics: Diagnostic[]): void;
+}
+
+/** What a check that stopped early knew: exact for the text before the claim it stopped at. */
+export interface PartialDiagnostics {
+  partial: Diagnostic[];
 }
 
 interface State {
@@ -42,7 +59,16 @@ interface State {
   diagnostics: Diagnostic[];
   /** Changes of the diagnostics so far (pull clients are told "unchanged" while it stays). */
   generation: number;
+  /** Whether complete diagnostics of some version were ever ready (then no partial answer is given again). */
+  complete: boolean;
+  /** The partial answer of a version whose check is still running. */
+  partial?: { version: number; diagnostics: Diagnostic[] };
+  /** When the check of a version began (its first slice). */
+  checkingSince?: { version: number; at: number };
+  /** Wait for complete diagnostics of the newest version. */
   waiters: (() => void)[];
+  /** Wait for complete or partial diagnostics of the newest version. */
+  answerWaiters: (() => void)[];
 }
 
 export class DiagnosticsScheduler {
@@ -59,7 +85,7 @@ export class DiagnosticsScheduler {
   changed(uri: string): void {
     this.due.delete(uri);
     this.due.add(uri);
-    if (!this.states.has(uri)) this.states.set(uri, { version: -1, diagnostics: [], generation: 0, waiters: [] });
+    if (!this.states.has(uri)) this.states.set(uri, { version: -1, diagnostics: [], generation: 0, complete: false, waiters: [], answerWaiters: [] });
     this.kick();
   }
 
@@ -77,12 +103,19 @@ export class DiagnosticsScheduler {
     const s = this.states.get(uri);
     this.states.delete(uri);
     s?.waiters.forEach((w) => w());
+    s?.answerWaiters.forEach((w) => w());
   }
 
   /** Diagnostics of the newest version, when they are ready. */
   ready(uri: string): { version: number; diagnostics: Diagnostic[] } | undefined {
     const s = this.states.get(uri);
     return s && s.version >= 0 && s.version === this.host.version(uri) ? { version: s.version, diagnostics: s.diagnostics } : undefined;
+  }
+
+  /** The partial answer of the newest version, while its check runs (undefined when it is complete, or none). */
+  partialOf(uri: string): { version: number; diagnostics: Diagnostic[] } | undefined {
+    const s = this.states.get(uri);
+    return s?.partial && s.partial.version === this.host.version(uri) && !this.ready(uri) ? s.partial : undefined;
   }
 
   /** Whether a check is due or running. */
@@ -100,6 +133,16 @@ export class DiagnosticsScheduler {
     if (!s || this.ready(uri) || this.host.version(uri) === undefined) return Promise.resolve();
     return new Promise((resolve) => {
       s.waiters.push(resolve);
+      this.changed(uri);
+    });
+  }
+
+  /** Resolves once complete or partial diagnostics of the document's newest version are ready (or it is closed). */
+  whenAnswerable(uri: string): Promise<void> {
+    const s = this.states.get(uri);
+    if (!s || this.ready(uri) || this.partialOf(uri) || this.host.version(uri) === undefined) return Promise.resolve();
+    return new Promise((resolve) => {
+      s.answerWaiters.push(resolve);
       this.changed(uri);
     });
   }
@@ -151,13 +194,31 @@ export class DiagnosticsScheduler {
     }
     const started = performance.now();
     const version = document.version;
+    if (state.checkingSince?.version !== version) state.checkingSince = { version, at: started };
+    const wantPartial = !state.complete && state.partial?.version !== version;
     let polls = 0;
-    const diagnostics = this.host.check(document, () => {
-      if (this.host.version(uri) !== version || this.host.incomingChanges() > 0 || this.requestWaiting()) return true;
-      // out of time, but never at the first look: every slice makes progress (the check looks every 64 claims)
-      return polls++ > 0 && performance.now() - started > SLICE_MS;
-    });
-    if (diagnostics === undefined) return this.kick(); // out of time, or a newer version came: resume next turn
+    const outcome = this.host.check(
+      document,
+      () => {
+        if (this.host.version(uri) !== version || this.host.incomingChanges() > 0 || this.requestWaiting()) return true;
+        // out of time, but never at the first look: every slice makes progress (the check looks every 64 claims)
+        return polls++ > 0 && performance.now() - started > SLICE_MS;
+      },
+      wantPartial,
+    );
+    if (outcome === undefined) return this.kick(); // out of time, or a newer version came: resume next turn
+    if (!Array.isArray(outcome)) {
+      // a long first check: what is known so far goes out once (a short one just finishes)
+      if (wantPartial && performance.now() - state.checkingSince.at >= PARTIAL_AFTER_MS && this.host.version(uri) === version) {
+        state.partial = { version, diagnostics: outcome.partial };
+        this.host.partial(document, outcome.partial);
+        this.release(state.answerWaiters, state);
+      }
+      return this.kick();
+    }
+    const diagnostics = outcome;
+    state.complete = true;
+    state.partial = undefined;
     state.version = version;
     if (!sameDiagnostics(state.diagnostics, diagnostics)) state.generation++;
     state.diagnostics = diagnostics;
@@ -168,8 +229,14 @@ export class DiagnosticsScheduler {
   }
 
   private finish(state: State): void {
-    const waiters = state.waiters;
-    state.waiters = [];
+    this.release(state.waiters, state);
+    this.release(state.answerWaiters, state);
+  }
+
+  private release(waiters: (() => void)[], state: State): void {
+    if (waiters.length === 0) return;
+    if (waiters === state.waiters) state.waiters = [];
+    else state.answerWaiters = [];
     for (const w of waiters) w();
   }
 }

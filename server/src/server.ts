@@ -31,6 +31,7 @@ import { searchCodes, guideDocument, lookupDocument, ruleDocument } from './feat
 import { allRules } from './rules/registry';
 import { importReleaseInto, removeImportedRelease } from './node/importRelease';
 import { coverageSummary } from './codeset/codeset';
+import { warmUpByChecking } from './warmUpByChecking';
 
 export interface ServerOptions {
   /** Folder holding manifest.json and the code tables. */
@@ -47,7 +48,9 @@ export interface ServerOptions {
 const SLOW_VALIDATION_MS = 250;
 /** A long check tells the client how far it got at most this often (hcpcs/status 'checking' with checked/total). */
 const PROGRESS_EVERY_MS = 250;
-/** Quiet time (no change, no check) before the search indexes are built. */
+/** Quiet time (no change, no check) before the server checks its own warm-up claims (warmUpByChecking.ts). */
+const IDLE_CHECK_WARM_UP_MS = 300;
+/** Quiet time after that before the search indexes are built. */
 const IDLE_WARM_UP_MS = 1000;
 
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -70,23 +73,35 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** The client pulls diagnostics (textDocument/diagnostic, VS Code does); others get them pushed. */
   let pullDiagnostics = false;
   let diagnosticsRefresh = false;
+  /** Documents whose last pull was answered with a partial answer: a refresh follows their complete one. */
+  const awaitingCompleteAnswer = new Set<string>();
   /** How many problems a file the client lists (initializationOptions.maxProblemsPerFile; VS Code: 1,000). */
   let maxProblemsPerFile: number | undefined;
   /** The client's limit on folding ranges (VS Code: 5000). */
   let foldingRangeLimit: number | undefined;
   const log = (message: string) => connection.console.log(message);
   let warmedUp = false;
+  let checksWarmedUp = false;
   let warmUpTimer: NodeJS.Timeout | undefined;
-  /** Builds the code set's search indexes after `delay` ms without a change or a check (re-armed by each). */
+  /**
+   * After `delay` ms without a change or a check (re-armed by each): first checks the server's own warm-up claims
+   * (what a first check builds on first use), then, after another quiet spell, builds the code set's search indexes.
+   */
   function warmUpWhenIdle(delay: number): void {
     if (warmedUp) return;
     if (warmUpTimer) clearTimeout(warmUpTimer);
     warmUpTimer = setTimeout(() => {
-      if (warmedUp || !environment) return;
+      if (warmedUp || !environment || !service) return;
       if (scheduler.busy()) return warmUpWhenIdle(delay);
+      if (!checksWarmedUp) {
+        checksWarmedUp = true;
+        const svc = service;
+        guard('warm-up', undefined, undefined, () => warmUpByChecking(svc, settings));
+        return warmUpWhenIdle(IDLE_WARM_UP_MS);
+      }
       warmedUp = true;
       environment.codeSet.warmUp?.();
-    }, delay);
+    }, checksWarmedUp ? delay : Math.min(delay, IDLE_CHECK_WARM_UP_MS));
     warmUpTimer.unref();
   }
 
@@ -132,6 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // Build the search indexes when the server is idle, so completion never waits on them and they never delay
     // the first diagnostics (building them takes a few hundred ms).
     warmedUp = false;
+    checksWarmedUp = false;
     warmUpWhenIdle(IDLE_WARM_UP_MS);
   }
 
@@ -169,22 +185,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     version: (uri) => documents.version(uri),
     incomingChanges: () => (options.receivedChanges ? options.receivedChanges() - handledChanges : 0),
     incomingRequests: () => (options.receivedRequests ? options.receivedRequests() - handledRequests : 0),
-    check(document, stop) {
+    check(document, stop, partial) {
       if (!service) return [];
       const svc = service;
       const started = performance.now();
       const token = { get isCancellationRequested() { return stop(); } };
       let cancelled = false;
+      let known: Diagnostic[] | undefined;
       const diagnostics = guard('validate', [] as Diagnostic[], undefined, () => {
         try {
           return svc.validate(document, settings, {
             token,
+            partial,
             isNote: isNoteFile(uriToPath(document.uri), settings.notes.include, workspaceFolders),
             disabledRules: rulesOffFor(uriToPath(document.uri), environment?.rulesOff ?? []),
           });
         } catch (err) {
           if (!(err instanceof ValidationCancelled)) throw err;
           cancelled = true;
+          known = err.partial;
           // a file never looks finished while it is not: "checking: 40% of 18,164 claims"
           const now = performance.now();
           if (err.total > 0 && now - (progressSentAt.get(document.uri) ?? arrivedAt.get(document.uri)?.at ?? 0) >= PROGRESS_EVERY_MS) {
@@ -194,7 +213,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           return [];
         }
       });
-      if (cancelled || diagnostics instanceof ResponseError) return undefined;
+      if (cancelled) return known ? { partial: known } : undefined;
+      if (diagnostics instanceof ResponseError) return undefined;
       // from the arrival of the version (didOpen / didChange) to its result, slices and waits included
       const arrived = arrivedAt.get(document.uri);
       const elapsed = performance.now() - (arrived?.version === document.version ? arrived.at : started);
@@ -212,6 +232,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       let warnings = 0;
       for (const d of diagnostics) if (d.severity === 1) errors++; else if (d.severity === 2) warnings++;
       void connection.sendNotification('hcpcs/status', { ...statusOf(document.uri), state: 'checked', problems: diagnostics.length, errors, warnings });
+      // a pulling client holds a partial answer: ask it to pull the complete one
+      if (pullDiagnostics && awaitingCompleteAnswer.delete(document.uri)) void connection.languages.diagnostics.refresh().then(undefined, () => undefined);
+    },
+    partial(document, diagnostics) {
+      // pushing clients get it now; pulling ones when they pull (see the diagnostic handler)
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: listedProblems(diagnostics, maxProblemsPerFile) });
     },
   });
 
@@ -291,6 +317,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!documents.close(textDocument.uri)) return;
     arrivedAt.delete(textDocument.uri);
     scheduler.closed(textDocument.uri);
+    awaitingCompleteAnswer.delete(textDocument.uri);
     service?.forget(textDocument.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
@@ -312,7 +339,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   async function afterDiagnostics<T>(name: string, uri: string, empty: T, token: CancellationToken, run: (doc: TextDocument, svc: LanguageService) => T) {
     const version = documents.version(uri);
     if (version === undefined) return new ResponseError<void>(ErrorCodes.InvalidParams, 'document is not open');
-    await scheduler.whenChecked(uri);
+    // complete diagnostics, or the partial answer of a long first check (VS Code shows the outline meanwhile)
+    await scheduler.whenAnswerable(uri);
     // the diagnostics answer (1 MB for 2,000 problems) goes out first: computing an outline while it sits in the
     // pipe's buffer would hold it back (edit -> diagnostics, protocol bench)
     if (options.written) {
@@ -347,12 +375,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   // Pull diagnostics: the answer for the newest version, once it is checked ("unchanged" when the client has it).
+  // A long first check is answered with what it knows so far when the client can be asked to pull again
+  // (workspace/diagnostic/refresh, sent when the check is complete).
   connection.languages.diagnostics.on(async (p, token) => {
     const uri = p.textDocument.uri;
     if (!documents.has(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    await scheduler.whenChecked(uri);
+    await (diagnosticsRefresh ? scheduler.whenAnswerable(uri) : scheduler.whenChecked(uri));
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const ready = scheduler.ready(uri);
+    const partial = !ready && diagnosticsRefresh ? scheduler.partialOf(uri) : undefined;
+    if (partial) {
+      awaitingCompleteAnswer.add(uri);
+      const partialId = `partial-${partial.version}`;
+      if (p.previousResultId === partialId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: partialId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: partialId, items: listedProblems(partial.diagnostics, maxProblemsPerFile) };
+    }
     if (!ready) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
     const resultId = String(scheduler.generation(uri));
     if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };

@@ -35,6 +35,7 @@ import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { inlayHints } from './features/inlayHints';
 import { formatClaimFile } from './features/formatting';
+import { ValidationCancelled } from './validation/incremental';
 
 export interface ServiceDependencies {
   codeSet: CodeSet;
@@ -49,6 +50,8 @@ export interface ValidateOptions {
   today?: string;
   /** Checked between claims: a long validation stops early (throws `ValidationCancelled`) when it is set. */
   token?: { readonly isCancellationRequested: boolean };
+  /** A cancelled validation's `ValidationCancelled` carries the diagnostics known so far (`partial`). */
+  partial?: boolean;
   /** Rules switched off for this file (a claim file's `.hcpcs/rules-off.json` entry); notes also say so in a comment. */
   disabledRules?: readonly string[];
 }
@@ -58,7 +61,7 @@ export interface CodeActionContextOptions {
   snippets?: boolean;
 }
 
-export { ValidationCancelled } from './validation/incremental';
+export { ValidationCancelled };
 export { FILE_TOO_LARGE } from './validation/validate';
 
 export interface LanguageService {
@@ -97,7 +100,13 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     validate: (document, settings = defaultSettings, options = {}) => {
       const analysis = cache.get(document);
       const off = analysis.kind === 'claim' ? (options.disabledRules ?? []) : [...(options.disabledRules ?? []), ...disabledByComments(analysis.text)];
-      return withoutDisabled(validator.validate(analysis, settings, options), off);
+      try {
+        return withoutDisabled(validator.validate(analysis, settings, options), off);
+      } catch (err) {
+        // the diagnostics known so far leave with the rules turned off removed, as the whole answer does
+        if (err instanceof ValidationCancelled && err.partial) throw new ValidationCancelled(err.checked, err.total, withoutDisabled(err.partial, off));
+        throw err;
+      }
     },
     codeActions: (document, _range, diagnostics, only, options = {}) =>
       codeActionsFor(document.uri, diagnostics, only, {

@@ -14,12 +14,17 @@ export const serverBin = path.join(repoRoot, 'bin', 'hcpcs-language-server.js');
 export interface TestClient {
   connection: MessageConnection;
   child: ChildProcessWithoutNullStreams;
-  /** Resolves with the next diagnostics published for the uri (or the latest, if already published). */
+  /**
+   * Resolves with the next diagnostics published for the uri (or the latest, if already published); during a
+   * document's first check, those its 'checked' status confirms (a long first check publishes a partial answer first).
+   */
   diagnostics(uri: string, predicate?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   open(uri: string, languageId: string, text: string, version?: number): void;
   stop(): Promise<void>;
   stderr(): string;
   logs: string[];
+  /** Each workspace/diagnostic/refresh request (pull clients that announce refreshSupport): how many hcpcs/status had come before it. */
+  refreshes: number[];
   /** Every hcpcs/status notification received, in order. */
   statuses: { uri?: string; state?: string; problems?: number }[];
   /** Every publishDiagnostics received, in order. */
@@ -31,7 +36,7 @@ export function fileUri(...parts: string[]): string {
 }
 
 export async function startServer(
-  options: { settings?: unknown; workspaceFolder?: string; env?: Record<string, string>; textDocumentCapabilities?: Record<string, unknown>; initializationOptions?: unknown } = {},
+  options: { settings?: unknown; workspaceFolder?: string; env?: Record<string, string>; textDocumentCapabilities?: Record<string, unknown>; workspaceCapabilities?: Record<string, unknown>; initializationOptions?: unknown } = {},
 ): Promise<TestClient> {
   const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, ...options.env } });
   let stderr = '';
@@ -41,21 +46,42 @@ export async function startServer(
   const waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   const logs: string[] = [];
   const publications: PublishDiagnosticsParams[] = [];
+  // A document whose first check is under way ('checking' since its didOpen, until 'checked') may get a partial
+  // publication first (a long first check): waiters get the publication its 'checked' status confirms.
+  const checking = new Set<string>();
+  const offer = (uri: string) => {
+    const diagnostics = published.get(uri);
+    if (!diagnostics || checking.has(uri)) return;
+    for (const w of [...waiters]) {
+      if (w.uri === uri && w.predicate(diagnostics)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(diagnostics);
+      }
+    }
+  };
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     publications.push(p);
     published.set(p.uri, p.diagnostics);
-    for (const w of [...waiters]) {
-      if (w.uri === p.uri && w.predicate(p.diagnostics)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(p.diagnostics);
-      }
-    }
+    offer(p.uri);
   });
   connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   const statuses: { uri?: string; state?: string; problems?: number }[] = [];
-  connection.onNotification('hcpcs/status', (p: { uri?: string; state?: string; problems?: number }) => void statuses.push(p));
+  connection.onNotification('hcpcs/status', (p: { uri?: string; state?: string; problems?: number }) => {
+    statuses.push(p);
+    if (!p.uri) return;
+    if (p.state === 'checking') checking.add(p.uri);
+    if (p.state === 'checked') {
+      checking.delete(p.uri);
+      offer(p.uri);
+    }
+  });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
+  const refreshes: number[] = [];
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes.push(statuses.length);
+    return null;
+  });
   connection.onRequest('window/showMessageRequest', () => null);
   connection.onNotification('window/showMessage', (p: { message: string }) => void logs.push(p.message));
   connection.listen();
@@ -67,7 +93,7 @@ export async function startServer(
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'fixtures' }],
     initializationOptions: options.initializationOptions,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...options.workspaceCapabilities },
       textDocument: {
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
@@ -85,13 +111,14 @@ export async function startServer(
     logs,
     publications,
     statuses,
+    refreshes,
     stderr: () => stderr,
     open(uri, languageId, text, version = 1) {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     },
     diagnostics(uri, predicate = () => true) {
       const now = published.get(uri);
-      if (now && predicate(now)) return Promise.resolve(now);
+      if (now && !checking.has(uri) && predicate(now)) return Promise.resolve(now);
       return new Promise((resolve, reject) => {
         // a wait, not a speed check (npm run bench measures speed): a 10 MB file on a loaded 2-core machine needs more than 10 s
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 30 s`)), 30_000);

@@ -30,6 +30,10 @@ function peakRssMB(pid: number | undefined): number | null {
   }
 }
 
+const until = async (ok: () => boolean) => {
+  while (!ok()) await new Promise((r) => setTimeout(r, 20));
+};
+
 const hoverText = (h: Hover | null) => ((h?.contents as MarkupContent | undefined)?.value ?? '');
 
 describe('changes, versions and the order of answers (push diagnostics)', () => {
@@ -49,7 +53,7 @@ describe('changes, versions and the order of answers (push diagnostics)', () => 
     const uri = 'file:///scheduling/big.837';
     const text = bigClaimFile(10);
     client.open(uri, 'x12', text, 1);
-    await until(() => versionsOf().includes(1));
+    await client.diagnostics(uri);
     const peakAfterOpen = peakRssMB(client.child.pid);
     // 1,000 one-character changes typed into a claim in the middle (inside CLM01, the patient control number),
     // each position in the text the previous ones made, all written without waiting
@@ -183,6 +187,78 @@ describe('pull diagnostics (clients that support textDocument/diagnostic, as VS 
     assert.equal(after.kind, 'full');
     assert.ok(!after.items.some((d) => d.code === 'hcpcs/unknown-code' && /A9998/.test(String(d.message))));
     assert.equal(pushed, 0);
+  });
+});
+
+describe('a long first check answers with what it knows so far, then the complete answer', () => {
+  // unknown codes all through the file, so the claims not yet checked have findings the partial answer lacks
+  const text = () => bigClaimFile(10).replace(/A9600/g, 'A9998');
+  const key = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`;
+  /** The partial answer's findings are findings of the complete one, and they are all it has before the first it lacks. */
+  function assertPrefixOf(partial: Diagnostic[], complete: Diagnostic[]): void {
+    const completeKeys = new Set(complete.map(key));
+    assert.deepEqual(partial.map(key).filter((k) => !completeKeys.has(k)), []);
+    const partialKeys = new Set(partial.map(key));
+    const firstMissing = complete.find((d) => !partialKeys.has(key(d)));
+    assert.ok(firstMissing, 'the partial answer lacks the findings of the claims not yet checked');
+    const claimFindingsAfter = partial.filter((d) => d.code === 'hcpcs/unknown-code' && d.range.start.line > firstMissing.range.start.line);
+    assert.equal(claimFindingsAfter.length, 0);
+    assert.ok(partial.some((d) => d.code === 'hcpcs/unknown-code'), 'the claims checked first have their findings');
+  }
+
+  test('pull: a partial answer, a refresh once the check is complete, then the complete answer', async () => {
+    const client = await startServer({ textDocumentCapabilities: { diagnostic: { dynamicRegistration: false } }, workspaceCapabilities: { diagnostics: { refreshSupport: true } } });
+    try {
+      const uri = 'file:///partial/pull.837';
+      client.open(uri, 'x12', text(), 1);
+      const first = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; resultId: string; items: Diagnostic[] };
+      assert.equal(first.kind, 'full');
+      assert.match(first.resultId, /^partial-/);
+      // once the check is complete ('checked'), the server asks the client to pull again
+      const checkedAt = () => client.statuses.findIndex((s) => s.uri === uri && s.state === 'checked');
+      await until(() => checkedAt() >= 0 && client.refreshes.some((seen) => seen > checkedAt()));
+      const complete = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId })) as { kind: string; resultId: string; items: Diagnostic[] };
+      assert.equal(complete.kind, 'full');
+      assert.notEqual(complete.resultId, first.resultId);
+      assertPrefixOf(first.items, complete.items);
+      // an edit later is answered in full, never partially again
+      const refreshesBefore = client.refreshes.length;
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }] });
+      const edited = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: complete.resultId })) as { kind: string; resultId: string };
+      assert.equal(edited.kind, 'unchanged');
+      assert.equal(client.refreshes.length, refreshesBefore);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('pull without refresh support: only the complete answer', async () => {
+    const client = await startServer({ textDocumentCapabilities: { diagnostic: { dynamicRegistration: false } } });
+    try {
+      const uri = 'file:///partial/no-refresh.837';
+      client.open(uri, 'x12', text(), 1);
+      const answer = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+      const status = client.statuses.filter((s) => s.uri === uri && s.state === 'checked').at(-1);
+      assert.equal(answer.items.length, status?.problems);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('push: a partial publication of version 1, then the complete one', async () => {
+    const client = await startServer();
+    try {
+      const uri = 'file:///partial/push.837';
+      client.open(uri, 'x12', text(), 1);
+      const complete = await client.diagnostics(uri);
+      const ofVersion1 = client.publications.filter((p) => p.uri === uri);
+      assert.equal(ofVersion1.length, 2, 'one partial publication, then the complete one');
+      assert.equal(ofVersion1[1].diagnostics, complete);
+      assert.equal(complete.length, client.statuses.filter((s) => s.uri === uri && s.state === 'checked').at(-1)?.problems);
+      assertPrefixOf(ofVersion1[0].diagnostics, complete);
+    } finally {
+      await client.stop();
+    }
   });
 });
 

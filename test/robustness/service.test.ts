@@ -141,3 +141,40 @@ test('a cancelled validation stops between claims; the next one completes', () =
   const fresh = newService().validate(doc, undefined, OPTIONS);
   assert.deepEqual(service.validate(doc, undefined, OPTIONS), fresh);
 });
+
+test('a cancelled validation asked for what it knows gives the complete answer up to the claim it stopped at', () => {
+  const text = claimFile(300_000, 11);
+  const key = (d: { range: Range; code?: unknown; message: unknown }) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${String(d.message)}`;
+  for (const stopAtPoll of [1, 2, 3]) {
+    const doc = TextDocument.create(`file:///fuzz/partial-${stopAtPoll}.837`, 'x12', 1, text);
+    const fresh = newService();
+    let polls = 0;
+    let cancelled: ValidationCancelled | undefined;
+    try {
+      fresh.validate(doc, undefined, { ...OPTIONS, partial: true, token: { get isCancellationRequested() { return polls++ >= stopAtPoll; } } });
+    } catch (err) {
+      if (!(err instanceof ValidationCancelled)) throw err;
+      cancelled = err;
+    }
+    assert.ok(cancelled?.partial, 'the validation stopped and said what it knew');
+    const { checked, total, partial } = cancelled;
+    assert.ok(checked > 0 && checked < total, `stopped at claim ${checked} of ${total}`);
+    const complete = fresh.validate(doc, undefined, OPTIONS);
+    assert.deepEqual(complete, newService().validate(doc, undefined, OPTIONS), 'the check resumed after it gives the complete answer');
+    // every partial finding is a finding of the complete answer
+    const completeKeys = new Map<string, number>();
+    for (const d of complete) completeKeys.set(key(d), (completeKeys.get(key(d)) ?? 0) + 1);
+    for (const d of partial) {
+      const n = completeKeys.get(key(d)) ?? 0;
+      assert.ok(n > 0, `not in the complete answer: ${key(d)}`);
+      completeKeys.set(key(d), n - 1);
+    }
+    // and nothing of the complete answer before the last claim it checked is missing
+    const analysis = fresh.analyze(doc);
+    assert.equal(analysis.kind, 'claim');
+    const boundary = doc.positionAt(analysis.kind === 'claim' ? analysis.claimFile.claims.index.claimOffset(checked - 1) : 0).line;
+    const missingBefore = complete.filter((d) => d.range.start.line < boundary && (completeKeys.get(key(d)) ?? 0) > 0);
+    assert.deepEqual(missingBefore.map(key), []);
+    assert.ok(partial.length < complete.length, `${partial.length} of ${complete.length} findings known`);
+  }
+});

@@ -166,7 +166,9 @@ export class IncrementalValidation {
   /**
    * Every claim's diagnostics merged with the file findings (sorted by offset then rule id, as a full validation
    * sorts them): claims without a result are checked (`runnerFor` gives the claim rules of a transaction kind), the
-   * others re-used or re-based. `cancelled` is asked between claims; a cancelled validation keeps what it checked.
+   * others re-used or re-based. `cancelled` is asked between claims; a cancelled validation keeps what it checked,
+   * and with `partial` its `ValidationCancelled` carries the diagnostics known so far: every file finding plus the
+   * findings of the claims before the one it stopped at (exact for the text before that claim).
    */
   claimDiagnostics(
     analysis: ClaimFileAnalysis,
@@ -174,6 +176,7 @@ export class IncrementalValidation {
     fileFindings: readonly RatedFinding[],
     runnerFor: (kind: TransactionKind) => ClaimRunner,
     cancelled: () => boolean,
+    partial = false,
   ): Diagnostic[] {
     const results = this.resultsFor(analysis, { settings: ctx.settings, today: ctx.today });
     const byClaim = results.byClaim;
@@ -201,7 +204,9 @@ export class IncrementalValidation {
         if (e !== byClaim[i]) byClaim[i] = e;
       }
       if (!e) {
-        if ((i & 63) === 0 && cancelled()) throw new ValidationCancelled(i, n);
+        if ((i & 63) === 0 && cancelled()) {
+          throw new ValidationCancelled(i, n, partial ? merged(diags, offsets, ruleIds, ordered, fileFindings, lines, uri) : undefined);
+        }
         const run = runnerFor(index.txKinds[index.claimTx[i]] ?? 'unknown');
         e = checkClaim(index.buildClaimAt(i), run, ctx, transactionEnds[index.claimTx[i]] ?? -1, lines, uri);
         if (e.extent === 'anywhere') results.reachingAnywhere++;
@@ -223,25 +228,42 @@ export class IncrementalValidation {
         diags.push(d[k]);
       }
     }
-    let order: number[] | null = null;
-    if (!ordered) {
-      // a finding outside its claim broke document order: sort (stable) as a full validation does
-      order = offsets.map((_, k) => k);
-      order.sort((a, b) => offsets[a] - offsets[b] || ruleIds[a].localeCompare(ruleIds[b]) || a - b);
-    }
-    // merge with the file findings (on equal keys the file findings come first, as in a stable sort of file + claims)
-    const out: Diagnostic[] = [];
-    let j = 0;
-    for (let k = 0; k < diags.length; k++) {
-      const c = order ? order[k] : k;
-      while (j < fileFindings.length && (fileFindings[j].span.offset < offsets[c] || (fileFindings[j].span.offset === offsets[c] && fileFindings[j].ruleId.localeCompare(ruleIds[c]) <= 0))) {
-        out.push(toDiagnostic(lines, fileFindings[j++], uri));
-      }
-      out.push(diags[c]);
-    }
-    while (j < fileFindings.length) out.push(toDiagnostic(lines, fileFindings[j++], uri));
-    return out;
+    return merged(diags, offsets, ruleIds, ordered, fileFindings, lines, uri);
   }
+}
+
+
+/**
+ * The claims' diagnostics (claim order, with their sort keys) merged with the file findings, sorted by offset then
+ * rule id as a full validation sorts them.
+ */
+function merged(
+  diags: readonly Diagnostic[],
+  offsets: readonly number[],
+  ruleIds: readonly string[],
+  ordered: boolean,
+  fileFindings: readonly RatedFinding[],
+  lines: LineIndex,
+  uri: string,
+): Diagnostic[] {
+  let order: number[] | null = null;
+  if (!ordered) {
+    // a finding outside its claim broke document order: sort (stable) as a full validation does
+    order = offsets.map((_, k) => k);
+    order.sort((a, b) => offsets[a] - offsets[b] || ruleIds[a].localeCompare(ruleIds[b]) || a - b);
+  }
+  // merge with the file findings (on equal keys the file findings come first, as in a stable sort of file + claims)
+  const out: Diagnostic[] = [];
+  let j = 0;
+  for (let k = 0; k < diags.length; k++) {
+    const c = order ? order[k] : k;
+    while (j < fileFindings.length && (fileFindings[j].span.offset < offsets[c] || (fileFindings[j].span.offset === offsets[c] && fileFindings[j].ruleId.localeCompare(ruleIds[c]) <= 0))) {
+      out.push(toDiagnostic(lines, fileFindings[j++], uri));
+    }
+    out.push(diags[c]);
+  }
+  while (j < fileFindings.length) out.push(toDiagnostic(lines, fileFindings[j++], uri));
+  return out;
 }
 
 /** Thrown by `validate` when its token was cancelled; the claims checked so far stay cached. */
@@ -250,6 +272,8 @@ export class ValidationCancelled extends Error {
   constructor(
     readonly checked = 0,
     readonly total = 0,
+    /** Asked for (`partial`): the diagnostics known so far, exact for the text before claim `checked`. */
+    readonly partial?: Diagnostic[],
   ) {
     super('validation cancelled');
     this.name = 'ValidationCancelled';

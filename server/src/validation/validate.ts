@@ -27,6 +27,8 @@ export interface ValidationOptions {
   today?: string;
   /** Checked between claims: a long validation stops early (throws `ValidationCancelled`) when it is set. */
   token?: { readonly isCancellationRequested: boolean };
+  /** A cancelled validation's `ValidationCancelled` carries the diagnostics known so far (`partial`). */
+  partial?: boolean;
 }
 
 function byOffsetThenRule(a: RatedFinding, b: RatedFinding): number {
@@ -85,6 +87,6 @@ export class Validator {
       if (!run) runners.set(kind, (run = claimRuleRunner(rulesFor(kind, this.rules), ctx.settings)));
       return run;
     };
-    return this.incremental.claimDiagnostics(analysis, ctx, fileFindings, runnerFor, () => !!options.token?.isCancellationRequested);
+    return this.incremental.claimDiagnostics(analysis, ctx, fileFindings, runnerFor, () => !!options.token?.isCancellationRequested, options.partial);
   }
 }
