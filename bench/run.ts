@@ -447,7 +447,8 @@ async function main(): Promise<void> {
 
 /** The protocol figures in the table, with their column heads (targets from issue 12, as ratios). */
 const PROTOCOL_COLUMNS: [keyof ProtocolFigures, string][] = [
-  ['openToDiagnosticsMs', 'open -> diagnostics (<= 0.35)'],
+  ['openToDiagnosticsMs', 'open -> first diagnostics (<= 0.35)'],
+  ['openToAllDiagnosticsMs', 'open -> all diagnostics'],
   ['documentSymbolMs', 'documentSymbol with the open'],
   ['documentSymbolSettledMs', 'documentSymbol (<= 0.05)'],
   ['foldingRangeSettledMs', 'foldingRange (<= 0.05)'],
