@@ -6,7 +6,11 @@
  */
 import type { Delimiters } from '../parse/x12';
 import type { ElementNode, ImplementationGuides, SegmentNode } from './guides';
+import { inCodes as inCodesOf } from './codeKeys';
 import { isValidNpi } from './values';
+
+// bound once: from source (tsx) every use of an imported name is a getter call (docs/architecture.md)
+const inCodes = inCodesOf;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -63,15 +67,12 @@ function valueOk(t: string, s: number, e: number, def: ElementNode, guides: Impl
   }
   // control characters and stray separators were looked for once, in the segment scan
   if ((def.max > 0 && len > def.max) || len < def.min) return false;
-  if (def.codes || def.ext || def.regex) {
-    const v = t.slice(s, e);
-    if (def.codes && !def.codes.has(v)) return false;
-    if (def.ext) {
-      const list = guides.codeList(def.ext);
-      if (list && !list.codes.has(v)) return false;
-    }
-    if (def.regex && !def.regex.test(v)) return false;
+  if (def.codes && !inCodes(t, s, e, def.codes)) return false;
+  if (def.ext) {
+    const list = guides.codeList(def.ext);
+    if (list && !inCodes(t, s, e, list.codes)) return false;
   }
+  if (def.regex && !def.regex.test(t.slice(s, e))) return false;
   return true;
 }
 
@@ -212,9 +213,21 @@ export function segmentLooksClean(t: string, start: number, end: number, idLengt
       break;
     }
     case 'CLM': {
-      const c = valueOf(t, o, 5);
-      const parts = c.split(d.component);
-      const f = parts[2] ?? '';
+      // CLM05-3, found in place: the text after the second component separator, to the third
+      let f = '';
+      if (o.count >= 5) {
+        let p = o.at[10];
+        const q = o.at[11];
+        for (let n = 0; n < 2 && p <= q; n++) {
+          while (p < q && t.charCodeAt(p) !== comp) p++;
+          p++;
+        }
+        if (p <= q) {
+          let r = p;
+          while (r < q && t.charCodeAt(r) !== comp) r++;
+          f = t.slice(p, r);
+        }
+      }
       if (f && (kind === '837P' ? !(f === '1' || f === '6' || f === '7' || f === '8') : !/^[0-9A-Z]$/.test(f))) return false;
       break;
     }
