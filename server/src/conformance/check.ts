@@ -180,6 +180,10 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
         const { p2000A, p2000B, p2000C } = claimPaths(g);
         const w = new Walker(ctx, framesAt(pGs, 'ST_LOOP'), { closeBelow: 'ST_LOOP', previousHl: previousHlOf(doc, file, tx.firstSegment), onPlace, elements: !onPlace });
         let k = tx.claims.from;
+        // the index's columns in locals: this loop passes every claim of the file on each validation (an edit's too)
+        const claimsFrom = tx.claims.from;
+        const claimsTo = tx.claims.to;
+        const { claimFirst, claimLast, claimSubscriber, claimPatient, levelSeg } = index;
         let stepped = true;
         let needFrames = false;
         let lastHadPatient = false;
@@ -188,18 +192,18 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
         const last = tx.seSpan ? tx.lastSegment : tx.lastSegment;
         let i = tx.firstSegment;
         while (i <= last) {
-          if (k < tx.claims.to) {
-            const first = index.claimFirst[k];
-            const prevLast = k > tx.claims.from ? index.claimLast[k - 1] : tx.firstSegment;
-            const subJ = index.claimSubscriber[k];
-            const patJ = index.claimPatient[k];
-            const subSeg = subJ >= 0 ? index.levelSeg[subJ] : -1;
-            const patSeg = patJ >= 0 ? index.levelSeg[patJ] : -1;
+          if (k < claimsTo) {
+            const first = claimFirst[k];
+            const prevLast = k > claimsFrom ? claimLast[k - 1] : tx.firstSegment;
+            const subJ = claimSubscriber[k];
+            const patJ = claimPatient[k];
+            const subSeg = subJ >= 0 ? levelSeg[subJ] : -1;
+            const patSeg = patJ >= 0 ? levelSeg[patJ] : -1;
             const unitStart = subSeg > prevLast && subSeg < first ? subSeg : patSeg > prevLast && patSeg < first ? patSeg : first;
             if (i >= unitStart) {
               // the claim walks its own unit: skip it; the walk stands after a 2300 of its 2000B / 2000C
               const opensSubscriber = unitStart === subSeg;
-              i = index.claimLast[k] + 1;
+              i = claimLast[k] + 1;
               k++;
               if (!p2000A || !p2000B) continue;
               if (stepped) {
