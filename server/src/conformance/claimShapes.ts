@@ -61,8 +61,8 @@ interface Shape {
 }
 
 interface ShapeMemo {
-  /** Segment id number -> the (seq, comp) pairs of the qualifiers of the guide's segments of that id. */
-  qualifiers: Map<number, { seq: number; comp: number }[]>;
+  /** By segment id number (dense small numbers): the (seq, comp) pairs of the qualifiers of the guide's segments of that id. */
+  qualifiers: ({ seq: number; comp: number }[] | undefined)[];
   byHash: Map<number, Shape[]>;
   size: number;
   hl: number;
@@ -82,7 +82,7 @@ const IRREGULAR = IRREGULAR_SEGMENT_ID;
 function memoFor(guide: CompiledGuide): ShapeMemo {
   let m = memos.get(guide);
   if (m) return m;
-  const qualifiers = new Map<number, { seq: number; comp: number }[]>();
+  const qualifiers: ({ seq: number; comp: number }[] | undefined)[] = [];
   const visit = (loop: LoopNode): void => {
     for (const it of loop.items) {
       if (it.kind === 'loop') {
@@ -91,9 +91,11 @@ function memoFor(guide: CompiledGuide): ShapeMemo {
       }
       if (!it.qualifier) continue;
       const code = segmentIdCode(it.id);
-      const list = qualifiers.get(code) ?? [];
+      if (code === IRREGULAR) continue;
+      const list = qualifiers[code] ?? [];
       if (!list.some((q) => q.seq === it.qualifier!.seq && q.comp === it.qualifier!.comp)) list.push({ seq: it.qualifier.seq, comp: it.qualifier.comp });
-      qualifiers.set(code, list);
+      while (qualifiers.length < code) qualifiers.push(undefined);
+      qualifiers[code] = list;
     }
   };
   visit(guide.root);
@@ -140,7 +142,7 @@ function shapeKey(ctx: CheckContext, start: ClaimStart, last: number, memo: Shap
     const code = segs.idCodes[i];
     if (code === IRREGULAR) return -1;
     put(code);
-    const qs = memo.qualifiers.get(code);
+    const qs = code < memo.qualifiers.length ? memo.qualifiers[code] : undefined;
     if (qs === undefined && code !== memo.lx) continue;
     at.at(i);
     if (qs !== undefined) for (let q = 0; q < qs.length; q++) putString(at.value(qs[q].seq, qs[q].comp));

@@ -167,10 +167,14 @@ export function segmentLooksClean(t: string, start: number, end: number, idLengt
   }
   if (p === end && seq > 0 && o.at[2 * seq] === o.at[2 * seq + 1]) return false; // trailing separator
   o.count = seq;
-  for (let k = seq + 1; k < defs.length; k++) if (defs[k]?.usage === 'R') return false;
-  for (const note of node.syntax) {
+  // a required element after the last one given (SegmentNode.lastRequired: the highest required element number)
+  if (node.lastRequired > seq) return false;
+  const notes = node.syntax;
+  for (let j = 0; j < notes.length; j++) {
+    const note = notes[j];
     let n = 0;
-    for (const s of note.seqs) if (s < 32 && present & (1 << s)) n++;
+    const seqs = note.seqs;
+    for (let x = 0; x < seqs.length; x++) if (seqs[x] < 32 && present & (1 << seqs[x])) n++;
     const first = note.seqs[0] < 32 && (present & (1 << note.seqs[0])) !== 0;
     if (note.kind === 'P' && n > 0 && n < note.seqs.length) return false;
     if (note.kind === 'R' && n === 0) return false;

@@ -51,6 +51,8 @@ export interface SegmentNode {
   elsBySeq: (ElementNode | undefined)[];
   /** Element number of a Date Time Period (1251) that follows its format qualifier (1250), 0 when none. */
   periodAt: number;
+  /** The highest element number with usage R, 0 when none (the quick pass: a segment ending before it lacks one). */
+  lastRequired: number;
   /** The element (and component) whose code tells this segment from its namesakes, with its codes. */
   qualifier: { seq: number; comp: number; codes: ReadonlySet<string> } | null;
 }
@@ -247,7 +249,9 @@ export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
       for (let k = 0; k < elsBySeq.length; k++) elsBySeq[k] ??= undefined;
       let periodAt = 0;
       for (let k = 0; k + 1 < elsCompiled.length; k++) if (elsCompiled[k].ele === '1250' && elsCompiled[k + 1].ele === '1251' && elsCompiled[k + 1].seq === elsCompiled[k].seq + 1) periodAt = elsCompiled[k + 1].seq;
-      return { kind: 'segment', id: s.seg, name: s.name, usage: s.usage, pos: s.pos, max: s.max, loop, index, els: elsCompiled, elsBySeq, periodAt, syntax: (s.syntax ?? []).map(parseSyntax), qualifier };
+      let lastRequired = 0;
+      for (let k = 0; k < elsBySeq.length; k++) if (elsBySeq[k]?.usage === 'R') lastRequired = k;
+      return { kind: 'segment', id: s.seg, name: s.name, usage: s.usage, pos: s.pos, max: s.max, loop, index, els: elsCompiled, elsBySeq, periodAt, lastRequired, syntax: (s.syntax ?? []).map(parseSyntax), qualifier };
     };
     const root = compileLoop(parsed.data.root, null, 0);
     const g: CompiledGuide = { id, kind: entry.kind, name: parsed.data.name, root, loops };
