@@ -14,7 +14,10 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseSettings } from '../../server/src/core/settings';
 import { FILE_TOO_LARGE, ValidationCancelled } from '../../server/src/service';
 import { applyEdit } from '../../server/src/parse/x12';
-import { claimFile, fuzz, newService, repoRoot } from './helpers';
+import { claimFile, fuzz, newService, realCodeSet, repoRoot } from './helpers';
+import { createLanguageService } from '../../server/src/service';
+import { bundledGuides } from '../../server/src/guides/loader';
+import { allRules } from '../../server/src/rules/registry';
 
 const service = newService();
 const OPTIONS = { today: '2025-03-15' };
@@ -177,4 +180,29 @@ test('a cancelled validation asked for what it knows gives the complete answer u
     assert.deepEqual(missingBefore.map(key), []);
     assert.ok(partial.length < complete.length, `${partial.length} of ${complete.length} findings known`);
   }
+});
+
+test('a check resumed in slices runs the file rules once per version, and again after an edit', () => {
+  let fileRuns = 0;
+  const counting = { id: 'test/file-rule-runs', defaultSeverity: 'info' as const, description: 'counts its runs', checkFile: () => (fileRuns++, []) };
+  const service = createLanguageService({ codeSet: realCodeSet(), guides: bundledGuides(), rules: [...allRules, counting] });
+  const text = claimFile(300_000, 12);
+  let doc = TextDocument.create('file:///fuzz/slices.837', 'x12', 1, text);
+  let slices = 0;
+  for (;;) {
+    let polls = 0;
+    try {
+      service.validate(doc, undefined, { ...OPTIONS, token: { get isCancellationRequested() { return polls++ > 0; } } });
+      break;
+    } catch (err) {
+      if (!(err instanceof ValidationCancelled)) throw err;
+      slices++;
+    }
+  }
+  assert.ok(slices >= 2, `the check took ${slices + 1} slices`);
+  assert.equal(fileRuns, 1);
+  const at = text.indexOf('CLM*', text.length >> 1) + 4;
+  doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: '7' }], 2);
+  service.validate(doc, undefined, OPTIONS);
+  assert.equal(fileRuns, 2);
 });

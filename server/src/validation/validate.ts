@@ -80,7 +80,7 @@ export class Validator {
 
   /** File rules, then the claim rules of each claim's transaction kind (transactions/registry.ts), claim results kept. */
   private claimFile(analysis: ClaimFileAnalysis, ctx: ClaimFileContext, options: ValidationOptions): Diagnostic[] {
-    const fileFindings = runFileRules(this.rules, ctx).sort(byOffsetThenRule);
+    const fileFindings = () => runFileRules(this.rules, ctx).sort(byOffsetThenRule);
     const runners = new Map<TransactionKind, ClaimRunner>();
     const runnerFor = (kind: TransactionKind): ClaimRunner => {
       let run = runners.get(kind);
