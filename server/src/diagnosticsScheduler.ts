@@ -11,9 +11,9 @@
  *   claims checked so far plus the file findings (exact for the text before the claim it stopped at), so the
  *   problems at the top of a 10 MB file show while the rest is checked; the complete answer replaces it (pulling
  *   clients are asked to pull again). Later checks never replace complete diagnostics with partial ones.
- * - Structure requests (outline, folding, inlay hints, code actions) wait for `whenAnswerable` (complete or
- *   partial diagnostics of the version), so the problems of a version are out before anything else about it is
- *   computed.
+ * - Structure requests (outline, folding, inlay hints, code actions) wait for `whenChecked`, so the problems of a
+ *   version are complete and out before anything else about it is computed (after a partial answer too: in the
+ *   real editor the outline and folding drawn meanwhile slowed the rest of the check).
  *
  * Figures protected (`npm run bench`, protocol table): didOpen -> first diagnostics, edit -> diagnostics, and a
  * hover during a typing burst on a 10 MB file.

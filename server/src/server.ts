@@ -339,8 +339,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   async function afterDiagnostics<T>(name: string, uri: string, empty: T, token: CancellationToken, run: (doc: TextDocument, svc: LanguageService) => T) {
     const version = documents.version(uri);
     if (version === undefined) return new ResponseError<void>(ErrorCodes.InvalidParams, 'document is not open');
-    // complete diagnostics, or the partial answer of a long first check (VS Code shows the outline meanwhile)
-    await scheduler.whenAnswerable(uri);
+    await scheduler.whenChecked(uri);
     // the diagnostics answer (1 MB for 2,000 problems) goes out first: computing an outline while it sits in the
     // pipe's buffer would hold it back (edit -> diagnostics, protocol bench)
     if (options.written) {
