@@ -7,8 +7,8 @@
  */
 import type { Claim, ClaimFile, Transaction } from '../model/claim';
 import type { X12Document } from '../parse/x12';
-import { guideName, type CheckContext } from './elements';
-import type { CompiledGuide, ImplementationGuides, LoopNode, SegmentNode } from './guides';
+import { checkSegmentElements, guideName, type CheckContext } from './elements';
+import type { CompiledGuide, ElementNode, ImplementationGuides, LoopNode, SegmentNode } from './guides';
 import type { GuideIssue } from './issues';
 import { checkClaimByShape, type ClaimStart } from './claimShapes';
 import { findLoop, framesAt, newFrame, startFrames, Walker, type Frame } from './walker';
@@ -150,11 +150,52 @@ function claimStart(guides: ImplementationGuides, doc: X12Document, file: ClaimF
 }
 
 /** Issues of everything outside the claims: ST, the header loops, each 2000A with its 2010A loops, SE. */
+/** Envelope elements whose code list is not checked: ISA11 is the repetition separator in 00501 (as the 00501
+ * control map has it; the transaction maps still list the 4010 standards identifier "U"); GS08, the version, is
+ * x12/guide-version's to judge, once (as ST03 is). */
+const UNLISTED: Record<string, number> = { ISA: 11, GS: 8 };
+
+/** The envelope segment `id` of the guide's root (ISA, IEA) or of its GS_LOOP (GS, GE). */
+function envelopeNode(g: CompiledGuide, id: string): SegmentNode | null {
+  const gs = findLoop(g.root, 'GS_LOOP')?.at(-1);
+  const node = [...g.root.items, ...(gs?.items ?? [])].find((it): it is SegmentNode => it.kind === 'segment' && it.id === id);
+  const seq = UNLISTED[id];
+  if (!node || !seq) return node ?? null;
+  const free = (e: ElementNode): ElementNode => (e.seq === seq ? { ...e, codes: null } : e);
+  return { ...node, els: node.els.map(free), elsBySeq: node.elsBySeq.map((e) => e && free(e)) };
+}
+
+/**
+ * The elements of an interchange's ISA and IEA and of its groups' GS and GE, against the guide of the interchange's
+ * first transaction with a guide (the envelope is the same in every 00501 guide): a bad ISA09 date, an ISA01 that is
+ * not 00 or 03. The walk itself starts at ST, so these were checked by no one (issue 11's single-fault corpus).
+ */
+function checkEnvelopeElements(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, x: ClaimFile['interchanges'][number], out: GuideIssue[]): void {
+  let g: CompiledGuide | null = null;
+  for (const grp of x.groups) for (const tx of grp.transactions) if (!g) g = guideForTransaction(guides, file, tx)?.guide ?? null;
+  if (!g) return;
+  // what the receiver does: an interchange header it cannot read is refused whole (TA1), a group header with its group
+  const interchange: CheckContext = { doc, guides, guide: g, issues: out, rejection: 'The clearinghouse rejects the whole interchange (a TA1 acknowledgment) before it reads any claim.' };
+  const group: CheckContext = { ...interchange, rejection: 'The clearinghouse rejects the functional group with every claim in it (a 999 with AK9 R).' };
+  const check = (segIndex: number, id: string) => {
+    if (segIndex < 0 || segIndex >= doc.segments.count || doc.segments.id(segIndex) !== id) return;
+    const node = envelopeNode(g!, id);
+    if (node) checkSegmentElements(id === 'ISA' || id === 'IEA' ? interchange : group, doc.segments.segment(segIndex), segIndex, node);
+  };
+  check(x.firstSegment, 'ISA');
+  for (const grp of x.groups) {
+    check(grp.firstSegment, 'GS');
+    check(grp.lastSegment, 'GE');
+  }
+  check(x.lastSegment, 'IEA');
+}
+
 export function checkFileConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void): GuideIssue[] {
   const out: GuideIssue[] = [];
   if (!doc.delimiters) return out;
   const index = file.claims.index;
   for (const x of file.interchanges) {
+    if (!onPlace) checkEnvelopeElements(guides, doc, file, x, out);
     for (const grp of x.groups) {
       for (const tx of grp.transactions) {
         const choice = guideForTransaction(guides, file, tx);

@@ -15,6 +15,8 @@ export interface CheckContext {
   guides: ImplementationGuides;
   guide: CompiledGuide;
   issues: GuideIssue[];
+  /** What the receiver does, when it is not the transaction set's 999 rejection (the envelope's own segments). */
+  rejection?: string;
 }
 
 /** "the 837P guide (005010X222A1)" */
@@ -30,7 +32,7 @@ export function place(node: SegmentNode, el: ElementNode | null): string {
 }
 
 function issue(ctx: CheckContext, kind: IssueKind, node: SegmentNode, el: ElementNode | null, segIndex: number, span: Span, text: string, ack: GuideIssue['ack'], fix?: GuideIssue['fix']): void {
-  const msg = ack ? `${text} ${rejection(ack)}` : text;
+  const msg = ack ? `${text} ${ctx.rejection ?? rejection(ack)}` : text;
   ctx.issues.push({ kind, span, segmentIndex: segIndex, message: msg, ack, loop: node.loop, segment: node, element: el, fix });
 }
 

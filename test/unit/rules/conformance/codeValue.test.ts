@@ -18,6 +18,15 @@ describe(CODE_VALUE, () => {
     assert.match(run(codeValue, edit(P, 'N4*FAIRHAVEN*OR*974020000~', 'N4*FAIRHAVEN*QQ*974020000~'))[0].message, /N402 .*"QQ" is not in the US State or Province Codes list/);
   });
 
+  test('fires on an ISA01 that is not 00 or 03; ISA11 is the repetition separator in 00501, never a code', () => {
+    const broken = edit(P, 'ISA*00*', 'ISA*07*');
+    const [f, ...rest] = run(codeValue, broken);
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /ISA01 Authorization Information Qualifier: "07"/);
+    assert.match(f.message, /rejects the whole interchange/);
+    // the clean fixtures' ISA11 is ^ (P) and { (I): no finding (the clean-fixture test below)
+  });
+
   test('the fix sets a code that has one allowed value (CLM05-2 B on the 837P, A on the 837I)', () => {
     const p = edit(P, '11:B:1', '11:X:1');
     const [f] = run(codeValue, p);

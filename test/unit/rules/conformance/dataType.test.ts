@@ -20,6 +20,17 @@ describe(DATA_TYPE, () => {
     assert.match(run(dataType, edit(P, 'CLM*SVO-24001*2160*', 'CLM*SVO-24001*21X0*'))[0].message, /"21X0" is not a decimal number \(data type R\)/);
   });
 
+  test('fires on the envelope too: a bad ISA09 date is refused with the whole interchange, a bad GS04 with its group', () => {
+    const isa = edit(P, '*260204*1030*^*', '*261399*1030*^*');
+    const [f, ...rest] = run(dataType, isa);
+    assert.equal(rest.length, 0);
+    assert.equal(at(isa, f), '261399');
+    assert.match(f.message, /ISA09 Interchange Date: "261399" is not a real date YYMMDD/);
+    assert.match(f.message, /rejects the whole interchange \(a TA1 acknowledgment\)/);
+    const gs = edit(P, '*CLEARHOUSE01*20260204*1030*4711*', '*CLEARHOUSE01*20260230*1030*4711*');
+    assert.match(run(dataType, gs)[0].message, /GS04 .*"20260230" is not a real date CCYYMMDD.*rejects the functional group/);
+  });
+
   test('accepts leap days and one-day ranges', () => {
     assert.deepEqual(run(dataType, edit(P, 'DTP*472*D8*20260202~', 'DTP*472*D8*20280229~')), []);
   });
