@@ -212,7 +212,7 @@ export class DiagnosticsScheduler {
       if (wantPartial && performance.now() - state.checkingSince.at >= PARTIAL_AFTER_MS && this.host.version(uri) === version) {
         state.partial = { version, diagnostics: outcome.partial };
         this.host.partial(document, outcome.partial);
-        this.release(state.answerWaiters, state);
+        this.releaseAnswerWaiters(state);
       }
       return this.kick();
     }
@@ -229,14 +229,15 @@ export class DiagnosticsScheduler {
   }
 
   private finish(state: State): void {
-    this.release(state.waiters, state);
-    this.release(state.answerWaiters, state);
+    const waiters = state.waiters;
+    state.waiters = [];
+    for (const w of waiters) w();
+    this.releaseAnswerWaiters(state);
   }
 
-  private release(waiters: (() => void)[], state: State): void {
-    if (waiters.length === 0) return;
-    if (waiters === state.waiters) state.waiters = [];
-    else state.answerWaiters = [];
+  private releaseAnswerWaiters(state: State): void {
+    const waiters = state.answerWaiters;
+    state.answerWaiters = [];
     for (const w of waiters) w();
   }
 }

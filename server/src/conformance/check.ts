@@ -165,21 +165,31 @@ function envelopeNode(g: CompiledGuide, id: string): SegmentNode | null {
   return { ...node, els: node.els.map(free), elsBySeq: node.elsBySeq.map((e) => e && free(e)) };
 }
 
+/** The guide of the interchange's first transaction that has one. */
+function firstGuideOf(guides: ImplementationGuides, file: ClaimFile, x: ClaimFile['interchanges'][number]): CompiledGuide | null {
+  for (const grp of x.groups) {
+    for (const tx of grp.transactions) {
+      const choice = guideForTransaction(guides, file, tx);
+      if (choice) return choice.guide;
+    }
+  }
+  return null;
+}
+
 /**
  * The elements of an interchange's ISA and IEA and of its groups' GS and GE, against the guide of the interchange's
  * first transaction with a guide (the envelope is the same in every 00501 guide): a bad ISA09 date, an ISA01 that is
  * not 00 or 03. The walk itself starts at ST, so these were checked by no one (issue 11's single-fault corpus).
  */
 function checkEnvelopeElements(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, x: ClaimFile['interchanges'][number], out: GuideIssue[]): void {
-  let g: CompiledGuide | null = null;
-  for (const grp of x.groups) for (const tx of grp.transactions) if (!g) g = guideForTransaction(guides, file, tx)?.guide ?? null;
+  const g = firstGuideOf(guides, file, x);
   if (!g) return;
   // what the receiver does: an interchange header it cannot read is refused whole (TA1), a group header with its group
   const interchange: CheckContext = { doc, guides, guide: g, issues: out, rejection: 'The clearinghouse rejects the whole interchange (a TA1 acknowledgment) before it reads any claim.' };
   const group: CheckContext = { ...interchange, rejection: 'The clearinghouse rejects the functional group with every claim in it (a 999 with AK9 R).' };
   const check = (segIndex: number, id: string) => {
     if (segIndex < 0 || segIndex >= doc.segments.count || doc.segments.id(segIndex) !== id) return;
-    const node = envelopeNode(g!, id);
+    const node = envelopeNode(g, id);
     if (node) checkSegmentElements(id === 'ISA' || id === 'IEA' ? interchange : group, doc.segments.segment(segIndex), segIndex, node);
   };
   check(x.firstSegment, 'ISA');

@@ -170,9 +170,9 @@ export class IncrementalValidation {
   }
 
   /**
-   * Every claim's diagnostics merged with the file findings (`fileRules` runs once per analysis and configuration;
-   * sorted by offset then rule id, as a full validation sorts them): claims without a result are checked (`runnerFor` gives the claim rules of a transaction kind), the
-   * others re-used or re-based. `cancelled` is asked between claims; a cancelled validation keeps what it checked,
+   * Every claim's diagnostics merged with the file findings (`fileRules` runs once per analysis and configuration),
+   * sorted by offset then rule id as a full validation sorts them: claims without a result are checked (`runnerFor`
+   * gives the claim rules of a transaction kind), the others re-used or re-based. `cancelled` is asked between claims; a cancelled validation keeps what it checked,
    * and with `partial` its `ValidationCancelled` carries the diagnostics known so far: every file finding plus the
    * findings of the claims before the one it stopped at (exact for the text before that claim).
    */
@@ -238,7 +238,6 @@ export class IncrementalValidation {
     return merged(diags, offsets, ruleIds, ordered, fileFindings, lines, uri);
   }
 }
-
 
 /**
  * The claims' diagnostics (claim order, with their sort keys) merged with the file findings, sorted by offset then
