@@ -14,10 +14,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { loadCodeSet } from '../server/src/node/loadCodeSet';
 import { bundledGuides } from '../server/src/guides/loader';
 import { createLanguageService } from '../server/src/service';
@@ -33,6 +31,7 @@ import type { GuideIndex } from '../server/src/guides/types';
 import { generate837P, rng } from './generate';
 import { protocolBench, type ProtocolFigures } from './protocol';
 import { x12ParserParse } from './x12Parser';
+import { serverStartToFirstDiagnostics, smallClaimFile } from './coldStart';
 
 const root = path.resolve(__dirname, '..');
 const cacheDir = path.join(root, '.cache', 'bench');
@@ -75,30 +74,6 @@ function codeOffsets(text: string, limit: number, seed: number): number[] {
   while ((m = re.exec(text)) && all.length < 200_000) all.push(m.index + 7);
   for (let i = 0; i < limit; i++) out.push(all[Math.floor(random() * all.length)] + 2);
   return out;
-}
-
-async function serverStartToFirstDiagnostics(text: string): Promise<number> {
-  const serverJs = path.join(root, 'dist', 'server', 'server.js');
-  const started = performance.now();
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe' });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const uri = pathToFileURL(path.join(cacheDir, 'small.837')).href;
-  const got = new Promise<number>((resolve) => {
-    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
-      if (p.uri === uri) resolve(performance.now() - started);
-    });
-  });
-  connection.onNotification(() => undefined);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-  await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'x12', version: 1, text } });
-  const ms = await got;
-  connection.dispose();
-  child.kill();
-  return ms;
 }
 
 /** RSS of a fresh process that opens and validates the file through the language service (bundled, no tsx). */
@@ -355,7 +330,7 @@ async function main(): Promise<void> {
   rows.push(['completion, all ICD-10-CM codes', `${round(icdCompletionMs, 2)} ms (${icdItems} items)`, '< 15 ms']);
 
   // server start to first diagnostics of a small file
-  const small = fs.readFileSync(path.join(root, 'examples', 'claims', '837p-oncology-clinic.837'), 'utf8');
+  const small = smallClaimFile();
   const starts: number[] = [];
   for (let i = 0; i < (quick ? 2 : 5); i++) starts.push(await serverStartToFirstDiagnostics(small));
   const serverStartMs = median(starts);

@@ -1,0 +1,84 @@
+/**
+ * The cold-start figure alone: "server start to first diagnostics of a small file" (the built server spawned over
+ * stdio, initialize, initialized, didOpen of examples/claims/837p-oncology-clinic.837, until its publishDiagnostics),
+ * divided by x12-parser's parse of the 10 MB realistic file measured in the same run (target <= 0.2).
+ * `bench/run.ts` uses the same measurement (serverStartToFirstDiagnostics) for its table.
+ *
+ *   npm run build && node --expose-gc --import tsx bench/coldStart.ts [--runs N] [SERVER.js ...]
+ *
+ * With several server bundles (say the build of main copied aside, then dist/server/server.js) the starts are taken
+ * in turn, A B A B ..., so a noisy machine moves them alike; each gets its median. Default: dist/server/server.js.
+ * The 10 MB file is the one `npm run bench` generates into .cache/bench/.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { x12ParserMs } from './x12Parser';
+
+const root = path.resolve(__dirname, '..');
+const cacheDir = path.join(root, '.cache', 'bench');
+
+/** Milliseconds from spawning `serverJs` to the first publishDiagnostics of `text` (opened as a small.837). */
+export async function serverStartToFirstDiagnostics(text: string, serverJs = path.join(root, 'dist', 'server', 'server.js')): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe' });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const uri = pathToFileURL(path.join(cacheDir, 'small.837')).href;
+  const got = new Promise<number>((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+      if (p.uri === uri) resolve(performance.now() - started);
+    });
+  });
+  connection.onNotification(() => undefined);
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'x12', version: 1, text } });
+  const ms = await got;
+  connection.dispose();
+  child.kill();
+  return ms;
+}
+
+export const smallClaimFile = () => fs.readFileSync(path.join(root, 'examples', 'claims', '837p-oncology-clinic.837'), 'utf8');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  let runs = 7;
+  const servers: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--runs') runs = Number(args[++i]);
+    else servers.push(path.resolve(args[i]));
+  }
+  if (servers.length === 0) servers.push(path.join(root, 'dist', 'server', 'server.js'));
+  const big = path.join(cacheDir, 'synthetic-837p-10mb-realistic-v2.837');
+  if (!fs.existsSync(big)) throw new Error(`${big} is missing: run npm run bench once to generate it`);
+  const text10 = fs.readFileSync(big, 'utf8');
+  const small = smallClaimFile();
+  const before = await x12ParserMs(text10, 3);
+  const times = servers.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) for (let s = 0; s < servers.length; s++) times[s].push(await serverStartToFirstDiagnostics(small, servers[s]));
+  const after = await x12ParserMs(text10, 3);
+  const yardstick = median([before, after]);
+  console.log(`x12-parser 10 MB: ${before.toFixed(0)} ms before, ${after.toFixed(0)} ms after the starts`);
+  servers.forEach((s, k) => {
+    const m = median(times[k]);
+    console.log(`${path.relative(root, s) || s}: median ${m.toFixed(0)} ms (${(m / yardstick).toFixed(2)} of x12-parser; target <= 0.2) runs ${times[k].map((t) => t.toFixed(0)).join(' ')}`);
+  });
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
