@@ -123,6 +123,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       userDataDir,
       workspaceFolders,
       cptDescriptorFile: settings.cptDescriptorFile,
+      // a table read when a claim first needs it (an implementation guide, another ICD-10-CM year, the ASP quarter)
+      onProblem: (problem) => {
+        connection.console.error(problem);
+        void connection.window.showWarningMessage(`HCPCS: ${problem.split('\n')[0]}. Files that need this table are checked without it; the "HCPCS Language Server" output names the file and field.`);
+      },
     });
     service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides });
     for (const problem of environment.problems) connection.console.error(problem);

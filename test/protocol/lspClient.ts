@@ -22,6 +22,7 @@ export interface TestClient {
   open(uri: string, languageId: string, text: string, version?: number): void;
   stop(): Promise<void>;
   stderr(): string;
+  /** Log lines, and the messages of window/showMessage and window/showMessageRequest (notifications and warnings). */
   logs: string[];
   /** Each workspace/diagnostic/refresh request (pull clients that announce refreshSupport): how many hcpcs/status had come before it. */
   refreshes: number[];
@@ -82,7 +83,10 @@ export async function startServer(
     refreshes.push(statuses.length);
     return null;
   });
-  connection.onRequest('window/showMessageRequest', () => null);
+  connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    logs.push(p.message);
+    return null;
+  });
   connection.onNotification('window/showMessage', (p: { message: string }) => void logs.push(p.message));
   connection.listen();
 

@@ -1,18 +1,23 @@
 /**
  * The implementation guides as the checker reads them: the zod-checked tables of data/x12/ turned into a loop tree
  * with parent links, each segment's qualifier (the code that tells NM1*85 from NM1*87), data element types and
- * lengths joined in, code lists as sets. Built once per loaded table set; pure (the node loader reads the files).
+ * lengths joined in, code lists as sets. Pure (the node loader reads the files).
+ *
+ * The index and the shared tables (data elements, code lists, taxonomy) are checked when the guides are loaded;
+ * each guide's own table is asked for (`RawGuideFiles.guideTable`: read and checked by the loader) and compiled
+ * when a file of its transaction first needs it, then kept: a small 837P never costs the 837I or 999 tables.
+ * Speed trick. Protects: "server start to first diagnostics of a small file" (README benchmark).
  */
 import type { ZodError } from 'zod';
 import {
   codeListsSchema,
   dataElementsSchema,
   guideIndexSchema,
-  guideTableSchema,
   taxonomySchema,
   type GuideElement,
   type GuideLoop,
   type GuideSegment,
+  type GuideTable,
   type Usage,
 } from './schema';
 
@@ -113,6 +118,7 @@ export interface ImplementationGuides {
   guide(versionId: string): CompiledGuide | undefined;
   /** The guide a claim kind is checked against ("837P" -> 005010X222A1). */
   guideForKind(kind: string): CompiledGuide | undefined;
+  /** The guides the index lists (each one compiled when first asked for). */
   readonly guideIds: readonly string[];
   dataElement(num: string): { type: string; min: number; max: number; name: string } | undefined;
   codeList(id: string): { name: string; codes: ReadonlySet<string> } | undefined;
@@ -124,8 +130,16 @@ export interface ImplementationGuides {
 
 export interface RawGuideFiles {
   index: unknown;
-  /** File name -> parsed JSON. */
+  /** File name -> parsed JSON: the shared tables the index names (elements, codes, taxonomy). */
   files: ReadonlyMap<string, unknown>;
+  /**
+   * A guide's table by its file name, already checked against guideTableSchema; asked for once, when a file of
+   * its transaction first needs the guide. undefined when it cannot be had (whoever reads it tells why, naming
+   * the file and field): that guide is then missing, the others still work.
+   */
+  guideTable: (file: string) => GuideTable | undefined;
+  /** Told when a guide's table passed its schema but cannot be compiled (a pattern that is no regular expression). */
+  onProblem?: (message: string) => void;
 }
 
 export type GuideLoadResult = { ok: true; guides: ImplementationGuides } | { ok: false; error: string };
@@ -188,11 +202,8 @@ export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
     };
   };
 
-  const guides = new Map<string, CompiledGuide>();
-  const byKind = new Map<string, CompiledGuide>();
-  for (const [id, entry] of Object.entries(idx.data.guides)) {
-    const parsed = guideTableSchema.safeParse(get(entry.file));
-    if (!parsed.success) return { ok: false, error: zodMessage(`x12/${entry.file}`, parsed.error) };
+  /** A guide's table turned into its loop tree (once per guide: see guideById). */
+  const compileGuide = (id: string, kind: string, table: GuideTable): CompiledGuide => {
     const loops = new Map<string, LoopNode[]>();
     const compileLoop = (l: GuideLoop, parent: LoopNode | null, index: number): LoopNode => {
       const node: LoopNode = { kind: 'loop', id: l.loop, name: l.name, usage: l.usage, pos: l.pos, repeat: l.repeat, type: l.type ?? null, parent, index, items: [], groupStart: new Int32Array(l.items.length), entry: null, byId: new Map(), required: new Int32Array(0), zeroCounts: [] };
@@ -253,15 +264,39 @@ export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
       for (let k = 0; k < elsBySeq.length; k++) if (elsBySeq[k]?.usage === 'R') lastRequired = k;
       return { kind: 'segment', id: s.seg, name: s.name, usage: s.usage, pos: s.pos, max: s.max, loop, index, els: elsCompiled, elsBySeq, periodAt, lastRequired, syntax: (s.syntax ?? []).map(parseSyntax), qualifier };
     };
-    const root = compileLoop(parsed.data.root, null, 0);
-    const g: CompiledGuide = { id, kind: entry.kind, name: parsed.data.name, root, loops };
-    guides.set(id, g);
-    if (!byKind.has(entry.kind)) byKind.set(entry.kind, g);
-  }
+    const root = compileLoop(table.root, null, 0);
+    return { id, kind, name: table.name, root, loops };
+  };
+
+  // own entries only: the id comes from a claim file's GS08 / ST03 ("constructor" is no guide)
+  const entries = new Map(Object.entries(idx.data.guides));
+  const byKind = new Map<string, string>();
+  for (const [id, entry] of entries) if (!byKind.has(entry.kind)) byKind.set(entry.kind, id);
+  /** null: its table could not be had (told once, by guideTable). */
+  const compiled = new Map<string, CompiledGuide | null>();
+  const guideById = (id: string): CompiledGuide | undefined => {
+    let g = compiled.get(id);
+    if (g === undefined) {
+      const entry = entries.get(id);
+      if (!entry) return undefined;
+      const table = raw.guideTable(entry.file);
+      try {
+        g = table ? compileGuide(id, entry.kind, table) : null;
+      } catch (e) {
+        raw.onProblem?.(`x12/${entry.file}: ${(e as Error).message}`);
+        g = null;
+      }
+      compiled.set(id, g);
+    }
+    return g ?? undefined;
+  };
   const out: ImplementationGuides = {
-    guide: (v) => guides.get(v),
-    guideForKind: (k) => byKind.get(k),
-    guideIds: [...guides.keys()],
+    guide: guideById,
+    guideForKind: (k) => {
+      const id = byKind.get(k);
+      return id === undefined ? undefined : guideById(id);
+    },
+    guideIds: [...entries.keys()],
     dataElement: (n) => dataEls.get(n),
     codeList: (id) => lists.get(id),
     taxonomy: (code) => taxonomy?.get(code),

@@ -3,10 +3,9 @@
  * the CodeSet. Never throws: problems come back as messages naming the file (and field).
  * The bundled server passes the data/ folder copied next to dist/; tests pass the repository's data/.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeSet, LicensedDescriptor } from '../codeset/types';
-import { loadCodeSetFromJson, type LazyTable } from '../codeset/codeset';
+import { loadCodeSetFromJson } from '../codeset/codeset';
 import {
   aspTablePath,
   aspTableSchema,
@@ -21,52 +20,21 @@ import {
 import type { z } from 'zod';
 import { parseCptCsv } from '../codeset/cpt';
 import { FILE_LIMITS, readRegularTextFile } from './safeRead';
+import { lazyTable, readJson } from './lazyTable';
 import { loadImplementationGuides } from './loadGuides';
 
 export interface LoadCodeSetOptions {
   /** Path of the user's licensed CPT CSV (`code,descriptor`), if configured. */
   cptCsvPath?: string;
-  /** Told about a table read later, on first use (another ICD-10-CM year, the ASP quarter), that fails to load. */
+  /** Told about a table read later, on first use (another ICD-10-CM year, the ASP quarter, an implementation guide), that fails to load. */
   onProblem?: (message: string) => void;
   /** The data folder whose x12/ holds the implementation-guide tables (default: dataDir); a newer CMS release in user storage uses the bundled guides. */
   guidesDataDir?: string;
 }
 
-/** A table read, validated and kept on first use; a failure is told once, naming the file and field. */
-function lazyTable<T>(dataDir: string, name: string, release: string, schema: z.ZodType<T>, onProblem?: (m: string) => void): LazyTable<T> {
-  return {
-    release,
-    load() {
-      const errors: string[] = [];
-      const raw = readJson(path.join(dataDir, name), name, errors);
-      if (raw !== undefined) {
-        const parsed = schema.safeParse(raw);
-        if (parsed.success) return parsed.data;
-        errors.push(formatZodError(name, parsed.error));
-      }
-      for (const e of errors) onProblem?.(e);
-      return undefined;
-    },
-  };
-}
-
 export interface LoadedCodeSet {
   codeSet: CodeSet | undefined;
   errors: string[];
-}
-
-function readJson(file: string, label: string, errors: string[]): unknown {
-  const read = readRegularTextFile(file, FILE_LIMITS.table, label);
-  if (!read.ok) {
-    errors.push(read.error);
-    return undefined;
-  }
-  try {
-    return JSON.parse(read.text);
-  } catch (e) {
-    errors.push(`${label}: ${(e as Error).message}`);
-    return undefined;
-  }
 }
 
 export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): LoadedCodeSet {
@@ -103,7 +71,7 @@ export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): 
       .map((r) => lazyTable<Icd10TableFile>(dataDir, icd10TablePath(r), r, icd10TableSchema as z.ZodType<Icd10TableFile>, options.onProblem));
     const aspRelease = manifest.data.asp?.current;
     const asp = aspRelease ? lazyTable<AspTableFile>(dataDir, aspTablePath(aspRelease), aspRelease, aspTableSchema as z.ZodType<AspTableFile>, options.onProblem) : undefined;
-    const x12 = loadImplementationGuides(options.guidesDataDir ?? dataDir);
+    const x12 = loadImplementationGuides(options.guidesDataDir ?? dataDir, options.onProblem);
     errors.push(...x12.errors);
     const result = loadCodeSetFromJson(
       { hcpcs, icd10, manifest: manifestRaw },

@@ -75,9 +75,34 @@ test('the committed tables load through their schemas; a damaged field is named 
   for (const name of ['005010X222A1.json', '005010X223A2.json', '005010X231A1.json', 'elements.json', 'codes.json', 'nucc-taxonomy-25.1.json']) files.set(name, JSON.parse(fs.readFileSync(path.join(dataDir, 'x12', name), 'utf8')));
   const elements = structuredClone(files.get('elements.json')) as { elements: unknown[][] };
   elements.elements[0][2] = 'one';
-  const bad = compileGuides({ index, files: new Map([...files, ['elements.json', elements]]) });
+  const bad = compileGuides({ index, files: new Map([...files, ['elements.json', elements]]), guideTable: () => undefined });
   assert.equal(bad.ok, false);
   assert.match((bad as { error: string }).error, /^x12\/elements\.json: elements\.0\.2: /);
+});
+
+test('a damaged guide table is named when a file of its transaction first needs it; the other guides work', (t) => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hcpcs-guides-'));
+  t.after(() => fs.rmSync(copy, { recursive: true, force: true }));
+  fs.cpSync(path.join(dataDir, 'x12'), path.join(copy, 'x12'), { recursive: true });
+  const table = path.join(copy, 'x12', '005010X223A2.json');
+  const json = JSON.parse(fs.readFileSync(table, 'utf8'));
+  json.root.pos = 'one';
+  fs.writeFileSync(table, JSON.stringify(json));
+
+  const told: string[] = [];
+  const loaded = loadImplementationGuides(copy, (m) => told.push(m));
+  assert.deepEqual(loaded.errors, [], 'nothing wrong at load: the 837I table is not read yet');
+  assert.deepEqual(told, []);
+  const g = loaded.guides!;
+  assert.equal(g.guideForKind('837P')?.id, '005010X222A1');
+  assert.equal(g.guide('005010X231A1')?.kind, '999');
+  assert.deepEqual(told, [], 'the 837P and 999 tables are sound');
+
+  assert.equal(g.guide('005010X223A2'), undefined);
+  assert.equal(g.guideForKind('837I'), undefined);
+  assert.equal(told.length, 1, `told once: ${told.join(' | ')}`);
+  assert.match(told[0], /^x12\/005010X223A2\.json: root\.pos: /);
+  assert.ok(g.guideForKind('837P')!.loops.get('2010AA'), 'the 837P guide still works');
 });
 
 test('re-importing the shared pyx12 maps and the NUCC CSV gives the committed bytes', (t) => {

@@ -1,0 +1,47 @@
+/**
+ * Reading a data table on first use: a file of data/ (another ICD-10-CM year, the ASP quarter, an implementation
+ * guide) is read, parsed and checked against its zod schema when a claim first needs it, not at start. A failure
+ * is told (to `onProblem`) naming the file and the field, and the table is then missing: the caller runs on without
+ * it. The caller keeps what `load` returns (it reads the file again on each call).
+ *
+ * Speed trick. Protects: "server start to first diagnostics of a small file" (README benchmark): a table no claim
+ * of the first file needs costs the start nothing.
+ */
+import * as path from 'node:path';
+import type { z } from 'zod';
+import type { LazyTable } from '../codeset/codeset';
+import { formatZodError } from '../codeset/schema';
+import { FILE_LIMITS, readRegularTextFile } from './safeRead';
+
+/** The parsed JSON of a table file, or undefined with the reason (naming `label`) added to `errors`. */
+export function readJson(file: string, label: string, errors: string[]): unknown {
+  const read = readRegularTextFile(file, FILE_LIMITS.table, label);
+  if (!read.ok) {
+    errors.push(read.error);
+    return undefined;
+  }
+  try {
+    return JSON.parse(read.text);
+  } catch (e) {
+    errors.push(`${label}: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** A table read, validated and kept on first use; a failure is told once, naming the file and field. */
+export function lazyTable<T>(dataDir: string, name: string, release: string, schema: z.ZodType<T>, onProblem?: (m: string) => void): LazyTable<T> {
+  return {
+    release,
+    load() {
+      const errors: string[] = [];
+      const raw = readJson(path.join(dataDir, name), name, errors);
+      if (raw !== undefined) {
+        const parsed = schema.safeParse(raw);
+        if (parsed.success) return parsed.data;
+        errors.push(formatZodError(name, parsed.error));
+      }
+      for (const e of errors) onProblem?.(e);
+      return undefined;
+    },
+  };
+}
