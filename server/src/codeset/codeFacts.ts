@@ -10,6 +10,7 @@
  * candidates.
  */
 import { levenshteinWithin } from './editDistance';
+import { SpelledAlikeIndex } from './spelledAlikeIndex';
 import type { Guide, GuideIndex } from '../guides/types';
 import type { CodeSet, HcpcsRecord } from './types';
 
@@ -21,6 +22,8 @@ const MAX_CODES = 50_000;
  */
 export const MAX_KEPT_LENGTH = 12;
 const SUGGESTION_CACHE_SIZE = 4096;
+/** Codes spelled alike named with an unknown code. */
+const SUGGESTIONS = 3;
 
 const PER_DOSE = /\bper (treatment dose|study dose|study)\b/i;
 const RADIOPHARMACEUTICAL = /^A9[56]\d\d$/;
@@ -94,6 +97,8 @@ export class CodeSetFacts {
   private readonly icd10 = new Map<string, boolean>();
   private readonly suggestions = new Map<string, string[]>();
   private activeCodes: string[] | undefined = undefined;
+  /** The active codes' character sets, to find those spelled like an unknown code (spelledAlikeIndex.ts). */
+  private spelledAlike: SpelledAlikeIndex | undefined = undefined;
 
   constructor(readonly codeSet: CodeSet) {}
 
@@ -148,7 +153,8 @@ export class CodeSetFacts {
     let s = this.suggestions.get(code);
     if (!s) {
       if (this.suggestions.size >= SUGGESTION_CACHE_SIZE) this.suggestions.clear();
-      s = closestCodes(code, this.activeProcedureCodes());
+      this.spelledAlike ??= new SpelledAlikeIndex(this.activeProcedureCodes());
+      s = closestOf(code, this.spelledAlike.nearest(code, SUGGESTIONS));
       this.suggestions.set(code, s);
     }
     return s;
@@ -175,17 +181,22 @@ function commonPrefix(a: string, b: string): number {
 
 /**
  * Up to `max` codes closest to the unknown one: fewest edits, then the longest shared start (a typo in the last
- * digit keeps the code family: A9605 -> A9604, A9606), then the nearest number.
+ * digit keeps the code family: A9605 -> A9604, A9606), then the nearest number. Scores every candidate; the code
+ * set's facts find the near ones through a `SpelledAlikeIndex`, which gives the same.
  */
-export function closestCodes(code: string, candidates: readonly string[], max = 3): string[] {
-  const scored: { code: string; distance: number; prefix: number; gap: number }[] = [];
-  const number = Number(code.slice(1));
+export function closestCodes(code: string, candidates: readonly string[], max = SUGGESTIONS): string[] {
+  const near: { code: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const distance = levenshteinWithin(code, candidate, 2); // exact up to 2, all that is kept
-    if (distance <= 2) {
-      scored.push({ code: candidate, distance, prefix: commonPrefix(code, candidate), gap: Math.abs(Number(candidate.slice(1)) - number) || 0 });
-    }
+    if (distance <= 2) near.push({ code: candidate, distance });
   }
+  return closestOf(code, near, max);
+}
+
+/** The near codes (within two edits, with their distance) in the order `closestCodes` gives, at most `max`. */
+export function closestOf(code: string, near: readonly { code: string; distance: number }[], max = SUGGESTIONS): string[] {
+  const number = Number(code.slice(1));
+  const scored = near.map((n) => ({ ...n, prefix: commonPrefix(code, n.code), gap: Math.abs(Number(n.code.slice(1)) - number) || 0 }));
   scored.sort((a, b) => a.distance - b.distance || b.prefix - a.prefix || a.gap - b.gap || a.code.localeCompare(b.code));
   return scored.slice(0, max).map((s) => s.code);
 }
