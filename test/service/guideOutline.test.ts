@@ -55,6 +55,9 @@ describe('outline by guide loop', () => {
     assert.equal(subscriber.children![0].detail, 'HOLLOWAY GRANT');
     assert.deepEqual(names(claim.children), ['2310B Rendering Provider Name', '1 A9600-JZ', '2 J1100-JZ', '3 78803-26']);
     assert.equal(claim.children![0].detail, 'ASHFORD JULIAN');
+    // the claim and its lines say their loops
+    assert.match(claim.detail!, /^2300 Claim Information · \$/);
+    assert.match(claim.children![1].detail!, /^2400 Service Line Number · /);
     assert.equal(lines(claim.children![0]), '24-25');
     assert.deepEqual(names(claim.children![1].children), ['2410 Drug Identification']);
     assert.deepEqual(names(tx.children![6].children), ['2010CA Patient Name']);

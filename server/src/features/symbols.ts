@@ -88,7 +88,8 @@ function lineSymbol(analysis: DocumentAnalysis, line: ServiceLine, ordinal: numb
   const modifiers = line.modifiers.map((m) => onItsLine(m.value));
   const name = `${line.lineNumber?.text ?? ordinal} ${[code, ...modifiers].join('-')}`;
   const units = line.units?.text ?? '?';
-  const detail = `${units} ${line.unitBasis?.value ?? 'units'} · ${money(line.charge?.value)}${line.revenueCode ? ` · rev ${line.revenueCode.value}` : ''}`;
+  // the guide's loop first when it is known ("2400 Service Line Number · 1 UN · $120.00")
+  const detail = `${loops ? `${loopLabel(loops.loop)} · ` : ''}${units} ${line.unitBasis?.value ?? 'units'} · ${money(line.charge?.value)}${line.revenueCode ? ` · rev ${line.revenueCode.value}` : ''}`;
   const selection = line.procedureCode ?? line.serviceSpan;
   const children = loops?.children.length ? loops.children.map((c) => loopSymbol(analysis, c)) : undefined;
   return symbol(analysis, name, detail, SymbolKind.Method, typedSpan(analysis, line.span, line), typedSpan(analysis, selection, line), children);
@@ -97,7 +98,7 @@ function lineSymbol(analysis: DocumentAnalysis, line: ServiceLine, ordinal: numb
 function claimSymbol(analysis: DocumentAnalysis, claim: Claim, loops?: LoopInstance): DocumentSymbol {
   const pcn = claim.patientControlNumber?.value ?? '(no patient control number)';
   const diagnoses = cappedList(claim.diagnoses.map((d) => formatIcd10(d.code.value)));
-  const detail = `${money(claim.totalCharge?.value)} · ${claim.serviceLines.length} line${claim.serviceLines.length === 1 ? '' : 's'}${diagnoses ? ` · ${diagnoses}` : ''}`;
+  const detail = `${loops ? `${loopLabel(loops.loop)} · ` : ''}${money(claim.totalCharge?.value)} · ${claim.serviceLines.length} line${claim.serviceLines.length === 1 ? '' : 's'}${diagnoses ? ` · ${diagnoses}` : ''}`;
   const segs = analysis.x12?.segments;
   const lineLoops = new Map<number, LoopInstance>();
   const children: DocumentSymbol[] = [];
