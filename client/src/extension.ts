@@ -41,6 +41,9 @@ interface ServerStatus {
   state?: 'checking' | 'checked';
 }
 
+/** Claim files of at least this many lines are big enough to log their arrival (sizes only). */
+const BIG_FILE_LINES = 100_000;
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('HCPCS Language Server', { log: true });
   context.subscriptions.push(output);
@@ -68,6 +71,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('hcpcs', 'HCPCS Language Server', serverOptions, clientOptions);
+  // When the editor hands a big claim file to the extension (its line count only, never a name or text): the log's
+  // time beside the server's "checked ... after it arrived" tells the editor's share of opening it from the server's.
+  const logBig = (d: vscode.TextDocument, when: string) => {
+    if (d.languageId === 'x12' && d.lineCount >= BIG_FILE_LINES) output.info(`a claim file of ${d.lineCount.toLocaleString('en-US')} lines ${when}`);
+  };
+  for (const d of vscode.workspace.textDocuments) logBig(d, 'was open when the extension started');
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => logBig(d, 'reached the extension')));
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.name = 'HCPCS code set';

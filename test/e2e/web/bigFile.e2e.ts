@@ -53,6 +53,12 @@ async function waitForCount(page: Editor['page'], ok: (n: number) => boolean, ti
   }
 }
 
+/** The time of an output channel log line ("2026-12-02 20:41:07.123 [info] ..."), in ms since the epoch. */
+function logTime(line: string | undefined): number | undefined {
+  const m = line ? /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})/.exec(line) : null;
+  return m ? new Date(`${m[1]}T${m[2]}`).getTime() : undefined;
+}
+
 /** Lines of the "HCPCS Language Server" output channel (the user data folder sits beside the extensions folder). */
 function serverLog(editor: Editor): string[] {
   const logs = path.join(editor.extensionPath, '..', '..', 'user-data', 'logs');
@@ -85,6 +91,7 @@ describe('a 10 MB claim file in a real VS Code workbench', { timeout: 10 * 60_00
     const before = (await problemCount(page)) ?? 0;
     const opened = Date.now();
     await openFile(page, BIG);
+    const textShownMs = Date.now() - opened;
     const first = await waitForCount(page, (n) => n > before, 180_000);
     const firstMs = Date.now() - opened;
     console.log(`# 10 MB file (${(text.length / 1e6).toFixed(1)} MB): open -> first problems ${firstMs} ms (${first.count} problems)`);
@@ -136,7 +143,14 @@ describe('a 10 MB claim file in a real VS Code workbench', { timeout: 10 * 60_00
     console.log(`# 10 MB file: lines with inlay hints on screen ${hints}, folding controls on screen ${folds}`);
     await screenshot(page, 'big-file');
     // the server's own account (sizes and times only), from the extension's output channel log
-    for (const l of serverLog(editor).filter((x) => /checked a \d/.test(x)).slice(-4)) console.log(`# server: ${l.replace(/^.*?checked/, 'checked')}`);
+    const log = serverLog(editor);
+    for (const l of log.filter((x) => /checked a \d/.test(x)).slice(-4)) console.log(`# server: ${l.replace(/^.*?checked/, 'checked')}`);
+    // where the time to the first problems went: the editor handing the file to the extension, then to the server
+    const reached = logTime(log.find((x) => /lines (reached the extension|was open when the extension started)/.test(x)));
+    for (const l of log.filter((x) => /lines (reached|was open)|code set HCPCS/.test(x))) console.log(`# client: ${l}`);
+    const firstCheck = log.find((x) => /checked a \d+(\.\d)? MB document \d+ ms after it arrived/.test(x));
+    const arrived = firstCheck ? logTime(firstCheck)! - Number(/document (\d+) ms after/.exec(firstCheck)![1]) : undefined;
+    if (reached !== undefined) console.log(`# 10 MB file: open -> text on screen ${textShownMs} ms, -> the extension has it ${reached - opened} ms${arrived !== undefined ? `, -> the server has it ${arrived - opened} ms` : ''}, -> first problems ${firstMs} ms`);
     assert.ok(first.count > 0, 'the 10 MB file shows its problems');
     assert.ok(listed.count >= 1000, `after the complete answer VS Code lists 1,000 problems (it showed ${first.count} first)`);
     assert.ok(countBefore !== undefined, "the extension's problem count shows for the 10 MB file");
