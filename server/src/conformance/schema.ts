@@ -3,6 +3,7 @@
  * schemas, so a damaged or hand-edited table gives a message naming the file and field instead of a crash.
  */
 import { z } from 'zod';
+import { checkGuideTree } from './guideTreeCheck';
 
 export const usageSchema = z.enum(['R', 'S', 'N']);
 export type Usage = z.infer<typeof usageSchema>;
@@ -52,41 +53,13 @@ export interface GuideLoop {
   items: (GuideSegment | GuideLoop)[];
 }
 
-const elementSchema: z.ZodType<GuideElement> = z.lazy(() =>
-  z.strictObject({
-    seq: z.number().int().min(1),
-    ele: z.string().min(1),
-    name: z.string(),
-    usage: usageSchema,
-    codes: z.array(z.string()).optional(),
-    ext: z.string().optional(),
-    regex: z.string().optional(),
-    comps: z.array(elementSchema).optional(),
-    repeat: z.number().int().optional(),
-  }),
-);
-
-const segmentSchema = z.strictObject({
-  seg: z.string().regex(/^[A-Z0-9]{2,3}$/),
-  name: z.string(),
-  usage: usageSchema,
-  pos: z.number().int(),
-  max: z.number().int(),
-  syntax: z.array(z.string().regex(/^[PRCEL]\d{4,}$/)).optional(),
-  els: z.array(elementSchema),
-});
-
-const loopSchema: z.ZodType<GuideLoop> = z.lazy(() =>
-  z.strictObject({
-    loop: z.string().min(1),
-    name: z.string(),
-    usage: usageSchema,
-    pos: z.number().int(),
-    repeat: z.number().int(),
-    type: z.enum(['wrapper', 'explicit']).optional(),
-    items: z.array(z.union([segmentSchema, loopSchema])),
-  }),
-);
+/**
+ * The loop tree (a guide table's `root`): one plain walk in a superRefine (conformance/guideTreeCheck.ts) instead
+ * of nested zod objects; the same rules, issues with the exact path.
+ */
+const loopTreeSchema = z.unknown().superRefine((root, ctx) => {
+  checkGuideTree(root, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+}) as unknown as z.ZodType<GuideLoop>;
 
 const sourceSchema = z.strictObject({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
@@ -98,7 +71,7 @@ export const guideTableSchema = z.strictObject({
   transaction: z.string(),
   name: z.string(),
   source: sourceSchema,
-  root: loopSchema,
+  root: loopTreeSchema,
 });
 export type GuideTable = z.infer<typeof guideTableSchema>;
 

@@ -102,6 +102,13 @@ test('ICD-10-CM table in columns (version 2, what the importer writes): same cod
   const empty = loadCodeSetFromJson({ ...raw, icd10: { ...columns, descriptions: columns.descriptions.map((d: string, i: number) => (i === 4 ? '' : d)) } }, names);
   assert.ok(!empty.ok);
   assert.match(empty.error, /^icd10cm\/FY2026\.json: descriptions\.4: description must be a non-empty string/m);
+  const notLists = loadCodeSetFromJson({ ...raw, icd10: { ...columns, codes: null, descriptions: 'C61 prostate' } }, names);
+  assert.ok(!notLists.ok);
+  assert.match(notLists.error, /^icd10cm\/FY2026\.json: codes: expected an array$/m);
+  assert.match(notLists.error, /^icd10cm\/FY2026\.json: descriptions: expected an array$/m);
+  const rowsNotAList = loadCodeSetFromJson({ ...raw, hcpcs: { ...raw.hcpcs, procedures: { A9600: [] } } }, names);
+  assert.ok(!rowsNotAList.ok);
+  assert.match(rowsNotAList.error, /^h\.json: procedures: expected an array of records$/m);
 });
 
 test('loadCodeSet never throws: missing folder, broken JSON, bad field', () => {
