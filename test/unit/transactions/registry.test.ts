@@ -6,6 +6,7 @@ import { allRules } from '../../../server/src/rules/registry';
 import { claimRules } from '../../../server/src/rules/claim';
 import { structureRules } from '../../../server/src/rules/structure';
 import { fileRules } from '../../../server/src/rules/envelope';
+import { conformanceRules } from '../../../server/src/rules/conformance';
 import type { Rule } from '../../../server/src/rules/types';
 
 test('the registry serves the 837P and the 837I, each recognised by its implementation guide', () => {
@@ -20,9 +21,9 @@ test('the registry serves the 837P and the 837I, each recognised by its implemen
   assert.equal(transactionModule('unknown').kind, '837P');
 });
 
-test('every claim and structure rule belongs to both 837 modules; envelope rules to none', () => {
+test('every guide, claim and structure rule belongs to both 837 modules; envelope rules to none', () => {
   for (const m of transactionModules) {
-    for (const r of [...claimRules, ...structureRules]) assert.ok(m.rules.includes(r), `${r.id} in ${m.kind}`);
+    for (const r of [...conformanceRules, ...claimRules, ...structureRules]) assert.ok(m.rules.includes(r), `${r.id} in ${m.kind}`);
     for (const r of fileRules) assert.ok(!m.rules.includes(r), `${r.id} is shared, not ${m.kind}'s`);
   }
   assert.deepEqual(rulesFor('837I', allRules), allRules);
