@@ -22,8 +22,10 @@ const common = {
 const builds = [
   // The client runs inside VS Code's extension host: `vscode` is provided there.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
-  // The language server: one self-contained file, started over IPC by the client or over stdio by any editor.
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server/server.js' },
+  // The language server: one self-contained file (serverMain.js), started over IPC by the client or over stdio by
+  // any editor through server.js, which runs it from a V8 code cache (server/src/node/startWithCodeCache.ts).
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server/serverMain.js' },
+  { ...common, entryPoints: ['server/src/node/startWithCodeCache.ts'], outfile: 'dist/server/server.js' },
 ];
 if (fs.existsSync('server/src/cli/main.ts')) {
   builds.push({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server/cli.js' });

@@ -37,9 +37,9 @@ export function fileUri(...parts: string[]): string {
 }
 
 export async function startServer(
-  options: { settings?: unknown; workspaceFolder?: string; env?: Record<string, string>; textDocumentCapabilities?: Record<string, unknown>; workspaceCapabilities?: Record<string, unknown>; initializationOptions?: unknown } = {},
+  options: { settings?: unknown; workspaceFolder?: string; env?: Record<string, string>; /** Another built server.js to start (default: bin/hcpcs-language-server.js). */ serverJs?: string; textDocumentCapabilities?: Record<string, unknown>; workspaceCapabilities?: Record<string, unknown>; initializationOptions?: unknown } = {},
 ): Promise<TestClient> {
-  const child = spawn(process.execPath, [serverBin, '--stdio'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, [options.serverJs ?? serverBin, '--stdio'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += String(chunk)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
