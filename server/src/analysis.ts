@@ -2,8 +2,9 @@
  * One analysis per document version: the text parsed once (claim tree and model, or note mentions) and shared
  * by every feature that asks for it until the document changes.
  *
- * Incremental: when a claim file changes, the cache finds the one edited stretch (common prefix and suffix of
- * the old and new text, compared in chunks), re-tokenizes only the segments around it (`reparseX12`), shifts the
+ * Incremental: when a claim file changes, the cache takes the one edited stretch from the document's own change
+ * events when it carries them (`DocumentEdits`, set by coalescedDocuments.ts: no pass over the text), else finds it
+ * (common prefix and suffix of the old and new text, compared in chunks), re-tokenizes only the segments around it (`reparseX12`), shifts the
  * claim index (`updateClaimModelAt`: claims are built from the text when read), updates the line index by
  * shifting, and tells its listener which claim the edit touched (`ClaimFileChange`): the service carries the
  * claim results of the untouched claims over (validation/incremental.ts), so `validate` re-checks only the edited
@@ -63,6 +64,25 @@ export interface ClaimFileChange {
 export type ClaimFileChangeListener = (previous: DocumentAnalysis, next: ClaimFileAnalysis, change: ClaimFileChange) => void;
 
 export { isClaimText } from './core/claimFiles';
+
+/**
+ * How a document version was made from an earlier one: its incremental changes as offset edits, in order (each in
+ * the text the ones before it made). A document may carry them (`EditedDocument`); the analysis then takes the
+ * edited stretch from them instead of comparing the two texts.
+ */
+export interface DocumentEdits {
+  readonly fromVersion: number;
+  readonly toVersion: number;
+  readonly edits: readonly X12Edit[];
+}
+
+/** A text document that may say which edits made it (coalescedDocuments.ts sets `edits` on each version it makes). */
+export type EditedDocument = TextDocument & { edits?: DocumentEdits };
+
+/** Marks `document` (now at `edits.toVersion`) as made by `edits`; undefined: not known (a full text, many changes). */
+export function recordEdits(document: TextDocument, edits: DocumentEdits | undefined): void {
+  (document as EditedDocument).edits = edits;
+}
 
 function lazyNote(text: string, codeSet: CodeSet): () => NoteScan {
   let note: NoteScan | undefined;
@@ -130,6 +150,35 @@ export function diffTexts(a: string, b: string): X12Edit {
   return { offset: p, removed: a.length - p - s, inserted: b.slice(p, b.length - s) };
 }
 
+/**
+ * The one replacement that the edits make together, or null when they do not fit the texts' lengths. Each edit is
+ * in the text the ones before it made; the stretch covering them all is cut from the new text only when there is
+ * more than one (one edit's inserted text is its own: the new text is not read).
+ */
+export function composeEdits(edits: readonly X12Edit[], oldLength: number, text: string): X12Edit | null {
+  if (edits.length === 0) return null;
+  // the composed stretch: old [start, start + removed) became [start, start + insertedLength)
+  let start = edits[0].offset;
+  let removed = edits[0].removed;
+  let insertedLength = edits[0].inserted.length;
+  let length = oldLength;
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i];
+    if (e.offset < 0 || e.removed < 0 || e.offset + e.removed > length) return null;
+    length += e.inserted.length - e.removed;
+    if (i === 0) continue;
+    // the end of both stretches in the text between them, then in the old and the new text
+    const between = Math.max(start + insertedLength, e.offset + e.removed);
+    const oldEnd = between - (insertedLength - removed);
+    const newEnd = between + (e.inserted.length - e.removed);
+    start = Math.min(start, e.offset);
+    removed = oldEnd - start;
+    insertedLength = newEnd - start;
+  }
+  if (length !== text.length || start + removed > oldLength) return null;
+  return { offset: start, removed, inserted: edits.length === 1 ? edits[0].inserted : text.slice(start, start + insertedLength) };
+}
+
 /** The line index of the edited text, from the old one (see `LineIndex.update`). */
 export function updateLineIndex(old: LineIndex, text: string, edit: X12Edit): LineIndex {
   return LineIndex.update(old, text, edit);
@@ -162,7 +211,9 @@ export class AnalysisCache {
     if (old.kind !== 'claim' || !old.x12.delimiters) return undefined;
     if (text.length < INCREMENTAL_MIN_LENGTH || old.text.length < INCREMENTAL_MIN_LENGTH) return undefined;
     if (document.languageId !== 'x12' && !isClaimText(text)) return undefined;
-    const edit = diffTexts(old.text, text);
+    // the document's own edits when they lead from this analysis's version to the document's (no pass over the text)
+    const told = (document as EditedDocument).edits;
+    const edit = (told && told.fromVersion === old.version && told.toVersion === document.version && composeEdits(told.edits, old.text.length, text)) || diffTexts(old.text, text);
     if (edit.removed === 0 && edit.inserted.length === 0) {
       old.version = document.version;
       return old;

@@ -8,9 +8,15 @@
  * `hoverAfter1000ChangesMs` and the server's peak memory; issue 15 item 4: it was 16.6 s and 897 MB when every
  * change made a new text and line table). A few changes go through `TextDocument.update` (incremental line table,
  * what one keystroke costs least with); more go through a piece list and one join.
+ *
+ * Each version made from a few incremental changes carries them as offset edits (`recordEdits`): the analysis takes
+ * the edited stretch from them instead of comparing two 10 MB texts. Figure protected: protocol "one-character edit ->
+ * its diagnostics", 10 MB (`bench/protocol.ts`).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { recordEdits } from './analysis';
+import type { X12Edit } from './parse/x12';
 
 /** Up to this many queued changes are applied one by one (each copies the text once). */
 const ONE_BY_ONE_MAX = 4;
@@ -67,7 +73,10 @@ export class CoalescedDocuments {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (entry.queued.length === 0) {
-      if (entry.document.version !== entry.version) entry.document = TextDocument.update(entry.document, [], entry.version);
+      if (entry.document.version !== entry.version) {
+        entry.document = TextDocument.update(entry.document, [], entry.version);
+        recordEdits(entry.document, undefined);
+      }
       return entry.document;
     }
     const changes = entry.queued;
@@ -82,7 +91,20 @@ export class CoalescedDocuments {
     }
     const rest = from > 0 || isFull(changes[0]) ? changes.slice(from) : changes;
     if (rest.length <= ONE_BY_ONE_MAX) {
-      entry.document = TextDocument.update(entry.document, rest, entry.version);
+      const fromVersion = entry.document.version;
+      const edits: X12Edit[] = [];
+      let document = entry.document;
+      // one change at a time, as TextDocument.update applies them: each one's offsets in the text the ones before made
+      for (const c of rest) {
+        if (hasRange(c)) {
+          const a = document.offsetAt(c.range.start);
+          const b = document.offsetAt(c.range.end);
+          edits.push({ offset: Math.min(a, b), removed: Math.abs(b - a), inserted: c.text });
+        }
+        document = TextDocument.update(document, [c], entry.version);
+      }
+      recordEdits(document, edits.length === rest.length ? { fromVersion, toVersion: entry.version, edits } : undefined);
+      entry.document = document;
     } else {
       const base = isFull(rest[0]) ? rest[0].text : entry.document.getText();
       const text = applyAll(base, isFull(rest[0]) ? rest.slice(1) : rest);

@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/core/text';
-import { diffTexts, updateLineIndex } from '../../server/src/analysis';
+import { composeEdits, diffTexts, updateLineIndex } from '../../server/src/analysis';
+import { CoalescedDocuments } from '../../server/src/coalescedDocuments';
 import { applyEdit } from '../../server/src/parse/x12';
 import { claimFile, fuzz, newService } from './helpers';
 
@@ -74,5 +75,62 @@ test('edits re-validated incrementally give the same diagnostics as a full valid
       }
     }),
     fuzz(40),
+  );
+});
+
+test('composeEdits: the one stretch a run of edits replaces, applied to the old text, gives the new text', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 120 }), fc.array(editArb, { minLength: 1, maxLength: 5 }), (base, raw) => {
+      let text = base;
+      const edits = raw.map((e) => {
+        const offset = Math.floor(e.at * text.length);
+        const edit = { offset, removed: Math.min(e.removed, text.length - offset), inserted: e.inserted };
+        text = applyEdit(text, edit);
+        return edit;
+      });
+      const composed = composeEdits(edits, base.length, text);
+      assert.ok(composed);
+      assert.equal(applyEdit(base, composed), text);
+    }),
+    fuzz(1000),
+  );
+  // edits that do not fit the texts are refused (the analysis then compares the texts)
+  assert.equal(composeEdits([{ offset: 5, removed: 1, inserted: 'ab' }], 10, 'x'.repeat(10)), null);
+  assert.equal(composeEdits([{ offset: 9, removed: 4, inserted: '' }], 10, 'x'.repeat(6)), null);
+  assert.equal(composeEdits([], 10, 'x'.repeat(10)), null);
+});
+
+test('edits told by the change events (no diff) give the same diagnostics as a full validation', () => {
+  const base = claimFile(120_000, 11);
+  fc.assert(
+    fc.property(fc.array(fc.array(editArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), (batches) => {
+      const incremental = newService();
+      const documents = new CoalescedDocuments();
+      const uri = 'file:///inc/told.837';
+      let version = 1;
+      documents.open(uri, 'x12', version, base);
+      incremental.validate(documents.get(uri)!, undefined, OPTIONS);
+      for (const batch of batches) {
+        // a batch of changes queued together, each as a range in the text the ones before it made
+        let text = documents.get(uri)!.getText();
+        let lines = TextDocument.create(uri, 'x12', 0, text);
+        const changes = batch.map((e) => {
+          // past the ISA (an edit there re-parses everything: no told edit is used after it)
+          const offset = Math.floor((0.01 + 0.99 * e.at) * text.length);
+          const edit = { offset, removed: Math.min(e.removed, text.length - offset), inserted: e.inserted };
+          const change = { range: { start: lines.positionAt(edit.offset), end: lines.positionAt(edit.offset + edit.removed) }, text: edit.inserted };
+          text = applyEdit(text, edit);
+          lines = TextDocument.create(uri, 'x12', 0, text);
+          return change;
+        });
+        documents.change(uri, ++version, changes);
+        const doc = documents.get(uri)!;
+        assert.equal(doc.getText(), text);
+        const got = incremental.validate(doc, undefined, OPTIONS);
+        const full = newService().validate(TextDocument.create(uri, 'x12', 1, text), undefined, OPTIONS);
+        assert.deepEqual(got, full);
+      }
+    }),
+    fuzz(30),
   );
 });
