@@ -16,7 +16,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeSet } from './codeset/types';
 import { LineIndex } from './core/text';
 import { isClaimText } from './core/claimFiles';
-import { parseX12, reparseX12, type X12Document, type X12Edit } from './parse/x12';
+import { parseX12, reparseX12, type SegmentSplice, type X12Document, type X12Edit } from './parse/x12';
 import { buildClaimModel, updateClaimModelAt, type ClaimFile } from './model/claim';
 import { HIDDEN_CLASS_ANCHORS } from './model/hiddenClassAnchors';
 import { scanNote, type NoteScan } from './parse/note';
@@ -58,6 +58,8 @@ export type DocumentAnalysis = ClaimFileAnalysis | NoteAnalysis;
 export interface ClaimFileChange {
   touchedClaim: number;
   segmentCountChanged: boolean;
+  /** The segments the re-parse replaced and how offsets moved. */
+  splice: SegmentSplice;
 }
 
 /** Told when an edit turned one claim-file analysis into the next (the service carries its claim results over). */
@@ -221,7 +223,7 @@ export class AnalysisCache {
     const { document: x12, splice } = reparseX12(old.x12, edit, text);
     const { model: claimFile, touchedClaim } = updateClaimModelAt(old.claimFile, x12, old.x12, splice);
     const analysis = claimFileAnalysis(document.uri, document.version, text, LineIndex.update(old.lines, text, edit), this.codeSet, x12, claimFile);
-    if (touchedClaim >= 0) this.onClaimFileChange?.(old, analysis, { touchedClaim, segmentCountChanged: !splice || splice.insertedCount !== splice.removedCount });
+    if (touchedClaim >= 0 && splice) this.onClaimFileChange?.(old, analysis, { touchedClaim, segmentCountChanged: splice.insertedCount !== splice.removedCount, splice });
     return analysis;
   }
 

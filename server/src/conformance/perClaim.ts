@@ -7,7 +7,8 @@
  * Protects the "all diagnostics, 10 MB" figure (19 rules reading one walk instead of 19 walks).
  */
 import type { Claim, ClaimFile } from '../model/claim';
-import type { X12Document } from '../parse/x12';
+import type { SegmentSplice, X12Document } from '../parse/x12';
+import { carriedFileIssues } from './carriedFileWalk';
 import { checkClaimConformance, checkFileConformance } from './check';
 import type { ImplementationGuides } from './guides';
 import type { GuideIssue } from './issues';
@@ -37,4 +38,16 @@ export function fileIssues(guides: ImplementationGuides, doc: X12Document, file:
   const issues = checkFileConformance(guides, doc, file);
   byFile.set(file, { guides, doc, issues });
   return issues;
+}
+
+/**
+ * After an edit inside one claim (the model updated in place from `oldFile`: model/incremental.ts), the file walk
+ * made on the old version is kept for the new one, moved (conformance/carriedFileWalk.ts), when there was one and no
+ * issue of it touches the edit; otherwise the next validation walks the file again.
+ */
+export function carryFileIssues(oldDoc: X12Document, oldFile: ClaimFile, doc: X12Document, file: ClaimFile, splice: SegmentSplice): void {
+  const hit = byFile.get(oldFile);
+  if (!hit || hit.doc !== oldDoc) return;
+  const issues = carriedFileIssues(hit.issues, splice);
+  if (issues) byFile.set(file, { guides: hit.guides, doc, issues });
 }

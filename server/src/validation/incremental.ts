@@ -25,6 +25,7 @@ import type { LineIndex } from '../core/text';
 import { toDiagnostic, type DiagnosticData } from '../features/diagnostics';
 import { claimPlace } from '../features/messages';
 import { transactionsOf, type Claim, type TransactionKind } from '../model/claim';
+import { carryFileIssues } from '../conformance/perClaim';
 import type { RatedFinding } from '../rules/engine';
 import type { ClaimFileContext } from '../rules/types';
 
@@ -66,8 +67,11 @@ export interface ClaimResults {
   readonly configuration: ValidationConfiguration;
   /** By claim number; undefined: not checked yet (or checked again on the next validation). */
   readonly byClaim: (ClaimResult | undefined)[];
-  /** At least the number of results with extent 'anywhere' (0: no need to look for them after an edit). */
-  reachingAnywhere: number;
+  /**
+   * The claims whose result was made with extent 'anywhere', in the order they were made (a claim made again may be
+   * listed twice or no longer reach anywhere): an edit looks at these instead of every claim's result.
+   */
+  readonly reachingAnywhere: number[];
   /**
    * The file rules' findings on this analysis, made by its first validation and kept for the next ones: a long check
    * resumes in slices, and each slice used to run the file rules again (7 to 10 ms a slice on 10 MB). Never carried
@@ -146,6 +150,8 @@ export class IncrementalValidation {
    * changed (SE01 fixes); results reaching anywhere are checked again. A transaction's claims are a contiguous run.
    */
   carryOver(previous: DocumentAnalysis, next: ClaimFileAnalysis, change: ClaimFileChange): void {
+    // the guide's file walk sees nothing inside a claim: kept, moved, unless an issue of it touches the edit
+    if (previous.kind === 'claim' && change.touchedClaim >= 0) carryFileIssues(previous.x12, previous.claimFile, next.x12, next.claimFile, change.splice);
     const old = this.results.get(previous);
     if (!old || change.touchedClaim < 0) return;
     const byClaim = old.byClaim.slice();
@@ -155,16 +161,16 @@ export class IncrementalValidation {
     const tx = transactionOf[touched];
     for (let i = touched - 1; i >= 0 && transactionOf[i] === tx; i--) if (byClaim[i]?.extent === 'transaction') byClaim[i] = undefined;
     if (change.segmentCountChanged) for (let i = touched + 1; i < byClaim.length && transactionOf[i] === tx; i++) if (byClaim[i]?.extent === 'transaction') byClaim[i] = undefined;
-    // after this no result reaches anywhere (the count may over-count in between: it only saves a scan)
-    if (old.reachingAnywhere > 0) for (let i = 0; i < byClaim.length; i++) if (byClaim[i]?.extent === 'anywhere') byClaim[i] = undefined;
-    this.results.set(next, { configuration: old.configuration, byClaim, reachingAnywhere: 0 }); // file findings made again
+    // after this no result reaches anywhere (the list names every claim whose result did: no scan of all claims)
+    for (const i of old.reachingAnywhere) if (byClaim[i]?.extent === 'anywhere') byClaim[i] = undefined;
+    this.results.set(next, { configuration: old.configuration, byClaim, reachingAnywhere: [] }); // file findings made again
   }
 
   /** The results of an analysis under a configuration (fresh when there are none or they were made under another). */
   private resultsFor(analysis: ClaimFileAnalysis, configuration: ValidationConfiguration): ClaimResults {
     const r = this.results.get(analysis);
     if (r && r.configuration.settings === configuration.settings && r.configuration.today === configuration.today) return r;
-    const fresh: ClaimResults = { configuration, byClaim: [], reachingAnywhere: 0 };
+    const fresh: ClaimResults = { configuration, byClaim: [], reachingAnywhere: [] };
     this.results.set(analysis, fresh);
     return fresh;
   }
@@ -216,7 +222,7 @@ export class IncrementalValidation {
         }
         const run = runnerFor(index.txKinds[index.claimTx[i]] ?? 'unknown');
         e = checkClaim(index.buildClaimAt(i), run, ctx, transactionEnds[index.claimTx[i]] ?? -1, lines, uri);
-        if (e.extent === 'anywhere') results.reachingAnywhere++;
+        if (e.extent === 'anywhere') results.reachingAnywhere.push(i);
         byClaim[i] = e;
         start = e.madeAtOffset;
       }
