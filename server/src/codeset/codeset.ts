@@ -14,7 +14,7 @@ import {
   quarterDates,
   type AspTableFile,
   type HcpcsTableFile,
-  type Icd10TableFile,
+  type Icd10Table,
 } from './schema';
 import { isNotOtherwiseClassified as nocByDescriptor } from './noc';
 import { decodeHcpcsRow } from './tableFormat';
@@ -22,7 +22,7 @@ import { PrefixIndex } from './search';
 
 export interface CodeSetTables {
   hcpcs: HcpcsTableFile;
-  icd10: Icd10TableFile;
+  icd10: Icd10Table;
 }
 
 /** A table that is read only when first needed (start-up stays fast: FY2025 is 6.8 MB, the ASP crosswalk 2 MB). */
@@ -36,7 +36,7 @@ export interface CodeSetOptions {
   /** The user's licensed CPT descriptors (see parseCptCsv). */
   cpt?: readonly LicensedDescriptor[];
   /** ICD-10-CM fiscal years other than the current one. */
-  otherIcd10?: readonly LazyTable<Icd10TableFile>[];
+  otherIcd10?: readonly LazyTable<Icd10Table>[];
   /** The CMS ASP quarter (NDC crosswalk and payment limits). */
   asp?: LazyTable<AspTableFile>;
   /** The implementation-guide tables (see node/loadGuides.ts). */
@@ -262,14 +262,15 @@ export type LoadResult = { ok: true; codeSet: CodeSet } | { ok: false; error: st
  * the file and the field path, e.g. `data/hcpcs/2026-01.json: procedures.12.0: code must be ...`.
  */
 export function loadCodeSetFromJson(
-  raw: { hcpcs: unknown; icd10: unknown; manifest?: unknown },
+  /** `icd10Table`: an ICD-10-CM table already read and checked (node/icd10Table.ts), instead of `icd10`'s raw JSON. */
+  raw: { hcpcs: unknown; icd10?: unknown; icd10Table?: Icd10Table; manifest?: unknown },
   fileNames: CodeSetFileNames,
   options: CodeSetOptions = {},
 ): LoadResult {
   const errors: string[] = [];
   const hcpcs = hcpcsTableSchema.safeParse(raw.hcpcs);
   if (!hcpcs.success) errors.push(formatZodError(fileNames.hcpcs, hcpcs.error));
-  const icd10 = icd10TableSchema.safeParse(raw.icd10);
+  const icd10 = raw.icd10Table ? { success: true as const, data: raw.icd10Table } : icd10TableSchema.safeParse(raw.icd10);
   if (!icd10.success) errors.push(formatZodError(fileNames.icd10, icd10.error));
   if (raw.manifest !== undefined) {
     const mf = fileNames.manifest ?? 'manifest.json';

@@ -12,21 +12,39 @@ import type { Icd10Record } from './types';
 
 export class Icd10Lookup {
   private readonly codes: readonly string[];
-  private readonly descriptions: readonly string[];
+  /** The descriptions in code order, once had (a deferred column is asked for on the first description wanted). */
+  private descriptions: readonly string[] | undefined;
+  private readonly deferred: (() => readonly string[]) | undefined;
+  /** The table row of each position, when the table was out of code order. */
+  private readonly order: readonly number[] | undefined;
   private readonly records: (Icd10Record | undefined)[];
 
-  constructor(codes: readonly string[], descriptions: readonly string[]) {
+  /**
+   * `descriptions`: the column, or a function giving it on first use (node/icd10Table.ts: a start parses no
+   * description; protects the same figure).
+   */
+  constructor(codes: readonly string[], descriptions: readonly string[] | (() => readonly string[])) {
     let sorted = true;
     for (let i = 1; i < codes.length && sorted; i++) if (codes[i - 1] > codes[i]) sorted = false;
     if (!sorted) {
       // a hand-made or older table out of order: sort once (stable, so of two equal codes the later still wins)
       const order = Array.from({ length: codes.length }, (_, i) => i).sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : a - b));
       codes = order.map((i) => codes[i]);
-      descriptions = order.map((i) => descriptions[i]);
+      this.order = order;
     }
     this.codes = codes;
-    this.descriptions = descriptions;
+    if (typeof descriptions === 'function') this.deferred = descriptions;
+    else this.descriptions = this.order ? this.order.map((i) => descriptions[i]) : descriptions;
     this.records = new Array<Icd10Record | undefined>(codes.length);
+  }
+
+  private allDescriptions(): readonly string[] {
+    if (!this.descriptions) {
+      const column = this.deferred!();
+      const order = this.order;
+      this.descriptions = order ? order.map((i) => column[i] ?? '') : column;
+    }
+    return this.descriptions;
   }
 
   get size(): number {
@@ -49,7 +67,22 @@ export class Icd10Lookup {
 
   /** The record of row `i`, in code order. */
   at(i: number): Icd10Record {
-    return (this.records[i] ??= { code: this.codes[i], description: this.descriptions[i] });
+    let r = this.records[i];
+    if (!r) {
+      if (this.descriptions) r = { code: this.codes[i], description: this.descriptions[i] };
+      else {
+        // the description is read when it is first shown: checking a claim needs the code only
+        const lookup = this;
+        r = {
+          code: this.codes[i],
+          get description() {
+            return lookup.descriptionAt(i);
+          },
+        };
+      }
+      this.records[i] = r;
+    }
+    return r;
   }
 
   /** The code of row `i` (no record is made). */
@@ -59,6 +92,6 @@ export class Icd10Lookup {
 
   /** The description of row `i` (no record is made). */
   descriptionAt(i: number): string {
-    return this.descriptions[i];
+    return this.allDescriptions()[i] ?? '';
   }
 }

@@ -139,12 +139,15 @@ function stringColumnSchema(check: (value: unknown) => string | undefined) {
  * `descriptions`. JSON.parse reads two flat string arrays about twice as fast as 74,719 two-element rows, and no
  * row array is made (see icd10Lookup.ts; protects "server start to first diagnostics").
  */
+const icd10CodesColumn = stringColumnSchema((c) => (typeof c === 'string' && ICD10_CODE.test(c) ? undefined : 'an ICD-10-CM code without the dot, like C7951'));
+const icd10DescriptionsColumn = stringColumnSchema((d) => (typeof d === 'string' && d !== '' ? undefined : 'description must be a non-empty string'));
+
 export const icd10ColumnsTableSchema = z
   .object({
     ...icd10Header,
     version: z.literal(2),
-    codes: stringColumnSchema((c) => (typeof c === 'string' && ICD10_CODE.test(c) ? undefined : 'an ICD-10-CM code without the dot, like C7951')),
-    descriptions: stringColumnSchema((d) => (typeof d === 'string' && d !== '' ? undefined : 'description must be a non-empty string')),
+    codes: icd10CodesColumn,
+    descriptions: icd10DescriptionsColumn,
   })
   .superRefine((t, ctx) => {
     if (Array.isArray(t.codes) && Array.isArray(t.descriptions) && t.descriptions.length !== t.codes.length)
@@ -156,8 +159,23 @@ export type Icd10TableFile = z.infer<typeof icd10TableSchema>;
 /** The layout the importer writes (version 2). */
 export type Icd10ColumnsTableFile = z.infer<typeof icd10ColumnsTableSchema>;
 
-/** The two columns of an ICD-10-CM table in either layout (version 1 rows are split here). */
-export function icd10Columns(table: Icd10TableFile): { codes: readonly string[]; descriptions: readonly string[] } {
+/**
+ * A version 2 table read in two parts (node/icd10Table.ts): everything but the descriptions column, checked when it
+ * is read; and the descriptions column (85% of the file's bytes), parsed and checked on first use.
+ */
+export const icd10CodesPartSchema = z.object({ ...icd10Header, version: z.literal(2), codes: icd10CodesColumn });
+export const icd10DescriptionsPartSchema = z.object({ descriptions: icd10DescriptionsColumn });
+export type Icd10DeferredTable = z.infer<typeof icd10CodesPartSchema> & {
+  /** The descriptions, one per code; read, checked and kept on the first call (never throws). */
+  descriptions: () => readonly string[];
+};
+/** An ICD-10-CM table as the code set takes it: read whole, or with its descriptions deferred. */
+export type Icd10Table = Icd10TableFile | Icd10DeferredTable;
+
+/** The two columns of an ICD-10-CM table in any layout (version 1 rows are split here). */
+export function icd10Columns(table: Icd10TableFile): { codes: readonly string[]; descriptions: readonly string[] };
+export function icd10Columns(table: Icd10Table): { codes: readonly string[]; descriptions: readonly string[] | (() => readonly string[]) };
+export function icd10Columns(table: Icd10Table): { codes: readonly string[]; descriptions: readonly string[] | (() => readonly string[]) } {
   if (table.version === 2) return table;
   return { codes: table.codes.map((r) => r[0]), descriptions: table.codes.map((r) => r[1]) };
 }

@@ -28,17 +28,29 @@ export function readJson(file: string, label: string, errors: string[]): unknown
   }
 }
 
-/** A table read, validated and kept on first use; a failure is told once, naming the file and field. */
-export function lazyTable<T>(dataDir: string, name: string, release: string, schema: z.ZodType<T>, onProblem?: (m: string) => void): LazyTable<T> {
+/** Reads and checks a table file its own way (through zod schemas): the table, or undefined with the reasons in `errors`. */
+export type TableReader<T> = (file: string, label: string, errors: string[]) => T | undefined;
+
+/**
+ * A table read, validated and kept on first use; a failure is told once, naming the file and field. `check`: the
+ * table's zod schema (the file is parsed whole), or a reader of its own (node/icd10Table.ts).
+ */
+export function lazyTable<T>(dataDir: string, name: string, release: string, check: z.ZodType<T> | TableReader<T>, onProblem?: (m: string) => void): LazyTable<T> {
   return {
     release,
     load() {
       const errors: string[] = [];
-      const raw = readJson(path.join(dataDir, name), name, errors);
-      if (raw !== undefined) {
-        const parsed = schema.safeParse(raw);
-        if (parsed.success) return parsed.data;
-        errors.push(formatZodError(name, parsed.error));
+      const file = path.join(dataDir, name);
+      if (typeof check === 'function') {
+        const table = check(file, name, errors);
+        if (table !== undefined) return table;
+      } else {
+        const raw = readJson(file, name, errors);
+        if (raw !== undefined) {
+          const parsed = check.safeParse(raw);
+          if (parsed.success) return parsed.data;
+          errors.push(formatZodError(name, parsed.error));
+        }
       }
       for (const e of errors) onProblem?.(e);
       return undefined;

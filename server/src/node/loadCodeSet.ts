@@ -11,16 +11,16 @@ import {
   aspTableSchema,
   hcpcsTablePath,
   icd10TablePath,
-  icd10TableSchema,
   manifestSchema,
   formatZodError,
   type AspTableFile,
-  type Icd10TableFile,
+  type Icd10Table,
 } from '../codeset/schema';
 import type { z } from 'zod';
 import { parseCptCsv } from '../codeset/cpt';
 import { FILE_LIMITS, readRegularTextFile } from './safeRead';
 import { lazyTable, readJson } from './lazyTable';
+import { readIcd10Table } from './icd10Table';
 import { loadImplementationGuides } from './loadGuides';
 
 export interface LoadCodeSetOptions {
@@ -50,7 +50,7 @@ export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): 
     const hcpcsName = hcpcsTablePath(manifest.data.hcpcs.current);
     const icd10Name = icd10TablePath(manifest.data.icd10cm.current);
     const hcpcs = readJson(path.join(dataDir, hcpcsName), hcpcsName, errors);
-    const icd10 = readJson(path.join(dataDir, icd10Name), icd10Name, errors);
+    const icd10 = readIcd10Table(path.join(dataDir, icd10Name), icd10Name, errors, options.onProblem);
     if (hcpcs === undefined || icd10 === undefined) return { codeSet: undefined, errors };
 
     let cpt: LicensedDescriptor[] | undefined;
@@ -68,13 +68,13 @@ export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): 
     }
     const otherIcd10 = manifest.data.icd10cm.releases
       .filter((r) => r !== manifest.data.icd10cm.current)
-      .map((r) => lazyTable<Icd10TableFile>(dataDir, icd10TablePath(r), r, icd10TableSchema as z.ZodType<Icd10TableFile>, options.onProblem));
+      .map((r) => lazyTable<Icd10Table>(dataDir, icd10TablePath(r), r, (file, label, errs) => readIcd10Table(file, label, errs, options.onProblem), options.onProblem));
     const aspRelease = manifest.data.asp?.current;
     const asp = aspRelease ? lazyTable<AspTableFile>(dataDir, aspTablePath(aspRelease), aspRelease, aspTableSchema as z.ZodType<AspTableFile>, options.onProblem) : undefined;
     const x12 = loadImplementationGuides(options.guidesDataDir ?? dataDir, options.onProblem);
     errors.push(...x12.errors);
     const result = loadCodeSetFromJson(
-      { hcpcs, icd10, manifest: manifestRaw },
+      { hcpcs, icd10Table: icd10, manifest: manifestRaw },
       { hcpcs: hcpcsName, icd10: icd10Name, manifest: 'manifest.json' },
       { cpt, otherIcd10, asp, implementationGuides: x12.guides },
     );
