@@ -144,6 +144,8 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
   const currentYear: Icd10Year = { release: tables.icd10.release, ...(tables.icd10.effective ?? fiscalYearDates(tables.icd10.release) ?? { from: '', to: '' }) };
   const years: Icd10Year[] = [currentYear];
   const yearTables = new Map<string, () => Icd10Lookup | undefined>();
+  /** The other years read so far (a claim dated in one, or the warm-up check). */
+  const yearsRead: Icd10Lookup[] = [];
   yearTables.set(currentYear.release, () => icd10);
   for (const other of options.otherIcd10 ?? []) {
     const dates = fiscalYearDates(other.release);
@@ -155,6 +157,7 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
         const t = other.load();
         const columns = t ? icd10Columns(t) : undefined;
         built = columns ? new Icd10Lookup(columns.codes, columns.descriptions) : null;
+        if (built) yearsRead.push(built);
       }
       return built ?? undefined;
     });
@@ -226,6 +229,9 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
     warmUp() {
       procedureIndex();
       icd10Index();
+      // the descriptions of the other years read so far (deferred by node/icd10Table.ts), while the server is idle:
+      // a message that quotes one (unknown-diagnosis: "in FY2025 it is ...") then never waits for them
+      for (const year of yearsRead) year.descriptionAt(0);
     },
     cpt: (code) => cptByCode.get(code.trim().toUpperCase()),
     searchCpt(query: string, limit: number): LicensedDescriptor[] {

@@ -9,8 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readIcd10Table } from '../../../server/src/node/icd10Table';
-import { icd10Columns, icd10TableSchema } from '../../../server/src/codeset/schema';
+import { icd10Columns, icd10TableSchema, type Icd10DeferredTable } from '../../../server/src/codeset/schema';
 import { Icd10Lookup } from '../../../server/src/codeset/icd10Lookup';
+import { fixtureCodeSet } from '../../fixtures/codeset';
 
 const data = path.resolve(__dirname, '..', '..', '..', 'data');
 const LABEL = 'icd10cm/FY2026.json';
@@ -103,4 +104,17 @@ test('a table in another shape is read whole: descriptions before the codes, ver
   const bad = readFrom(JSON.stringify(badCode));
   assert.equal(bad.table, undefined);
   assert.match(bad.errors.join('\n'), /^icd10cm\/FY2026\.json: codes\.1: an ICD-10-CM code without the dot/m);
+});
+
+test("another year's deferred descriptions: not read by a claim's look-up, read by the code set's idle warm-up", () => {
+  let reads = 0;
+  const t = small();
+  const fy2025: Icd10DeferredTable = { ...t, format: 'icd10cm-table', version: 2, release: 'FY2025', effective: { from: '2024-10-01', to: '2025-09-30' }, descriptions: () => (reads++, t.descriptions) };
+  const codeSet = fixtureCodeSet({ otherIcd10: [{ release: 'FY2025', load: () => fy2025 }] });
+  assert.equal(codeSet.icd10In('FY2025', 'C7951')?.code, 'C7951');
+  assert.equal(reads, 0);
+  codeSet.warmUp?.();
+  assert.equal(reads, 1, 'read while idle');
+  assert.equal(codeSet.icd10In('FY2025', 'C7951')?.description, 'Secondary malignant neoplasm of bone');
+  assert.equal(reads, 1);
 });
