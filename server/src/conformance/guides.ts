@@ -138,7 +138,7 @@ export interface RawGuideFiles {
    * the file and field): that guide is then missing, the others still work.
    */
   guideTable: (file: string) => GuideTable | undefined;
-  /** Told when a guide's table passed its schema but cannot be compiled (a pattern that is no regular expression). */
+  /** Told when a guide cannot be had for another reason than its table (a pattern that is no regular expression). */
   onProblem?: (message: string) => void;
 }
 
@@ -279,8 +279,8 @@ export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
     if (g === undefined) {
       const entry = entries.get(id);
       if (!entry) return undefined;
-      const table = raw.guideTable(entry.file);
       try {
+        const table = raw.guideTable(entry.file);
         g = table ? compileGuide(id, entry.kind, table) : null;
       } catch (e) {
         raw.onProblem?.(`x12/${entry.file}: ${(e as Error).message}`);
