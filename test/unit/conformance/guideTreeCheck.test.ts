@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { guideTableSchema, type GuideTable } from '../../../server/src/conformance/schema';
+import { dataElementsSchema, guideTableSchema, taxonomySchema, type GuideTable } from '../../../server/src/conformance/schema';
 import { formatZodError } from '../../../server/src/codeset/schema';
 
 const x12 = path.resolve(__dirname, '..', '..', '..', 'data', 'x12');
@@ -83,4 +83,25 @@ test('a tree nested past the depth limit is refused, not a stack overflow', () =
   const parsed = guideTableSchema.safeParse(t);
   assert.equal(parsed.success, false);
   assert.match(formatZodError('t', parsed.error!), /nested deeper than 64 levels/);
+});
+
+test('the data element and taxonomy rows: each damage named with its path', () => {
+  const elements = JSON.parse(fs.readFileSync(path.join(x12, 'elements.json'), 'utf8'));
+  const taxonomy = JSON.parse(fs.readFileSync(path.join(x12, 'nucc-taxonomy-25.1.json'), 'utf8'));
+  const issues = (schema: typeof dataElementsSchema | typeof taxonomySchema, table: unknown) => {
+    const parsed = schema.safeParse(table);
+    return parsed.success ? [] : formatZodError('t', parsed.error, 50).split('\n').map((l) => l.slice(3));
+  };
+  assert.deepEqual(issues(dataElementsSchema, elements), []);
+  assert.deepEqual(issues(taxonomySchema, taxonomy), []);
+
+  const e = structuredClone(elements);
+  e.elements[0][2] = 'one';
+  e.elements[1] = ['1331', 'ID'];
+  assert.deepEqual(issues(dataElementsSchema, e), ['elements.0.2: expected an integer', 'elements.1: expected a row of 5 values']);
+  const t = structuredClone(taxonomy);
+  t.codes[2][0] = '207rx0202x';
+  t.codes[3][4] = null;
+  assert.deepEqual(issues(taxonomySchema, t), ['codes.2.0: expected a string matching /^[0-9A-Z]{9}X$/', 'codes.3.4: expected a string']);
+  assert.deepEqual(issues(taxonomySchema, { ...taxonomy, codes: {} }), ['codes: expected an array of rows']);
 });
