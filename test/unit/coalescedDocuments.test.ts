@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CoalescedDocuments, applyAll } from '../../server/src/coalescedDocuments';
+import type { EditedDocument } from '../../server/src/analysis';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -79,5 +80,31 @@ describe('coalesced document changes', () => {
     assert.equal(docs.get('file:///b.837')!.getText(), 'ISA543210*01~\n');
     assert.equal(docs.get('file:///unknown'), undefined);
     assert.equal(docs.change('file:///unknown', 2, []), false);
+  });
+  test('a version made from a few changes says which offset edits made it; a full text or many changes say nothing', () => {
+    const docs = new CoalescedDocuments();
+    const uri = 'file:///c.837';
+    docs.open(uri, 'x12', 1, 'ISA*00~\r\nCLM*A1*100~\r\nSV1*HC:A9600*1~\r\n');
+    // two changes in one batch: each in the text the one before it made (line 1 is CLM, a CR LF counts two)
+    docs.change(uri, 2, [
+      { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 6 } }, text: 'B22' },
+      { range: { start: { line: 2, character: 14 }, end: { line: 2, character: 14 } }, text: '0' },
+    ]);
+    const edited = docs.get(uri) as EditedDocument;
+    assert.equal(edited.getText(), 'ISA*00~\r\nCLM*B22*100~\r\nSV1*HC:A9600*10~\r\n');
+    assert.deepEqual(edited.edits, {
+      fromVersion: 1,
+      toVersion: 2,
+      edits: [
+        { offset: 13, removed: 2, inserted: 'B22' },
+        { offset: 37, removed: 0, inserted: '0' },
+      ],
+    });
+    // a full text: the analysis compares the texts
+    docs.change(uri, 3, [{ text: 'ISA*01~\n' }]);
+    assert.equal((docs.get(uri) as EditedDocument).edits, undefined);
+    // more changes than are applied one by one (piece list): nothing told either
+    for (let k = 0; k < 6; k++) docs.change(uri, 4 + k, [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, text: String(k) }]);
+    assert.equal((docs.get(uri) as EditedDocument).edits, undefined);
   });
 });
