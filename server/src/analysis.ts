@@ -81,6 +81,18 @@ export interface DocumentEdits {
 /** A text document that may say which edits made it (coalescedDocuments.ts sets `edits` on each version it makes). */
 export type EditedDocument = TextDocument & { edits?: DocumentEdits };
 
+/**
+ * A text document that keeps the line index of its text (openDocument.ts): the analysis takes it instead of building
+ * its own, so a version has one line table.
+ */
+export type LinedDocument = TextDocument & { lineIndex?: (make?: () => LineIndex) => LineIndex };
+
+/** The line index of `text`: the document's own when it keeps one (made by `make` when it has none yet). */
+function linesOf(document: TextDocument, text: string, make: () => LineIndex): LineIndex {
+  const own = (document as LinedDocument).lineIndex?.(make);
+  return own && own.text === text ? own : make();
+}
+
 /** Marks `document` (now at `edits.toVersion`) as made by `edits`; undefined: not known (a full text, many changes). */
 export function recordEdits(document: TextDocument, edits: DocumentEdits | undefined): void {
   (document as EditedDocument).edits = edits;
@@ -121,8 +133,7 @@ function noteAnalysis(uri: string, version: number, text: string, lines: LineInd
   };
 }
 
-export function analyzeText(uri: string, version: number, languageId: string, text: string, codeSet: CodeSet): DocumentAnalysis {
-  const lines = new LineIndex(text);
+export function analyzeText(uri: string, version: number, languageId: string, text: string, codeSet: CodeSet, lines = new LineIndex(text)): DocumentAnalysis {
   if (languageId === 'x12' || isClaimText(text)) {
     const x12 = parseX12(text);
     return claimFileAnalysis(uri, version, text, lines, codeSet, x12, buildClaimModel(x12));
@@ -203,7 +214,7 @@ export class AnalysisCache {
     const cached = this.byUri.get(document.uri);
     const text = document.getText();
     if (cached && cached.version === document.version && cached.text.length === text.length) return cached;
-    const analysis = (cached && this.update(cached, document, text)) ?? analyzeText(document.uri, document.version, document.languageId, text, this.codeSet);
+    const analysis = (cached && this.update(cached, document, text)) ?? analyzeText(document.uri, document.version, document.languageId, text, this.codeSet, linesOf(document, text, () => new LineIndex(text)));
     this.byUri.set(document.uri, analysis);
     return analysis;
   }
@@ -222,7 +233,7 @@ export class AnalysisCache {
     }
     const { document: x12, splice } = reparseX12(old.x12, edit, text);
     const { model: claimFile, touchedClaim } = updateClaimModelAt(old.claimFile, x12, old.x12, splice);
-    const analysis = claimFileAnalysis(document.uri, document.version, text, LineIndex.update(old.lines, text, edit), this.codeSet, x12, claimFile);
+    const analysis = claimFileAnalysis(document.uri, document.version, text, linesOf(document, text, () => LineIndex.update(old.lines, text, edit)), this.codeSet, x12, claimFile);
     if (touchedClaim >= 0 && splice) this.onClaimFileChange?.(old, analysis, { touchedClaim, segmentCountChanged: splice.insertedCount !== splice.removedCount, splice });
     return analysis;
   }

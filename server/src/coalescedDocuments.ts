@@ -6,23 +6,22 @@
  *
  * Figure protected: 1,000 changes at once on a 10 MB file, then a hover (`npm run bench`, protocol figure
  * `hoverAfter1000ChangesMs` and the server's peak memory; issue 15 item 4: it was 16.6 s and 897 MB when every
- * change made a new text and line table). A few changes go through `TextDocument.update` (incremental line table,
- * what one keystroke costs least with); more go through a piece list and one join.
+ * change made a new text and line table). A few changes are applied one by one (`OpenDocument.applied`: the line
+ * index shifted, what one keystroke costs least with); more go through a piece list and one join.
  *
  * Each version made from a few incremental changes carries them as offset edits (`recordEdits`): the analysis takes
  * the edited stretch from them instead of comparing two 10 MB texts. Figure protected: protocol "one-character edit ->
  * its diagnostics", 10 MB (`bench/protocol.ts`).
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { recordEdits } from './analysis';
-import type { X12Edit } from './parse/x12';
+import { OpenDocument, type OffsetEdit } from './openDocument';
 
 /** Up to this many queued changes are applied one by one (each copies the text once). */
 const ONE_BY_ONE_MAX = 4;
 
 interface Entry {
-  document: TextDocument;
+  document: OpenDocument;
   /** Changes not yet applied, in order, and the version they lead to. */
   queued: TextDocumentContentChangeEvent[];
   version: number;
@@ -31,8 +30,8 @@ interface Entry {
 export class CoalescedDocuments {
   private readonly entries = new Map<string, Entry>();
 
-  open(uri: string, languageId: string, version: number, text: string): TextDocument {
-    const document = TextDocument.create(uri, languageId, version, text);
+  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    const document = new OpenDocument(uri, languageId, version, text);
     this.entries.set(uri, { document, queued: [], version });
     return document;
   }
@@ -69,12 +68,12 @@ export class CoalescedDocuments {
   }
 
   /** The document at its newest version: the queued changes are applied now, in one pass. */
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): OpenDocument | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (entry.queued.length === 0) {
       if (entry.document.version !== entry.version) {
-        entry.document = TextDocument.update(entry.document, [], entry.version);
+        entry.document = entry.document.withVersion(entry.version);
         recordEdits(entry.document, undefined);
       }
       return entry.document;
@@ -92,23 +91,24 @@ export class CoalescedDocuments {
     const rest = from > 0 || isFull(changes[0]) ? changes.slice(from) : changes;
     if (rest.length <= ONE_BY_ONE_MAX) {
       const fromVersion = entry.document.version;
-      const edits: X12Edit[] = [];
+      const edits: OffsetEdit[] = [];
       let document = entry.document;
-      // one change at a time, as TextDocument.update applies them: each one's offsets in the text the ones before made
+      // one change at a time: each one's offsets in the text the ones before made
       for (const c of rest) {
         if (hasRange(c)) {
-          const a = document.offsetAt(c.range.start);
-          const b = document.offsetAt(c.range.end);
-          edits.push({ offset: Math.min(a, b), removed: Math.abs(b - a), inserted: c.text });
+          const next = document.applied(c, entry.version);
+          edits.push(next.edit);
+          document = next.document;
+        } else {
+          document = new OpenDocument(uri, document.languageId, entry.version, c.text);
         }
-        document = TextDocument.update(document, [c], entry.version);
       }
       recordEdits(document, edits.length === rest.length ? { fromVersion, toVersion: entry.version, edits } : undefined);
       entry.document = document;
     } else {
       const base = isFull(rest[0]) ? rest[0].text : entry.document.getText();
       const text = applyAll(base, isFull(rest[0]) ? rest.slice(1) : rest);
-      entry.document = TextDocument.create(uri, entry.document.languageId, entry.version, text);
+      entry.document = new OpenDocument(uri, entry.document.languageId, entry.version, text);
     }
     return entry.document;
   }
