@@ -22,16 +22,16 @@ import { x12ParserMs } from './x12Parser';
 const root = path.resolve(__dirname, '..');
 const cacheDir = path.join(root, '.cache', 'bench');
 
-/** Milliseconds from spawning `serverJs` to the first publishDiagnostics of `text` (opened as a small.837). */
-export async function serverStartToFirstDiagnostics(text: string, serverJs = path.join(root, 'dist', 'server', 'server.js'), env?: Record<string, string>): Promise<number> {
-  const started = performance.now();
+/**
+ * The built server `serverJs` spawned over stdio, initialized the way an editor does, with `text` opened as
+ * small.837; `onDiagnostics` sees each publishDiagnostics of it.
+ */
+async function startAndOpen(serverJs: string, text: string, env: Record<string, string> | undefined, onDiagnostics: () => void) {
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe', env: env ? { ...process.env, ...env } : process.env });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = pathToFileURL(path.join(cacheDir, 'small.837')).href;
-  const got = new Promise<number>((resolve) => {
-    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
-      if (p.uri === uri) resolve(performance.now() - started);
-    });
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+    if (p.uri === uri) onDiagnostics();
   });
   connection.onNotification(() => undefined);
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
@@ -40,9 +40,22 @@ export async function serverStartToFirstDiagnostics(text: string, serverJs = pat
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'x12', version: 1, text } });
+  return {
+    stop: () => {
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+/** Milliseconds from spawning `serverJs` to the first publishDiagnostics of `text` (opened as a small.837). */
+export async function serverStartToFirstDiagnostics(text: string, serverJs = path.join(root, 'dist', 'server', 'server.js'), env?: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  let resolve: (ms: number) => void = () => undefined;
+  const got = new Promise<number>((r) => (resolve = r));
+  const server = await startAndOpen(serverJs, text, env, () => resolve(performance.now() - started));
   const ms = await got;
-  connection.dispose();
-  child.kill();
+  server.stop();
   return ms;
 }
 
@@ -61,18 +74,9 @@ export async function primeCodeCache(serverJs: string, text: string): Promise<vo
   const cache = codeCacheOf(serverJs);
   if (!cache) return;
   fs.rmSync(cache, { force: true });
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe', env: { ...process.env, HCPCS_CODE_CACHE_AFTER_MS: '2000' } });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.onNotification(() => undefined);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-  await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(path.join(cacheDir, 'small.837')).href, languageId: 'x12', version: 1, text } });
+  const server = await startAndOpen(serverJs, text, { HCPCS_CODE_CACHE_AFTER_MS: '2000' }, () => undefined);
   for (let i = 0; i < 300 && !fs.existsSync(cache); i++) await new Promise((r) => setTimeout(r, 100));
-  connection.dispose();
-  child.kill();
+  server.stop();
   if (!fs.existsSync(cache)) throw new Error(`${serverJs} wrote no code cache within 30 s`);
 }
 
