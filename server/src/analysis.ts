@@ -78,24 +78,18 @@ export interface DocumentEdits {
   readonly edits: readonly X12Edit[];
 }
 
-/** A text document that may say which edits made it (coalescedDocuments.ts sets `edits` on each version it makes). */
-export type EditedDocument = TextDocument & { edits?: DocumentEdits };
-
 /**
- * A text document that keeps the line index of its text (openDocument.ts): the analysis takes it instead of building
- * its own, so a version has one line table.
+ * What a document may know of itself (openDocument.ts: every version coalescedDocuments.ts makes): which edits made
+ * it from an earlier version, and the line index of its text. The analysis then takes the edited stretch from the
+ * edits instead of comparing the two texts, and the document's line index instead of building its own, so a version
+ * has one line table.
  */
-export type LinedDocument = TextDocument & { lineIndex?: (make?: () => LineIndex) => LineIndex };
+export type EditedDocument = TextDocument & { readonly edits?: DocumentEdits; lineIndex?: (make?: () => LineIndex) => LineIndex };
 
 /** The line index of `text`: the document's own when it keeps one (made by `make` when it has none yet). */
 function linesOf(document: TextDocument, text: string, make: () => LineIndex): LineIndex {
-  const own = (document as LinedDocument).lineIndex?.(make);
+  const own = (document as EditedDocument).lineIndex?.(make);
   return own && own.text === text ? own : make();
-}
-
-/** Marks `document` (now at `edits.toVersion`) as made by `edits`; undefined: not known (a full text, many changes). */
-export function recordEdits(document: TextDocument, edits: DocumentEdits | undefined): void {
-  (document as EditedDocument).edits = edits;
 }
 
 function lazyNote(text: string, codeSet: CodeSet): () => NoteScan {

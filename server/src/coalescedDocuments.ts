@@ -9,12 +9,11 @@
  * change made a new text and line table). A few changes are applied one by one (`OpenDocument.applied`: the line
  * index shifted, what one keystroke costs least with); more go through a piece list and one join.
  *
- * Each version made from a few incremental changes carries them as offset edits (`recordEdits`): the analysis takes
+ * Each version made from a few incremental changes carries them as offset edits (`OpenDocument.edits`): the analysis takes
  * the edited stretch from them instead of comparing two 10 MB texts. Figure protected: protocol "one-character edit ->
  * its diagnostics", 10 MB (`bench/protocol.ts`).
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { recordEdits } from './analysis';
 import { OpenDocument, type OffsetEdit } from './openDocument';
 
 /** Up to this many queued changes are applied one by one (each copies the text once). */
@@ -74,7 +73,6 @@ export class CoalescedDocuments {
     if (entry.queued.length === 0) {
       if (entry.document.version !== entry.version) {
         entry.document = entry.document.withVersion(entry.version);
-        recordEdits(entry.document, undefined);
       }
       return entry.document;
     }
@@ -103,7 +101,7 @@ export class CoalescedDocuments {
           document = new OpenDocument(uri, document.languageId, entry.version, c.text);
         }
       }
-      recordEdits(document, edits.length === rest.length ? { fromVersion, toVersion: entry.version, edits } : undefined);
+      document.edits = edits.length === rest.length ? { fromVersion, toVersion: entry.version, edits } : undefined;
       entry.document = document;
     } else {
       const base = isFull(rest[0]) ? rest[0].text : entry.document.getText();

@@ -4,7 +4,7 @@
  * vscode-languageserver-textdocument's document keeps a line table of its own (a JS array, built character by
  * character the first time a position is asked: about 75 ms for a 10 MB file, again after every full text), while
  * the analysis builds a `LineIndex` for the same text. Here the analysis takes the document's index
- * (`lineIndex()`, see analysis.ts `LinedDocument`), and an edit derives the next version's index from this one
+ * (`lineIndex()`, see analysis.ts `EditedDocument`), and an edit derives the next version's index from this one
  * (`LineIndex.update`: starts before the edit kept, after it shifted).
  *
  * Speed trick. Protects: protocol "1,000 changes at once, then a hover" and the first inlay hints of a big file (the
@@ -14,6 +14,7 @@
  */
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './core/text';
+import type { DocumentEdits } from './analysis';
 
 /** One change's replacement in offsets of the text before it. */
 export interface OffsetEdit {
@@ -24,6 +25,11 @@ export interface OffsetEdit {
 
 export class OpenDocument implements TextDocument {
   private lines: LineIndex | undefined;
+  /**
+   * The incremental changes that made this version from an earlier one, as offset edits (set by coalescedDocuments.ts
+   * when it knows them; undefined after a full text or a batch joined from pieces).
+   */
+  edits: DocumentEdits | undefined = undefined;
 
   constructor(
     readonly uri: string,
