@@ -9,9 +9,12 @@
  * is 17 string comparisons; the rules ask the current year through the memo of codeset/codeFacts.ts.
  */
 import type { Icd10Record } from './types';
+import type { PackedCodes } from './packedCodes';
 
 export class Icd10Lookup {
-  private readonly codes: readonly string[];
+  private readonly codes: readonly string[] | undefined;
+  /** The codes kept as the text they were read from (codeset/packedCodes.ts), sorted: instead of `codes`. */
+  private readonly packed: PackedCodes | undefined;
   /** The descriptions in code order, once had (a deferred column is asked for on the first description wanted). */
   private descriptions: readonly string[] | undefined;
   private readonly deferred: (() => readonly string[]) | undefined;
@@ -23,7 +26,15 @@ export class Icd10Lookup {
    * `descriptions`: the column, or a function giving it on first use (node/icd10Table.ts: a start parses no
    * description; protects the same figure).
    */
-  constructor(codes: readonly string[], descriptions: readonly string[] | (() => readonly string[])) {
+  constructor(column: readonly string[] | PackedCodes, descriptions: readonly string[] | (() => readonly string[])) {
+    if (!Array.isArray(column)) {
+      this.packed = column as PackedCodes; // sorted, each code once (its scan refuses anything else)
+      if (typeof descriptions === 'function') this.deferred = descriptions;
+      else this.descriptions = descriptions;
+      this.records = new Array<Icd10Record | undefined>(this.packed.length);
+      return;
+    }
+    let codes = column as readonly string[];
     let sorted = true;
     for (let i = 1; i < codes.length && sorted; i++) if (codes[i - 1] > codes[i]) sorted = false;
     if (!sorted) {
@@ -48,12 +59,16 @@ export class Icd10Lookup {
   }
 
   get size(): number {
-    return this.codes.length;
+    return this.packed ? this.packed.length : this.codes!.length;
   }
 
   /** The record of a normalized code (no dot, upper case), the same object each time; of two equal codes, the later. */
   get(code: string): Icd10Record | undefined {
-    const codes = this.codes;
+    if (this.packed) {
+      const i = this.packed.indexOf(code);
+      return i < 0 ? undefined : this.at(i);
+    }
+    const codes = this.codes!;
     // the last row whose code is <= code
     let lo = 0;
     let hi = codes.length;
@@ -69,12 +84,12 @@ export class Icd10Lookup {
   at(i: number): Icd10Record {
     let r = this.records[i];
     if (!r) {
-      if (this.descriptions) r = { code: this.codes[i], description: this.descriptions[i] };
+      if (this.descriptions) r = { code: this.codeAt(i), description: this.descriptions[i] };
       else {
         // the description is read when it is first shown: checking a claim needs the code only
         const lookup = this;
         r = {
-          code: this.codes[i],
+          code: this.codeAt(i),
           get description() {
             return lookup.descriptionAt(i);
           },
@@ -87,7 +102,7 @@ export class Icd10Lookup {
 
   /** The code of row `i` (no record is made). */
   codeAt(i: number): string {
-    return this.codes[i];
+    return this.packed ? this.packed.codeAt(i) : this.codes![i];
   }
 
   /** The description of row `i` (no record is made). */

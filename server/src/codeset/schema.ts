@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { HcpcsCodeTables, CodeTable } from './types';
 import { HCPCS_COLUMNS } from './tableFormat';
+import type { PackedCodes } from './packedCodes';
 
 export type LayoutTables = HcpcsCodeTables;
 export type LayoutCodeTable = CodeTable;
@@ -164,8 +165,12 @@ export type Icd10ColumnsTableFile = z.infer<typeof icd10ColumnsTableSchema>;
  * is read; and the descriptions column (85% of the file's bytes), parsed and checked on first use.
  */
 export const icd10CodesPartSchema = z.object({ ...icd10Header, version: z.literal(2), codes: icd10CodesColumn });
+/** The fields before the codes column of a version 2 table whose codes are kept packed (codeset/packedCodes.ts checks those). */
+export const icd10HeaderPartSchema = z.object({ ...icd10Header, version: z.literal(2) });
 export const icd10DescriptionsPartSchema = z.object({ descriptions: icd10DescriptionsColumn });
-export type Icd10DeferredTable = z.infer<typeof icd10CodesPartSchema> & {
+export type Icd10DeferredTable = Omit<z.infer<typeof icd10CodesPartSchema>, 'codes'> & {
+  /** The codes column, or the same codes kept as the text they were read from (node/icd10Table.ts). */
+  codes: readonly string[] | PackedCodes;
   /** The descriptions, one per code; read, checked and kept on the first call (never throws). */
   descriptions: () => readonly string[];
 };
@@ -174,8 +179,8 @@ export type Icd10Table = Icd10TableFile | Icd10DeferredTable;
 
 /** The two columns of an ICD-10-CM table in any layout (version 1 rows are split here). */
 export function icd10Columns(table: Icd10TableFile): { codes: readonly string[]; descriptions: readonly string[] };
-export function icd10Columns(table: Icd10Table): { codes: readonly string[]; descriptions: readonly string[] | (() => readonly string[]) };
-export function icd10Columns(table: Icd10Table): { codes: readonly string[]; descriptions: readonly string[] | (() => readonly string[]) } {
+export function icd10Columns(table: Icd10Table): { codes: readonly string[] | PackedCodes; descriptions: readonly string[] | (() => readonly string[]) };
+export function icd10Columns(table: Icd10Table): { codes: readonly string[] | PackedCodes; descriptions: readonly string[] | (() => readonly string[]) } {
   if (table.version === 2) return table;
   return { codes: table.codes.map((r) => r[0]), descriptions: table.codes.map((r) => r[1]) };
 }

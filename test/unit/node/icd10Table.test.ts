@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { readIcd10Table } from '../../../server/src/node/icd10Table';
 import { icd10Columns, icd10TableSchema, type Icd10DeferredTable } from '../../../server/src/codeset/schema';
 import { Icd10Lookup } from '../../../server/src/codeset/icd10Lookup';
+import { PackedCodes } from '../../../server/src/codeset/packedCodes';
+import { stringifyTable } from '../../../server/src/codeset/stringify';
 import { fixtureCodeSet } from '../../fixtures/codeset';
 
 const data = path.resolve(__dirname, '..', '..', '..', 'data');
@@ -27,6 +29,9 @@ const small = () => ({
   descriptions: ['Malignant neoplasm of prostate', 'Secondary malignant neoplasm of bone', 'Type 2 diabetes mellitus without complications', 'Essential (primary) hypertension', 'Encounter for antineoplastic chemotherapy'],
 });
 
+/** A table's codes as a plain list, packed or not. */
+const codesOf = (codes: readonly string[] | PackedCodes) => (codes instanceof PackedCodes ? codes.toArray() : codes);
+
 function readFrom(text: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'icd10-'));
   const file = path.join(dir, 'FY2026.json');
@@ -38,16 +43,66 @@ function readFrom(text: string) {
   return { table, errors, told };
 }
 
-test('the committed FY2026 table: its descriptions deferred, the same columns as reading it whole', () => {
-  const file = path.join(data, 'icd10cm', 'FY2026.json');
-  const errors: string[] = [];
-  const table = readIcd10Table(file, LABEL, errors)!;
-  assert.deepEqual(errors, []);
-  assert.equal(typeof icd10Columns(table).descriptions, 'function', 'descriptions deferred');
-  const whole = icd10Columns(icd10TableSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
-  const deferred = icd10Columns(table);
-  assert.deepEqual(deferred.codes, whole.codes);
-  assert.deepEqual((deferred.descriptions as () => readonly string[])(), whole.descriptions);
+for (const year of ['FY2025', 'FY2026']) {
+  test(`the committed ${year} table: its codes packed, its descriptions deferred, the same columns and look-ups as reading it whole`, () => {
+    const file = path.join(data, 'icd10cm', `${year}.json`);
+    const errors: string[] = [];
+    const table = readIcd10Table(file, LABEL, errors)!;
+    assert.deepEqual(errors, []);
+    const deferred = icd10Columns(table);
+    assert.equal(typeof deferred.descriptions, 'function', 'descriptions deferred');
+    assert.ok(deferred.codes instanceof PackedCodes, 'codes packed');
+    const whole = icd10TableSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const { codes, descriptions, ...header } = whole as typeof whole & { descriptions: string[] };
+    const { codes: _c, descriptions: _d, ...readHeader } = table as typeof table & { descriptions: unknown };
+    assert.deepEqual(readHeader, header);
+    const wholeColumns = icd10Columns(whole);
+    assert.deepEqual((deferred.codes as PackedCodes).toArray(), wholeColumns.codes);
+    assert.deepEqual((deferred.descriptions as () => readonly string[])(), descriptions);
+    const packed = new Icd10Lookup(deferred.codes, deferred.descriptions);
+    const plain = new Icd10Lookup(wholeColumns.codes, wholeColumns.descriptions);
+    assert.equal(packed.size, plain.size);
+    for (const c of ['A000', 'C7951', 'E11A', 'G35', 'G35A', 'Z5111', 'Z999', 'C795', 'A00', 'ZZZZ', '']) {
+      assert.deepEqual(packed.get(c) && { ...packed.get(c)! }, plain.get(c) && { ...plain.get(c)! }, c);
+    }
+    for (let i = 0; i < plain.size; i += 997) assert.equal(packed.codeAt(i), plain.codeAt(i));
+  });
+}
+
+test('a table written as the importer writes it is read packed; a table in another layout of version 2 is still read, its codes parsed', () => {
+  const written = readFrom(stringifyTable(small()));
+  assert.deepEqual(written.errors, []);
+  assert.ok(icd10Columns(written.table!).codes instanceof PackedCodes);
+  assert.deepEqual((icd10Columns(written.table!).codes as PackedCodes).toArray(), small().codes);
+  assert.equal(written.table!.release, 'FY2026');
+  assert.deepEqual(written.table!.effective, small().effective);
+  // codes out of order, or a key between the codes and the descriptions: parsed as before, the same columns
+  const unsorted = small();
+  unsorted.codes.reverse();
+  unsorted.descriptions.reverse();
+  const { descriptions, ...rest } = unsorted;
+  for (const t of [unsorted, { ...rest, note: 'x', descriptions }]) {
+    const r = readFrom(stringifyTable(t));
+    assert.deepEqual(r.errors, []);
+    assert.ok(Array.isArray(icd10Columns(r.table!).codes), 'not packed');
+    assert.deepEqual(icd10Columns(r.table!).codes, t.codes);
+    assert.deepEqual(new Icd10Lookup(icd10Columns(r.table!).codes, icd10Columns(r.table!).descriptions).get('C7951')!.description, 'Secondary malignant neoplasm of bone');
+  }
+});
+
+test('a damaged codes column or header in the importer layout is told at once, naming the file and field', () => {
+  const badCode = small();
+  badCode.codes[2] = 'e119';
+  const bad = readFrom(stringifyTable(badCode));
+  assert.equal(bad.table, undefined);
+  assert.deepEqual(bad.errors, ['icd10cm/FY2026.json: codes.2: an ICD-10-CM code without the dot, like C7951']);
+  const badRelease = readFrom(stringifyTable({ ...small(), release: '2026' }));
+  assert.equal(badRelease.table, undefined);
+  assert.deepEqual(badRelease.errors, ['icd10cm/FY2026.json: release: release must look like FY2026']);
+  const text = stringifyTable(small());
+  const cutCodes = readFrom(text.slice(0, text.indexOf('"C7951"')));
+  assert.equal(cutCodes.table, undefined);
+  assert.match(cutCodes.errors[0], /^icd10cm\/FY2026\.json: /);
 });
 
 test('a record is made without its description; the description is read when it is first wanted', () => {
@@ -69,7 +124,7 @@ test('a damaged description is told on first use, with file and field; the codes
   assert.deepEqual(errors, [], 'nothing wrong in what a start reads');
   assert.deepEqual(told, []);
   const { codes, descriptions } = icd10Columns(table!);
-  assert.deepEqual(codes, t.codes);
+  assert.deepEqual(codesOf(codes), t.codes);
   assert.deepEqual((descriptions as () => readonly string[])(), ['', '', '', '', '']);
   assert.deepEqual(told, ['icd10cm/FY2026.json: descriptions.3: description must be a non-empty string; its codes are known, without descriptions']);
   (descriptions as () => readonly string[])();
@@ -97,7 +152,7 @@ test('a table in another shape is read whole: descriptions before the codes, ver
   assert.deepEqual(icd10Columns(reordered.table!).descriptions, descriptions, 'read whole: a plain column');
 
   const rows = readFrom(JSON.stringify({ ...header, version: 1, columns: ['code', 'description'], codes: codes.map((c, i) => [c, descriptions[i]]) }));
-  assert.deepEqual(icd10Columns(rows.table!).codes, codes);
+  assert.deepEqual(codesOf(icd10Columns(rows.table!).codes), codes);
 
   const badCode = small();
   badCode.codes[1] = 'c79.51';
