@@ -13,14 +13,18 @@ import type { PackedCodes } from './packedCodes';
 
 export class Icd10Lookup {
   private readonly codes: readonly string[] | undefined;
-  /** The codes kept as the text they were read from (codeset/packedCodes.ts), sorted: instead of `codes`. */
+  /**
+   * The codes kept as the bytes they were read from (codeset/packedCodes.ts), sorted, instead of `codes`; their
+   * records are kept by the code's byte position (a look-up by code needs no row numbers).
+   */
   private readonly packed: PackedCodes | undefined;
   /** The descriptions in code order, once had (a deferred column is asked for on the first description wanted). */
   private descriptions: readonly string[] | undefined;
   private readonly deferred: (() => readonly string[]) | undefined;
   /** The table row of each position, when the table was out of code order. */
   private readonly order: readonly number[] | undefined;
-  private readonly records: (Icd10Record | undefined)[];
+  private readonly records: (Icd10Record | undefined)[] = [];
+  private readonly packedRecords = new Map<number, Icd10Record>();
 
   /**
    * `descriptions`: the column, or a function giving it on first use (node/icd10Table.ts: a start parses no
@@ -31,7 +35,6 @@ export class Icd10Lookup {
       this.packed = column as PackedCodes; // sorted, each code once (its scan refuses anything else)
       if (typeof descriptions === 'function') this.deferred = descriptions;
       else this.descriptions = descriptions;
-      this.records = new Array<Icd10Record | undefined>(this.packed.length);
       return;
     }
     let codes = column as readonly string[];
@@ -65,8 +68,8 @@ export class Icd10Lookup {
   /** The record of a normalized code (no dot, upper case), the same object each time; of two equal codes, the later. */
   get(code: string): Icd10Record | undefined {
     if (this.packed) {
-      const i = this.packed.indexOf(code);
-      return i < 0 ? undefined : this.at(i);
+      const p = this.packed.positionOf(code);
+      return p < 0 ? undefined : this.packedAt(p);
     }
     const codes = this.codes!;
     // the last row whose code is <= code
@@ -82,22 +85,36 @@ export class Icd10Lookup {
 
   /** The record of row `i`, in code order. */
   at(i: number): Icd10Record {
+    if (this.packed) return this.packedAt(this.packed.startOf(i));
     let r = this.records[i];
     if (!r) {
-      if (this.descriptions) r = { code: this.codeAt(i), description: this.descriptions[i] };
-      else {
-        // the description is read when it is first shown: checking a claim needs the code only
-        const lookup = this;
-        r = {
-          code: this.codeAt(i),
-          get description() {
-            return lookup.descriptionAt(i);
-          },
-        };
-      }
+      r = this.record(this.codes![i], () => i);
       this.records[i] = r;
     }
     return r;
+  }
+
+  /** The record of the packed code at byte `position`. */
+  private packedAt(position: number): Icd10Record {
+    let r = this.packedRecords.get(position);
+    if (!r) {
+      const packed = this.packed!;
+      r = this.record(packed.codeAtPosition(position), () => packed.rowOf(position));
+      this.packedRecords.set(position, r);
+    }
+    return r;
+  }
+
+  private record(code: string, row: () => number): Icd10Record {
+    if (this.descriptions) return { code, description: this.descriptions[row()] };
+    // the description is read when it is first shown: checking a claim needs the code only
+    const lookup = this;
+    return {
+      code,
+      get description() {
+        return lookup.descriptionAt(row());
+      },
+    };
   }
 
   /** The code of row `i` (no record is made). */

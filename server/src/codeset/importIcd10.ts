@@ -2,8 +2,10 @@
  * Pure parser for the CDC/NCHS ICD-10-CM codes file (icd10cm-codes-<year>.txt): code in cols 1-7 (no dot,
  * space-padded), a space, then the description. No I/O.
  */
+import { createHash } from 'node:crypto';
 import type { Icd10Record } from './types';
 import { fiscalYearDates, type Icd10ColumnsTableFile } from './schema';
+import { columnBody } from './stringify';
 
 export interface Icd10ParseResult {
   records: Icd10Record[];
@@ -52,14 +54,17 @@ export function buildIcd10Table(input: { release: string; sourceFile: string; te
   for (let i = 1; i < records.length; i++) {
     if (records[i].code === records[i - 1].code) warnings.push(`duplicate code ${records[i].code}`);
   }
+  const codes = records.map((r) => r.code);
   return {
     table: {
       format: 'icd10cm-table',
-      version: 2,
+      version: 3,
       release: input.release,
       source: input.sourceFile.replace(/^.*[\\/]/, ''),
       effective: fiscalYearDates(input.release),
-      codes: records.map((r) => r.code),
+      // the bytes stringifyTable writes between the codes' brackets: a reader finding them needs not check them again
+      codesSha256: createHash('sha256').update(columnBody(codes), 'utf8').digest('hex'),
+      codes,
       descriptions: records.map((r) => r.description),
     },
     warnings,

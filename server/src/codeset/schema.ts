@@ -155,20 +155,47 @@ export const icd10ColumnsTableSchema = z
       ctx.addIssue({ code: 'custom', path: ['descriptions'], message: `expected one description per code (${t.codes.length}), found ${t.descriptions.length}` });
   });
 
-export const icd10TableSchema = z.discriminatedUnion('version', [icd10RowsTableSchema, icd10ColumnsTableSchema]);
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in 64 lower-case hex digits');
+
+/**
+ * Version 3, what the importer writes: version 2 with the SHA-256 of the codes column's bytes as written
+ * (codeset/stringify.ts columnBody), so a reader that finds those bytes needs not check them again
+ * (codeset/packedCodes.ts; protects "server start to first diagnostics").
+ */
+export const icd10DigestedTableSchema = z
+  .object({
+    ...icd10Header,
+    version: z.literal(3),
+    codesSha256: SHA256,
+    codes: icd10CodesColumn,
+    descriptions: icd10DescriptionsColumn,
+  })
+  .superRefine((t, ctx) => {
+    if (Array.isArray(t.codes) && Array.isArray(t.descriptions) && t.descriptions.length !== t.codes.length)
+      ctx.addIssue({ code: 'custom', path: ['descriptions'], message: `expected one description per code (${t.codes.length}), found ${t.descriptions.length}` });
+  });
+
+export const icd10TableSchema = z.discriminatedUnion('version', [icd10RowsTableSchema, icd10ColumnsTableSchema, icd10DigestedTableSchema]);
 export type Icd10TableFile = z.infer<typeof icd10TableSchema>;
-/** The layout the importer writes (version 2). */
-export type Icd10ColumnsTableFile = z.infer<typeof icd10ColumnsTableSchema>;
+/** The layout the importer writes (version 3). */
+export type Icd10ColumnsTableFile = z.infer<typeof icd10DigestedTableSchema>;
 
 /**
  * A version 2 table read in two parts (node/icd10Table.ts): everything but the descriptions column, checked when it
  * is read; and the descriptions column (85% of the file's bytes), parsed and checked on first use.
  */
-export const icd10CodesPartSchema = z.object({ ...icd10Header, version: z.literal(2), codes: icd10CodesColumn });
-/** The fields before the codes column of a version 2 table whose codes are kept packed (codeset/packedCodes.ts checks those). */
-export const icd10HeaderPartSchema = z.object({ ...icd10Header, version: z.literal(2) });
+export const icd10CodesPartSchema = z.discriminatedUnion('version', [
+  z.object({ ...icd10Header, version: z.literal(2), codes: icd10CodesColumn }),
+  z.object({ ...icd10Header, version: z.literal(3), codesSha256: SHA256, codes: icd10CodesColumn }),
+]);
+/** The fields before the codes column of a version 2 or 3 table whose codes are kept packed (codeset/packedCodes.ts). */
+export const icd10HeaderPartSchema = z.discriminatedUnion('version', [
+  z.object({ ...icd10Header, version: z.literal(2) }),
+  z.object({ ...icd10Header, version: z.literal(3), codesSha256: SHA256 }),
+]);
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export const icd10DescriptionsPartSchema = z.object({ descriptions: icd10DescriptionsColumn });
-export type Icd10DeferredTable = Omit<z.infer<typeof icd10CodesPartSchema>, 'codes'> & {
+export type Icd10DeferredTable = DistributiveOmit<z.infer<typeof icd10CodesPartSchema>, 'codes'> & {
   /** The codes column, or the same codes kept as the text they were read from (node/icd10Table.ts). */
   codes: readonly string[] | PackedCodes;
   /** The descriptions, one per code; read, checked and kept on the first call (never throws). */
@@ -181,7 +208,7 @@ export type Icd10Table = Icd10TableFile | Icd10DeferredTable;
 export function icd10Columns(table: Icd10TableFile): { codes: readonly string[]; descriptions: readonly string[] };
 export function icd10Columns(table: Icd10Table): { codes: readonly string[] | PackedCodes; descriptions: readonly string[] | (() => readonly string[]) };
 export function icd10Columns(table: Icd10Table): { codes: readonly string[] | PackedCodes; descriptions: readonly string[] | (() => readonly string[]) } {
-  if (table.version === 2) return table;
+  if (table.version !== 1) return table;
   return { codes: table.codes.map((r) => r[0]), descriptions: table.codes.map((r) => r[1]) };
 }
 

@@ -6,15 +6,21 @@
 /** Top-level string columns written one value per line (the ICD-10-CM table's codes and descriptions). */
 const COLUMN_KEYS = new Set(['codes', 'descriptions']);
 
+/**
+ * What stands between the brackets of a list written one value a line (a non-empty list): the text whose SHA-256
+ * an ICD-10-CM table of version 3 carries for its codes (codeset/importIcd10.ts, read by node/icd10Table.ts).
+ */
+export function columnBody(values: readonly unknown[]): string {
+  return `\n${values.map((v) => JSON.stringify(v)).join(',\n')}\n  `;
+}
+
 export function stringifyTable(table: object): string {
   const lines: string[] = ['{'];
   const entries = Object.entries(table).filter(([, v]) => v !== undefined);
   entries.forEach(([key, value], i) => {
     const comma = i < entries.length - 1 ? ',' : '';
     if (Array.isArray(value) && value.length > 0 && key !== 'columns' && (value.every((v) => Array.isArray(v)) || COLUMN_KEYS.has(key))) {
-      lines.push(`  ${JSON.stringify(key)}: [`);
-      value.forEach((v, j) => lines.push(`${JSON.stringify(v)}${j < value.length - 1 ? ',' : ''}`));
-      lines.push(`  ]${comma}`);
+      lines.push(`  ${JSON.stringify(key)}: [${columnBody(value)}]${comma}`);
     } else if (value && typeof value === 'object' && !Array.isArray(value) && key === 'notes') {
       const notes = Object.entries(value as Record<string, unknown>);
       lines.push(`  ${JSON.stringify(key)}: {`);

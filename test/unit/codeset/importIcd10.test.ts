@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildIcd10Table, looksLikeIcd10Codes, parseIcd10Text, releaseFromIcd10FileName } from '../../../server/src/codeset/importIcd10';
 import { icd10TableSchema } from '../../../server/src/codeset/schema';
+import { stringifyTable } from '../../../server/src/codeset/stringify';
+import { createHash } from 'node:crypto';
 import { dataDir, exists, hcpcsTxt, icd10Fy2025Txt, icd10Txt, repoRoot } from './paths';
 
 const sample = [
@@ -27,7 +29,10 @@ test('ICD-10-CM codes file: code in cols 1-7, description from col 9', () => {
   ]);
   const { table } = buildIcd10Table({ release: 'FY2026', sourceFile: 'icd10cm-codes-2026.txt', text: sample });
   icd10TableSchema.parse(table);
-  assert.equal(table.version, 2, 'written in columns');
+  assert.equal(table.version, 3, 'written in columns, with the digest of the codes');
+  const written = stringifyTable(table);
+  const body = written.slice(written.indexOf('"codes": [') + '"codes": ['.length, written.indexOf(']', written.indexOf('"codes": [')));
+  assert.equal(table.codesSha256, createHash('sha256').update(body).digest('hex'), "the SHA-256 of the codes' bytes as written");
   assert.deepEqual(table.codes, ['A000', 'C61', 'C7951', 'C7A010']);
   assert.deepEqual(table.descriptions, [
     'Cholera due to Vibrio cholerae 01, biovar cholerae',

@@ -13,6 +13,7 @@ import { icd10Columns, icd10TableSchema, type Icd10DeferredTable } from '../../.
 import { Icd10Lookup } from '../../../server/src/codeset/icd10Lookup';
 import { PackedCodes } from '../../../server/src/codeset/packedCodes';
 import { stringifyTable } from '../../../server/src/codeset/stringify';
+import { buildIcd10Table } from '../../../server/src/codeset/importIcd10';
 import { fixtureCodeSet } from '../../fixtures/codeset';
 
 const data = path.resolve(__dirname, '..', '..', '..', 'data');
@@ -52,6 +53,8 @@ for (const year of ['FY2025', 'FY2026']) {
     const deferred = icd10Columns(table);
     assert.equal(typeof deferred.descriptions, 'function', 'descriptions deferred');
     assert.ok(deferred.codes instanceof PackedCodes, 'codes packed');
+    assert.equal(table.version, 3);
+    assert.equal((deferred.codes as unknown as { offsets: unknown }).offsets, undefined, 'its digest matched: not scanned');
     const whole = icd10TableSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
     const { codes, descriptions, ...header } = whole as typeof whole & { descriptions: string[] };
     const { codes: _c, descriptions: _d, ...readHeader } = table as typeof table & { descriptions: unknown };
@@ -172,4 +175,47 @@ test("another year's deferred descriptions: not read by a claim's look-up, read 
   assert.equal(reads, 1, 'read while idle');
   assert.equal(codeSet.icd10In('FY2025', 'C7951')?.description, 'Secondary malignant neoplasm of bone');
   assert.equal(reads, 1);
+});
+
+/** A small version 3 table as the importer writes it (with the digest of its codes' bytes). */
+const importedText = () =>
+  stringifyTable(
+    buildIcd10Table({
+      release: 'FY2026',
+      sourceFile: 'icd10cm-codes-2026.txt',
+      text: small()
+        .codes.map((c, i) => `${c.padEnd(7)} ${small().descriptions[i]}`)
+        .join('\n'),
+    }).table,
+  );
+const scanned = (codes: unknown) => (codes as { offsets: unknown }).offsets !== undefined;
+
+test("version 3: the codes' bytes with the digest the importer wrote are not scanned; other bytes are, and a fault is told with file and field", () => {
+  const text = importedText();
+  const good = readFrom(text);
+  assert.deepEqual(good.errors, []);
+  const codes = icd10Columns(good.table!).codes as PackedCodes;
+  assert.equal(scanned(codes), false);
+  assert.equal(new Icd10Lookup(codes, icd10Columns(good.table!).descriptions).get('E119')!.description, 'Type 2 diabetes mellitus without complications');
+  assert.deepEqual(codes.toArray(), small().codes);
+
+  // a code changed by hand (still of the form, still in order): the digest differs, the column is scanned
+  const edited = readFrom(text.replace('"E119"', '"E118"'));
+  assert.deepEqual(edited.errors, []);
+  const editedCodes = icd10Columns(edited.table!).codes as PackedCodes;
+  assert.equal(scanned(editedCodes), true);
+  assert.equal(new Icd10Lookup(editedCodes, icd10Columns(edited.table!).descriptions).get('E118')?.code, 'E118');
+
+  // out of order: read whole (the codes sorted there), nothing refused
+  const swapped = readFrom(text.replace('"C61",\n"C7951"', '"C7951",\n"C61"'));
+  assert.deepEqual(swapped.errors, []);
+  assert.ok(Array.isArray(icd10Columns(swapped.table!).codes));
+
+  // a damaged code or digest field: told at once, naming the file and field
+  const bad = readFrom(text.replace('"E119"', '"e119"'));
+  assert.equal(bad.table, undefined);
+  assert.deepEqual(bad.errors, ['icd10cm/FY2026.json: codes.2: an ICD-10-CM code without the dot, like C7951']);
+  const badDigest = readFrom(text.replace(/"codesSha256": "[0-9a-f]+"/, '"codesSha256": "xyz"'));
+  assert.equal(badDigest.table, undefined);
+  assert.deepEqual(badDigest.errors, ['icd10cm/FY2026.json: codesSha256: a SHA-256 in 64 lower-case hex digits']);
 });
