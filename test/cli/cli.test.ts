@@ -141,6 +141,56 @@ test('globs, folders and many files (worker threads) give the same findings as o
   assert.equal((JSON.parse(folder.stdout) as unknown[]).length, all.length);
 });
 
+/** A copy of the bundled data/ (links, but for the files given) with those files' text replaced. */
+function dataWith(replaced: Record<string, string>): string {
+  const dir = tempDir();
+  const data = path.join(root, 'data');
+  const copy = (from: string, to: string) => {
+    for (const name of fs.readdirSync(from)) {
+      const rel = path.relative(data, path.join(from, name)).split(path.sep).join('/');
+      const inside = Object.keys(replaced).some((r) => r.startsWith(`${rel}/`));
+      if (rel in replaced) fs.writeFileSync(path.join(to, name), replaced[rel]);
+      else if (inside) {
+        fs.mkdirSync(path.join(to, name));
+        copy(path.join(from, name), path.join(to, name));
+      } else fs.symlinkSync(path.join(from, name), path.join(to, name));
+    }
+  };
+  copy(data, dir);
+  return dir;
+}
+
+function runWithData(args: string[], dataDir: string, cwd: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, HCPCS_DATA_DIR: dataDir }, maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('problems of the code set are printed once, whether the files are checked on worker threads or one by one', { skip }, () => {
+  const claims = tempDir();
+  for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(claims, `claim-${i}.837`), CLEAN);
+  const problemLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('hcpcs-check: '));
+
+  // a guide table is read when the first 837P is checked: its problem is told by a worker, not at start
+  const damagedGuide = dataWith({ 'x12/005010X222A1.json': '{"version": 1, "guide": ' });
+  const pooled = runWithData(['.', '-j', '2'], damagedGuide, claims);
+  const single = runWithData(['.', '-j', '1'], damagedGuide, claims);
+  const told = problemLines(pooled.stderr);
+  assert.equal(told.length, 1, pooled.stderr);
+  assert.match(told[0], /x12\/005010X222A1\.json/);
+  assert.deepEqual(told, problemLines(single.stderr));
+  assert.equal(pooled.code, single.code);
+  assert.equal(pooled.stdout, single.stdout);
+
+  // no code set at all: told, and exit 2, on worker threads as one by one
+  const noCodeSet = dataWith({ 'hcpcs/2026-01.json': 'not json' });
+  for (const jobs of ['2', '1']) {
+    const r = runWithData(['.', '-j', jobs], noCodeSet, claims);
+    assert.equal(r.code, 2, `-j ${jobs}: ${r.stderr}`);
+    assert.match(r.stderr, /^hcpcs-check: no code set could be loaded/m, `-j ${jobs}`);
+    assert.equal(problemLines(r.stderr).filter((l) => l.includes('no code set')).length, 1, `-j ${jobs}: ${r.stderr}`);
+  }
+});
+
 test('--format sarif validates against the SARIF 2.1.0 schema', { skip }, () => {
   const r = run(['examples/', '--format', 'sarif', '--date', '2025-03-15']);
   assert.equal(r.code, 1, r.stderr);

@@ -209,9 +209,11 @@ function progressLine(total: number): Progress {
   };
 }
 
-async function checkInPool(files: readonly string[], config: CheckerConfig, jobs: number, progress: Progress): Promise<FileResult[]> {
+/** The pool's results in file order, and the code-set problems its workers told (each once, in the order first told). */
+async function checkInPool(files: readonly string[], config: CheckerConfig, jobs: number, progress: Progress): Promise<{ results: FileResult[]; problems: Set<string> }> {
   const workerFile = path.join(__dirname, 'cliWorker.js');
   const results: FileResult[] = new Array(files.length);
+  const problems = new Set<string>();
   let next = 0;
   let done = 0;
   await new Promise<void>((resolve, reject) => {
@@ -234,6 +236,7 @@ async function checkInPool(files: readonly string[], config: CheckerConfig, jobs
           return;
         }
         results[m.id] = m.result;
+        for (const p of m.problems) problems.add(p);
         progress.tick(++done);
         if (done === files.length) finish();
         else feed(w);
@@ -244,7 +247,7 @@ async function checkInPool(files: readonly string[], config: CheckerConfig, jobs
       });
     }
   });
-  return results;
+  return { results, problems };
 }
 
 export async function run(argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
@@ -292,6 +295,8 @@ export async function run(argv: readonly string[], io: { stdout: (s: string) => 
   const parallel = jobs > 1 && fileCount > PARALLEL_THRESHOLD && fs.existsSync(path.join(__dirname, 'cliWorker.js'));
 
   let results: FileResult[];
+  // every thread loads the same tables and tells the same problems: print each once
+  const problems = new Set<string>();
   let checker: ReturnType<typeof createChecker> | undefined;
   const local = () => {
     checker ??= createChecker(config);
@@ -299,7 +304,9 @@ export async function run(argv: readonly string[], io: { stdout: (s: string) => 
   };
   if (parallel) {
     const onDisk = files.filter((f) => f !== '-');
-    const pooled = await checkInPool(onDisk, config, jobs, progress);
+    const pool = await checkInPool(onDisk, config, jobs, progress);
+    for (const p of pool.problems) problems.add(p);
+    const pooled = pool.results;
     let k = 0;
     results = files.map((f) => (f === '-' ? checkStdin(local()) : pooled[k++]));
   } else {
@@ -310,11 +317,9 @@ export async function run(argv: readonly string[], io: { stdout: (s: string) => 
     }
   }
   progress.end();
-  if (checker) {
-    const fatal = checker.problems.filter((p) => p.startsWith('no code set'));
-    for (const p of checker.problems) io.stderr(`hcpcs-check: ${p}\n`);
-    if (fatal.length) return 2;
-  }
+  if (checker) for (const p of checker.problems) problems.add(p);
+  for (const p of problems) io.stderr(`hcpcs-check: ${p}\n`);
+  if ([...problems].some((p) => p.startsWith('no code set'))) return 2;
 
   const readable = results.filter((r) => !r.error);
   if (options.format === '999') io.stdout(format999(readable));
