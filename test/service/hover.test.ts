@@ -10,6 +10,9 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { parseX12 } from '../../server/src/parse/x12';
 import { claimDocument, cursor, languageService, matchSnapshot, readClaim, serviceFixtures } from './helpers';
 import { build837, claim } from '../unit/rules/claim/harness';
+import { createLanguageService } from '../../server/src/service';
+import { fixtureCodeSet } from '../fixtures/codeset';
+import { bundledGuides } from '../../server/src/guides/loader';
 
 const dir = path.join(serviceFixtures, 'hover');
 const service = languageService();
@@ -88,6 +91,15 @@ describe('claim hover facts', () => {
     assert.match(v, /G89\.3/);
     assert.match(v, /Neoplasm related pain/);
     assert.match(v, /pointed at by lines 1, 2/);
+  });
+
+  test("an HI code of a claim dated in a year whose table cannot be read says it was not looked up, not that it is no code", () => {
+    const unreadable = createLanguageService({ codeSet: fixtureCodeSet({ otherIcd10: [{ release: 'FY2025', load: () => undefined }] }), guides: bundledGuides() });
+    const text = build837(claim('P1', 'ABK:C61', ['SV1*HC:J9035*500*UN*10***1', 'DTP*472*D8*20250305']));
+    const doc = claimDocument(text);
+    const v = (unreadable.hover(doc, doc.positionAt(text.indexOf('ABK:C61') + 5))?.contents as MarkupContent).value;
+    assert.match(v, /\*\*Not looked up:\*\* the FY2025 table, the year of the claim's date of service, could not be read/);
+    assert.doesNotMatch(v, /Not an ICD-10-CM code/);
   });
 
   test('every segment and element of the project fixtures has a hover naming it', () => {

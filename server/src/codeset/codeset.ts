@@ -191,6 +191,7 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
     icd10Years: () => years,
     icd10YearFor: (date) => years.find((y) => y.from !== '' && y.from <= date && date <= y.to),
     icd10In: (release, code) => yearTables.get(release)?.()?.get(normalizeIcd10(code)),
+    icd10Held: (release) => yearTables.get(release)?.() !== undefined,
     asp: () => {
       if (aspData === undefined) {
         const t = options.asp?.load();

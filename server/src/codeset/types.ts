@@ -156,6 +156,12 @@ export interface CodeSet {
   icd10YearFor(date: string): Icd10Year | undefined;
   /** A code in a given fiscal year's table (loaded on first use; undefined when the year is not held). */
   icd10In(release: string, code: string): Icd10Record | undefined;
+  /**
+   * Whether a fiscal year's table can be read (reading it on first use): false for a year not held, and for a year
+   * listed but whose table is missing or damaged (told once, when first read). Tells "not in the year's table" from
+   * "the year's table is not there".
+   */
+  icd10Held(release: string): boolean;
   /** The CMS ASP quarter (NDC crosswalk, payment limits), loaded on first use; undefined when not held. */
   asp(): AspData | undefined;
   procedure(code: string): HcpcsRecord | undefined;

@@ -58,7 +58,12 @@ function unknownDiagnosisHover(code: string, codeSet: CodeSet, release = codeSet
   const otherText = other
     ? `\n\nIn ${other.release} (${other.from} to ${other.to}): ${codeSet.icd10In(other.release, code)!.description}.`
     : '';
-  const text = release === codeSet.icd10Release ? notBillableText(code, codeSet) : `**Not an ICD-10-CM code** in ${release}.`;
+  const text =
+    release === codeSet.icd10Release
+      ? notBillableText(code, codeSet)
+      : codeSet.icd10Held(release)
+        ? `**Not an ICD-10-CM code** in ${release}.`
+        : `**Not looked up:** the ${release} table, the year of the claim's date of service, could not be read.`;
   return `**${formatIcd10(code)}** · ICD-10-CM\n\n${text}${otherText}\n\n*${icd10YearLine(codeSet, release)}*`;
 }
 

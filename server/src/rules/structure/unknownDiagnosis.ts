@@ -34,6 +34,18 @@ export const unknownDiagnosis: Rule = {
         const years = cs.icd10Years();
         const year = cs.icd10YearFor(date) ?? (standing === 'before' ? years[0] : years[years.length - 1]);
         release = year?.release ?? cs.icd10Release;
+        if (release !== cs.icd10Release && !cs.icd10Held(release)) {
+          // the year's table is listed but could not be read: every code would look unknown; say so once instead
+          out.push({
+            ruleId: UNKNOWN_DIAGNOSIS,
+            span: d.code,
+            severity: 'warning',
+            message:
+              `This claim's diagnoses are not checked. It is dated ${date}, in ICD-10-CM ${release}, and the ${release} table could ` +
+              `not be read (the server told why when it first tried). Reinstall the extension or re-import the release to restore it.`,
+          });
+          return out;
+        }
       }
       if (release === cs.icd10Release ? codeFacts.icd10Known(raw) : cs.icd10In(release, raw)) continue;
       const shown = formatIcd10(raw);

@@ -2,7 +2,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { billableChildren, unknownDiagnosis, UNKNOWN_DIAGNOSIS } from '../../../../server/src/rules/structure/unknownDiagnosis';
 import { applyFix, at, claimFixture, codeSet, edit, run } from '../envelope/helpers';
-import { at as atOne, build837, claim, run as runOne } from '../claim/harness';
+import { at as atOne, build837, claim, guides, run as runOne } from '../claim/harness';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixtureCodeSet } from '../../../fixtures/codeset';
+import { createLanguageService } from '../../../../server/src/service';
+import { defaultSettings } from '../../../../server/src/core/settings';
 
 const p = claimFixture('837p-oncology.837');
 const i = claimFixture('837i-outpatient.837');
@@ -74,5 +78,33 @@ describe(`${UNKNOWN_DIAGNOSIS} by the claim's date of service (FY2025 beside FY2
     assert.equal(before.severity, 3);
     assert.match(before.message, /ICD-10-CM FY2025, the oldest year held, cannot tell whether C79\.59 was valid on 2024-09-30\. FY2025 starts 2024-10-01/);
     assert.deepEqual(runOne(unknownDiagnosis, text('ABK:C7951', '20261001')), [], 'a code of FY2026 stays quiet after it');
+  });
+});
+
+describe(`${UNKNOWN_DIAGNOSIS} when the year of the claim's date is listed but its table cannot be read`, () => {
+  // FY2025 is in the manifest, but its file is missing or damaged (lazyTable told the user once, naming the file)
+  const unreadable = fixtureCodeSet({ otherIcd10: [{ release: 'FY2025', load: () => undefined }] });
+  const check = (text: string) =>
+    createLanguageService({ codeSet: unreadable, guides, rules: [unknownDiagnosis] }).validate(TextDocument.create('file:///t.837', 'x12', 1, text), defaultSettings, {
+      today: '2026-01-15',
+    });
+  const text = (dx: string, date: string) => build837(claim('P1', dx, ['SV1*HC:J9035*500*UN*10***1', `DTP*472*D8*${date}`]));
+
+  test("one warning for the claim instead of every diagnosis called unknown", () => {
+    assert.equal(unreadable.icd10Held('FY2025'), false);
+    assert.equal(unreadable.icd10Held('FY2026'), true);
+    const t = text('ABK:C61*ABF:C7951*ABF:G893', '20250305');
+    const [d, ...rest] = check(t);
+    assert.equal(rest.length, 0);
+    assert.equal(d.severity, 2);
+    assert.equal(atOne(t, d), 'C61');
+    assert.match(String(d.message), /diagnoses are not checked\. It is dated 2025-03-05, in ICD-10-CM FY2025, and the FY2025 table could not be read/);
+  });
+
+  test('a claim dated in the year that is read is checked as always', () => {
+    assert.deepEqual(check(text('ABK:C61*ABF:C7951', '20251015')), []);
+    const [d] = check(text('ABK:C7959', '20251015'));
+    assert.match(String(d.message), /C79\.59 is not an ICD-10-CM code in the FY2026 release/);
+    assert.equal(codeSet.icd10Held('FY2025'), true, 'the fixture code set reads its FY2025');
   });
 });
