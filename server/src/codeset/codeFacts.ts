@@ -95,6 +95,8 @@ export class CodeSetFacts {
   private readonly procedures = new Map<string, CodeFacts>();
   private readonly modifiers = new Map<string, HcpcsRecord | null>();
   private readonly icd10 = new Map<string, boolean>();
+  /** The other fiscal years' answers, by release (a claim dated in FY2025 asks FY2025 for each of its codes). */
+  private readonly icd10Other = new Map<string, Map<string, boolean>>();
   private readonly suggestions = new Map<string, string[]>();
   private activeCodes: string[] | undefined = undefined;
   /** The active codes' character sets, to find those spelled like an unknown code (spelledAlikeIndex.ts). */
@@ -138,6 +140,21 @@ export class CodeSetFacts {
       this.icd10.set(value, known);
     }
     return known;
+  }
+
+  /** Whether `codeSet.icd10In(release, value)` finds a record, by the value as written. */
+  icd10KnownIn(release: string, value: string): boolean {
+    if (release === this.codeSet.icd10Release) return this.icd10Known(value);
+    if (value.length > MAX_KEPT_LENGTH) return !!this.codeSet.icd10In(release, value);
+    let known = this.icd10Other.get(release);
+    if (!known) this.icd10Other.set(release, (known = new Map()));
+    let answer = known.get(value);
+    if (answer === undefined) {
+      if (known.size >= MAX_CODES) known.clear();
+      answer = !!this.codeSet.icd10In(release, value);
+      known.set(value, answer);
+    }
+    return answer;
   }
 
   /** The procedure codes not terminated (the suggestions must not rescan 8,623 records per unknown line). */

@@ -8,6 +8,7 @@ import { formatIcd10, loadCodeSetFromJson } from '../../../server/src/codeset/co
 import { parseCptCsv } from '../../../server/src/codeset/cpt';
 import { loadCodeSet } from '../../../server/src/node/loadCodeSet';
 import { repoRoot } from './paths';
+import { CodeSetFacts } from '../../../server/src/codeset/codeFacts';
 
 const fixtureRaw = () => JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'codeset.data.json'), 'utf8'));
 
@@ -240,4 +241,19 @@ test('ICD-10-CM look-up in a table out of code order: sorted once, same answers;
   assert.equal(r.codeSet.icd10('A00'), undefined);
   assert.equal(r.codeSet.icd10('ZZZZ'), undefined);
   assert.equal(r.codeSet.icd10(''), undefined);
+});
+
+test('CodeSetFacts.icd10KnownIn answers as codeSet.icd10In, for the current year and another, also when asked again', () => {
+  const cs = fixtureCodeSet();
+  const facts = new CodeSetFacts(cs);
+  const other = cs.icd10Years().find((y) => y.release !== cs.icd10Release)!.release;
+  // G35 is in FY2025 only, E11A in FY2026 only (the fixture code set is cut from the real years)
+  const values = ['G35', 'E11A', 'C61', 'c61', 'C7951', 'C79.51', 'C7959', '', 'NOT-A-CODE-AT-ALL'];
+  for (let round = 0; round < 2; round++) {
+    for (const release of [cs.icd10Release, other, 'FY1999']) {
+      for (const v of values) assert.equal(facts.icd10KnownIn(release, v), !!cs.icd10In(release, v), `${release} ${v} (round ${round})`);
+    }
+  }
+  assert.equal(facts.icd10KnownIn(other, 'G35'), true);
+  assert.equal(facts.icd10KnownIn(cs.icd10Release, 'G35'), false);
 });

@@ -47,7 +47,7 @@ export const unknownDiagnosis: Rule = {
           return out;
         }
       }
-      if (release === cs.icd10Release ? codeFacts.icd10Known(raw) : cs.icd10In(release, raw)) continue;
+      if (codeFacts.icd10KnownIn(release, raw)) continue;
       const shown = formatIcd10(raw);
       const otherYear = cs.icd10Years().find((y) => y.release !== release && cs.icd10In(y.release, raw));
       if (otherYear && standing === 'within') {
