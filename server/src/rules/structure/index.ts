@@ -7,5 +7,6 @@ import { tooManyPointers } from './tooManyPointers';
 import { unknownDiagnosis } from './unknownDiagnosis';
 import { zeroUnits } from './zeroUnits';
 import { icd9Qualifier } from './icd9Qualifier';
+import { revenueCodeFormat } from './revenueCodeFormat';
 
-export const structureRules: readonly Rule[] = [claimTotalMismatch, pointerOutOfRange, tooManyDiagnoses, tooManyPointers, zeroUnits, unknownDiagnosis, icd9Qualifier];
+export const structureRules: readonly Rule[] = [claimTotalMismatch, pointerOutOfRange, tooManyDiagnoses, tooManyPointers, zeroUnits, unknownDiagnosis, icd9Qualifier, revenueCodeFormat];
