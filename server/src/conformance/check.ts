@@ -86,7 +86,18 @@ function previousHlOf(doc: X12Document, file: ClaimFile, txFirst: number): (seg:
     }
     const prev = lo - 1;
     if (prev < 0 || levels[prev] < txFirst) return null;
-    return doc.segments.segment(levels[prev]).elements[0]?.value ?? null;
+    // HL01 read in place (segment(i) made every element of the HL): null when the HL has no element at all
+    const segs = doc.segments;
+    const t = doc.text;
+    const i = levels[prev];
+    const end = segs.contentEnd(i);
+    const sep = doc.delimiters!.element.charCodeAt(0);
+    let p = segs.starts[i];
+    while (p < end && t.charCodeAt(p) !== sep) p++;
+    if (p >= end) return null;
+    let q = p + 1;
+    while (q < end && t.charCodeAt(q) !== sep) q++;
+    return t.slice(p + 1, q);
   };
 }
 
@@ -162,7 +173,8 @@ function envelopeNode(g: CompiledGuide, id: string): SegmentNode | null {
   const seq = UNLISTED[id];
   if (!node || !seq) return node ?? null;
   const free = (e: ElementNode): ElementNode => (e.seq === seq ? { ...e, codes: null } : e);
-  return { ...node, els: node.els.map(free), elsBySeq: node.elsBySeq.map((e) => e && free(e)) };
+  // its own quick-check plan (the copy's elements differ)
+  return { ...node, els: node.els.map(free), elsBySeq: node.elsBySeq.map((e) => e && free(e)), quick: null };
 }
 
 /** The guide of the interchange's first transaction that has one. */

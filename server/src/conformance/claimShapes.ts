@@ -21,6 +21,7 @@ import type { LoopNode, SegmentNode, CompiledGuide } from './guides';
 import type { CheckContext } from './elements';
 import type { GuideIssue } from './issues';
 import { IRREGULAR_SEGMENT_ID, segmentIdCode } from '../parse/x12';
+import { codeKey as codeKeyOf } from './codeKeys';
 import { checkPlacedElements, checkSegmentFormat, SegmentAt, startFrames, Walker } from './walker';
 
 /** Where a claim's walk starts (conformance/check.ts claimStart). */
@@ -78,6 +79,7 @@ const memos = new WeakMap<CompiledGuide, ShapeMemo>();
 
 // bound once: from source (tsx) every use of an imported name is a getter call (docs/architecture.md)
 const IRREGULAR = IRREGULAR_SEGMENT_ID;
+const codeKey = codeKeyOf;
 
 function memoFor(guide: CompiledGuide): ShapeMemo {
   let m = memos.get(guide);
@@ -120,9 +122,18 @@ function put(v: number): void {
   KEY[keyLength++] = v;
 }
 
-function putString(s: string): void {
-  put(s.length);
-  for (let i = 0; i < s.length; i++) put(s.charCodeAt(i));
+/**
+ * Text [s, e) into the key, read in place: a short code as its number (codeKeys.ts, >= 0), else -1 - its length
+ * followed by its characters (a value is told apart from the tokens after it by its first token).
+ */
+function putText(t: string, s: number, e: number): void {
+  const k = codeKey(t, s, e);
+  if (k >= 0) {
+    put(k);
+    return;
+  }
+  put(-1 - (e - s));
+  for (let i = s; i < e; i++) put(t.charCodeAt(i));
 }
 
 /** 0 null, 1 empty, 2 a value. */
@@ -133,6 +144,7 @@ function presence(v: string | null): number {
 function shapeKey(ctx: CheckContext, start: ClaimStart, last: number, memo: ShapeMemo, at: SegmentAt): number {
   keyLength = 0;
   const segs = ctx.doc.segments;
+  const text = ctx.doc.text;
   const ids = start.ids;
   put(start.variant);
   put(presence(ids[0]) * 9 + presence(ids[1]) * 3 + presence(ids[2]));
@@ -145,9 +157,16 @@ function shapeKey(ctx: CheckContext, start: ClaimStart, last: number, memo: Shap
     const qs = code < memo.qualifiers.length ? memo.qualifiers[code] : undefined;
     if (qs === undefined && code !== memo.lx) continue;
     at.at(i);
-    if (qs !== undefined) for (let q = 0; q < qs.length; q++) putString(at.value(qs[q].seq, qs[q].comp));
+    if (qs !== undefined)
+      for (let q = 0; q < qs.length; q++) {
+        at.bounds(qs[q].seq, qs[q].comp);
+        putText(text, at.from, at.to);
+      }
     // LX01 is compared with the line's number
-    if (code === memo.lx) putString(at.value(1, 0));
+    if (code === memo.lx) {
+      at.bounds(1, 0);
+      putText(text, at.from, at.to);
+    }
     if (code === memo.hl) {
       if (candidates.length >= 3 + MAX_HL) return -1;
       // HL01 against the number expected after the level before it (walker.ts checkHierarchy)

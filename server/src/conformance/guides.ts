@@ -9,6 +9,7 @@
  * Speed trick. Protects: "server start to first diagnostics of a small file" (README benchmark).
  */
 import type { ZodError } from 'zod';
+import type { QuickPlan } from './quickCheckPlan';
 import {
   codeListsSchema,
   dataElementsSchema,
@@ -60,6 +61,8 @@ export interface SegmentNode {
   lastRequired: number;
   /** The element (and component) whose code tells this segment from its namesakes, with its codes. */
   qualifier: { seq: number; comp: number; codes: ReadonlySet<string> } | null;
+  /** What the quick element check needs of this place (quickCheckPlan.ts), made on its first quick check. */
+  quick: QuickPlan | null;
 }
 
 export interface LoopNode {
@@ -262,7 +265,7 @@ export function compileGuides(raw: RawGuideFiles): GuideLoadResult {
       for (let k = 0; k + 1 < elsCompiled.length; k++) if (elsCompiled[k].ele === '1250' && elsCompiled[k + 1].ele === '1251' && elsCompiled[k + 1].seq === elsCompiled[k].seq + 1) periodAt = elsCompiled[k + 1].seq;
       let lastRequired = 0;
       for (let k = 0; k < elsBySeq.length; k++) if (elsBySeq[k]?.usage === 'R') lastRequired = k;
-      return { kind: 'segment', id: s.seg, name: s.name, usage: s.usage, pos: s.pos, max: s.max, loop, index, els: elsCompiled, elsBySeq, periodAt, lastRequired, syntax: (s.syntax ?? []).map(parseSyntax), qualifier };
+      return { kind: 'segment', id: s.seg, name: s.name, usage: s.usage, pos: s.pos, max: s.max, loop, index, els: elsCompiled, elsBySeq, periodAt, lastRequired, syntax: (s.syntax ?? []).map(parseSyntax), qualifier, quick: null };
     };
     const root = compileLoop(table.root, null, 0);
     return { id, kind, name: table.name, root, loops };

@@ -15,7 +15,7 @@
  */
 import type { Span } from '../core/span';
 import type { X12Document, X12Segment } from '../parse/x12';
-import { checkSegmentElements, guideName, NINE_DIGIT_ZIP, type CheckContext } from './elements';
+import { checkSegmentElements, guideName, type CheckContext } from './elements';
 import { segmentLooksClean } from './fastCheck';
 import { guideLoop, loopLabel, type LoopNode, type SegmentNode } from './guides';
 import { rejection, type GuideIssue } from './issues';
@@ -151,16 +151,21 @@ export class SegmentAt {
     return { offset: this.offset, length: this.end - this.offset };
   }
 
-  /** Element `seq` (component `comp`, 0 = the whole element) as text. */
-  value(seq: number, comp: number): string {
-    const key = seq * 64 + comp;
-    if (key === this.qKey) return this.qValue;
+  /** Where the last `bounds` call found its element or component: text [from, to). */
+  from = 0;
+  to = 0;
+
+  /** Find element `seq` (component `comp`, 0 = the whole element; of the first repetition) in place: sets from / to. */
+  bounds(seq: number, comp: number): void {
     const d = this.doc.delimiters!;
     const t = this.doc.text;
     const el = d.element.charCodeAt(0);
     let p = this.offset + this.id.length;
     for (let k = 0; k < seq; k++) {
-      if (p >= this.end) return '';
+      if (p >= this.end) {
+        this.from = this.to = p;
+        return;
+      }
       p++;
       if (k < seq - 1) while (p < this.end && t.charCodeAt(p) !== el) p++;
     }
@@ -185,7 +190,16 @@ export class SegmentAt {
       while (e < q && t.charCodeAt(e) !== cc) e++;
       q = e;
     }
-    const v = t.slice(p, q);
+    this.from = p;
+    this.to = q;
+  }
+
+  /** Element `seq` (component `comp`, 0 = the whole element) as text. */
+  value(seq: number, comp: number): string {
+    const key = seq * 64 + comp;
+    if (key === this.qKey) return this.qValue;
+    this.bounds(seq, comp);
+    const v = this.doc.text.slice(this.from, this.to);
     this.qKey = key;
     this.qValue = v;
     return v;
@@ -305,9 +319,7 @@ export function checkSegmentFormat(ctx: CheckContext, i: number, at: SegmentAt, 
 
 /** The element checks of a segment placed at `node`: the quick pass, and the full check when it may find a fault. */
 export function checkPlacedElements(ctx: CheckContext, seg: SegmentAt, i: number, node: SegmentNode): void {
-  const kind = ctx.guide.kind;
-  const nine = seg.id === 'N4' && !!NINE_DIGIT_ZIP[kind]?.has(guideLoop(node.loop).id);
-  if (!segmentLooksClean(ctx.doc.text, seg.offset, seg.end, seg.id.length, node, ctx.guides, ctx.doc.delimiters!, kind, nine)) checkSegmentElements(ctx, seg.seg, i, node);
+  if (!segmentLooksClean(ctx.doc.text, seg.offset, seg.end, seg.id.length, node, ctx.guides, ctx.doc.delimiters!, ctx.guide.kind)) checkSegmentElements(ctx, seg.seg, i, node);
 }
 
 export class Walker {

@@ -14,9 +14,9 @@ import fc from 'fast-check';
 import { parseX12, type X12Document } from '../../../server/src/parse/x12';
 import { buildClaimModel } from '../../../server/src/model/claim';
 import { checkClaimConformance, checkFileConformance } from '../../../server/src/conformance/check';
-import { checkSegmentElements, NINE_DIGIT_ZIP, type CheckContext } from '../../../server/src/conformance/elements';
+import { checkSegmentElements, type CheckContext } from '../../../server/src/conformance/elements';
 import { segmentLooksClean } from '../../../server/src/conformance/fastCheck';
-import { guideLoop, type CompiledGuide, type ElementNode, type LoopNode, type SegmentNode } from '../../../server/src/conformance/guides';
+import type { CompiledGuide, ElementNode, LoopNode, SegmentNode } from '../../../server/src/conformance/guides';
 import { bundledGuides } from '../../../server/src/guides/loader';
 import { generate837P } from '../../../bench/generate';
 import { implementationGuides as guides } from '../rules/conformance/helpers';
@@ -31,7 +31,7 @@ const GENERATED = generate837P(realCodeSet(), { targetBytes: 200_000, seed: 11, 
 /** The quick check's answer for segment `i` of `doc` placed at `node`. */
 function quick(doc: X12Document, i: number, node: SegmentNode, guide: CompiledGuide): boolean {
   const segs = doc.segments;
-  return segmentLooksClean(doc.text, segs.starts[i], segs.contentEnd(i), segs.id(i).length, node, guides, doc.delimiters!, guide.kind, node.id === 'N4' && !!NINE_DIGIT_ZIP[guide.kind]?.has(guideLoop(node.loop).id));
+  return segmentLooksClean(doc.text, segs.starts[i], segs.contentEnd(i), segs.id(i).length, node, guides, doc.delimiters!, guide.kind);
 }
 
 /** The full check's issues for segment `i` of `doc` placed at `node`. */
@@ -265,22 +265,64 @@ function baseline(node: SegmentNode): Els | null {
   return els;
 }
 
-/** Each filled / empty combination of the elements of each syntax note, on top of `base`. */
+/** A value for element `seq` of `node` that passes its definition (a composite's required components). */
+function filledValue(node: SegmentNode, seq: number): string[] {
+  const def = node.elsBySeq[seq];
+  return def?.comps ? def.comps.map((c) => (c.usage === 'R' ? (goodValue(c) ?? 'A') : '')) : [def ? (goodValue(def) ?? 'A') : 'A'];
+}
+
+/**
+ * Each filled / empty combination of the elements of each syntax note, on top of `base`; the other notes' partners
+ * filled as they want (so the note at hand is what decides).
+ */
 function noteVariants(node: SegmentNode, base: Els): Els[] {
   const out: Els[] = [];
   for (const note of node.syntax) {
     const n = Math.min(note.seqs.length, 5);
     for (let mask = 0; mask < 1 << n; mask++) {
       const els = base.map((c) => c.slice());
+      const filled = (s: number) => !!els[s - 1]?.some((c) => c !== '');
+      const fill = (s: number) => {
+        while (els.length < s) els.push(['']);
+        if (!filled(s)) els[s - 1] = filledValue(node, s);
+      };
+      // the other notes' elements outside this note
+      const partner = (s: number) => {
+        if (!note.seqs.includes(s)) fill(s);
+      };
       for (let b = 0; b < n; b++) {
         const seq = note.seqs[b];
-        const def = node.elsBySeq[seq];
         while (els.length < seq) els.push(['']);
-        if (mask & (1 << b)) {
-          if (!els[seq - 1].some((c) => c !== '')) els[seq - 1] = def?.comps ? def.comps.map((c) => (c.usage === 'R' ? (goodValue(c) ?? 'A') : '')) : [def ? (goodValue(def) ?? 'A') : 'A'];
-        } else els[seq - 1] = [''];
+        if (mask & (1 << b)) fill(seq);
+        else els[seq - 1] = [''];
+      }
+      for (const other of node.syntax) {
+        if (other === note) continue;
+        if ((other.kind === 'P' && other.seqs.some(filled)) || (other.kind === 'C' && filled(other.seqs[0]))) other.seqs.forEach(partner);
+        if (other.kind === 'L' && filled(other.seqs[0]) && !other.seqs.slice(1).some(filled)) other.seqs.slice(1).forEach(partner);
+        if (other.kind === 'R' && !other.seqs.some(filled)) other.seqs.forEach(partner);
       }
       out.push(els);
+    }
+  }
+  return out;
+}
+
+/** Each date-period format (DTP02) with each kind of period value (DTP03). */
+function periodVariants(node: SegmentNode, base: Els): Els[] {
+  const out: Els[] = [];
+  for (let k = 0; k + 1 < node.els.length; k++) {
+    const f = node.els[k];
+    const v = node.els[k + 1];
+    if (f.ele !== '1250' || v.ele !== '1251') continue;
+    for (const format of ['D8', 'RD8', 'DT', 'RD', 'TM', '']) {
+      for (const value of ['20260202', '20260230', '2026020', '20260101-20260202', '20260202-20260101', '20260101-20260101', '20261301-20260101', '20260101-20260230', '20260101X20260202', '20260101-2026020', '20260101-202602021', '202602021030', '202602022530', '20260202103', '1030', 'A']) {
+        const els = base.map((c) => c.slice());
+        while (els.length < v.seq) els.push(['']);
+        els[f.seq - 1] = [format];
+        els[v.seq - 1] = [value];
+        out.push(els);
+      }
     }
   }
   return out;
@@ -329,7 +371,7 @@ test('every segment place, element and component against a pool of values: the q
         for (const v of pool(def)) at([v]);
       }
     }
-    variants.push(...noteVariants(node, base));
+    variants.push(...noteVariants(node, base), ...periodVariants(node, base));
     // cut short after each element, and with a trailing separator
     for (let k = 0; k <= base.length; k++) variants.push(base.slice(0, k));
     variants.push([...base, ['']]);
