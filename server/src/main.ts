@@ -7,6 +7,8 @@
  * the reader is this project's own (stdioReader.ts): a bad frame is reported and reading resynchronises, a body
  * that is not JSON gets the JSON-RPC Parse error response (id null), and the end of stdin ends the server.
  */
+// first: before any module makes a zod schema
+import './node/zodWithoutCodeGeneration';
 import * as path from 'node:path';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server';
