@@ -144,8 +144,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const uri of reportedGuideUris) if (!guideUris.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     reportedGuideUris = guideUris;
     log(
-      `code set HCPCS ${environment.codeSet.hcpcsRelease}${environment.hcpcsSource === 'imported' ? ' imported into your storage ("HCPCS: Use the bundled code set" goes back)' : ''} (${environment.codeSet.allProcedures().length} codes, ` +
-        `${environment.codeSet.allModifiers().length} modifiers), ICD-10-CM ${environment.codeSet.icd10Release}, ` +
+      `code set HCPCS ${environment.codeSet.hcpcsRelease}${environment.hcpcsSource === 'imported' ? ' imported into your storage ("HCPCS: Use the bundled code set" goes back)' : ''} (${environment.codeSet.procedureCount} codes, ` +
+        `${environment.codeSet.modifierCount} modifiers), ICD-10-CM ${environment.codeSet.icd10Release}, ` +
         `${environment.guides.all().length} guides, loaded in ${Date.now() - started} ms`,
     );
     void connection.sendNotification('hcpcs/status', statusOf());

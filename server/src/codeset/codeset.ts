@@ -17,7 +17,7 @@ import {
   type Icd10Table,
 } from './schema';
 import { isNotOtherwiseClassified as nocByDescriptor } from './noc';
-import { decodeHcpcsRow } from './tableFormat';
+import { HcpcsRecordsOnDemand } from './hcpcsRecordsOnDemand';
 import { PrefixIndex } from './search';
 
 export interface CodeSetTables {
@@ -130,12 +130,11 @@ function icd10CodeQuery(q: string): string | undefined {
 }
 
 export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {}): CodeSet {
-  const procedures = tables.hcpcs.procedures.map((r) => decodeHcpcsRow(r, 'procedure'));
-  const modifiers = tables.hcpcs.modifiers.map((r) => decodeHcpcsRow(r, 'modifier'));
+  // records decoded when first looked up (hcpcsRecordsOnDemand.ts)
+  const procedures = new HcpcsRecordsOnDemand(tables.hcpcs.procedures, 'procedure');
+  const modifiers = new HcpcsRecordsOnDemand(tables.hcpcs.modifiers, 'modifier');
   const icdColumns = icd10Columns(tables.icd10);
   const icd10 = new Icd10Lookup(icdColumns.codes, icdColumns.descriptions);
-  const procByCode = new Map(procedures.map((r) => [r.code, r]));
-  const modByCode = new Map(modifiers.map((r) => [r.code, r]));
   const cptByCode = new Map((options.cpt ?? []).map((r) => [r.code.toUpperCase(), r]));
   const notes = tables.hcpcs.notes;
   const nocList = tables.hcpcs.noc ? new Set(tables.hcpcs.noc) : undefined;
@@ -171,7 +170,7 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
   const yearIndexes = new Map<string, PrefixIndex>();
   const procedureIndex = () =>
     (procIndex ??= new PrefixIndex(
-      procedures.map((r) => ({ code: r.code, texts: [r.longDescription, r.shortDescription], active: r.terminated === '' })),
+      procedures.all().map((r) => ({ code: r.code, texts: [r.longDescription, r.shortDescription], active: r.terminated === '' })),
     ));
   const icd10Index = () =>
     (icdIndex ??= new PrefixIndex(Array.from({ length: icd10.size }, (_, i) => ({ code: icd10.codeAt(i), texts: [icd10.descriptionAt(i)], active: true }))));
@@ -180,12 +179,12 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
     hcpcsRelease: tables.hcpcs.release,
     icd10Release: tables.icd10.release,
     hcpcsCoverage: quarterDates(tables.hcpcs.release),
-    hcpcsHorizon: procedures.reduce<string | undefined>((min, r) => (r.terminated && (!min || r.terminated < min) ? r.terminated : min), undefined),
+    hcpcsHorizon: procedures.earliestTermination(),
     nocFromList: nocList !== undefined,
     isNotOtherwiseClassified: (code) => {
       const c = code.trim().toUpperCase();
       if (nocList) return nocList.has(c);
-      const r = procByCode.get(c);
+      const r = procedures.get(c);
       return r ? nocByDescriptor(r) : false;
     },
     icd10Years: () => years,
@@ -201,15 +200,17 @@ export function createCodeSet(tables: CodeSetTables, options: CodeSetOptions = {
     },
     codeTables: tables.hcpcs.layout,
     implementationGuides: options.implementationGuides,
-    procedure: (code) => procByCode.get(code.trim().toUpperCase()),
-    modifier: (code) => modByCode.get(code.trim().toUpperCase()),
+    procedure: (code) => procedures.get(code.trim().toUpperCase()),
+    modifier: (code) => modifiers.get(code.trim().toUpperCase()),
     icd10: (code) => icd10.get(normalizeIcd10(code)),
-    allProcedures: () => procedures,
-    allModifiers: () => modifiers,
+    allProcedures: () => procedures.all(),
+    allModifiers: () => modifiers.all(),
+    procedureCount: procedures.length,
+    modifierCount: modifiers.length,
     searchProcedures(query: string, limit: number): SearchHit<HcpcsRecord>[] {
       return procedureIndex()
         .search(query, limit, hcpcsCodeQuery)
-        .map((h) => ({ record: procedures[h.index], score: h.score }));
+        .map((h) => ({ record: procedures.at(h.index), score: h.score }));
     },
     searchIcd10(query: string, limit: number): SearchHit<Icd10Record>[] {
       return icd10Index()

@@ -169,6 +169,9 @@ export interface CodeSet {
   icd10(code: string): Icd10Record | undefined;
   allProcedures(): readonly HcpcsRecord[];
   allModifiers(): readonly HcpcsRecord[];
+  /** allProcedures().length and allModifiers().length, without decoding the records (codeset/hcpcsRecordsOnDemand.ts). */
+  readonly procedureCount: number;
+  readonly modifierCount: number;
   /** Codes starting with a prefix (case-insensitive), or whose descriptor contains all the words. */
   searchProcedures(query: string, limit: number): SearchHit<HcpcsRecord>[];
   searchIcd10(query: string, limit: number): SearchHit<Icd10Record>[];

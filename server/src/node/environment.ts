@@ -81,7 +81,7 @@ function loadBestCodeSet(options: EnvironmentOptions, problems: string[]): CodeS
   if (options.userDataDir && userRelease && (!bundledRelease || userRelease > bundledRelease)) {
     const user = loadCodeSet(options.userDataDir, { cptCsvPath, onProblem, guidesDataDir: options.dataDir });
     // An imported release with implausible counts is never used (it made every code unknown, also after a restart).
-    const junk = user.codeSet ? implausibleRelease(user.codeSet.allProcedures().length, user.codeSet.allModifiers().length) : undefined;
+    const junk = user.codeSet ? implausibleRelease(user.codeSet.procedureCount, user.codeSet.modifierCount) : undefined;
     if (user.codeSet && !junk) {
       problems.push(...user.errors.map((e) => `CPT descriptors: ${e}`));
       importedInUse = true;

@@ -265,7 +265,7 @@ export async function importReleaseInto(file: string, targetDir: string, bundled
     updateManifest(staging);
     const loaded = loadCodeSet(staging, { guidesDataDir: bundledDataDir });
     if (!loaded.codeSet) throw new Error(`the imported tables do not load: ${loaded.errors.join('; ')}`);
-    const junk = implausibleRelease(loaded.codeSet.allProcedures().length, loaded.codeSet.allModifiers().length);
+    const junk = implausibleRelease(loaded.codeSet.procedureCount, loaded.codeSet.modifierCount);
     if (junk) throw new Error(`${path.basename(file)} is not a complete CMS release: ${junk}`);
     // Switch: the old storage aside, the new one in, the old one removed.
     const previous = `${targetDir}.previous-${process.pid}`;
