@@ -2,7 +2,7 @@
  * Builds the in-memory CodeSet (see ./types) from validated table files. Pure: no I/O.
  */
 import type { ImplementationGuides } from '../conformance/guides';
-import type { AspData, CodeSet, HcpcsRecord, Icd10Record, Icd10Year, LicensedDescriptor, NdcRecord, PaymentLimit, SearchHit } from './types';
+import type { AspData, CodeSet, HcpcsRecord, Icd10Record, Icd10Year, LicensedDescriptor, SearchHit } from './types';
 import { Icd10Lookup } from './icd10Lookup';
 import {
   fiscalYearDates,
@@ -18,6 +18,7 @@ import {
 } from './schema';
 import { isNotOtherwiseClassified as nocByDescriptor } from './noc';
 import { HcpcsRecordsOnDemand } from './hcpcsRecordsOnDemand';
+import { aspOnDemand } from './aspOnDemand';
 import { PrefixIndex } from './search';
 
 export interface CodeSetTables {
@@ -51,44 +52,9 @@ export function normalizeNdc(ndc: string): string | undefined {
   return undefined;
 }
 
-function toNumber(s: string): number {
-  const n = Number(s);
-  return Number.isFinite(n) ? n : NaN;
-}
-
+/** The quarter's answers, built on demand (aspOnDemand.ts). */
 export function createAspData(table: AspTableFile): AspData {
-  const byNdc = new Map<string, NdcRecord[]>();
-  const byCode = new Map<string, NdcRecord[]>();
-  for (const r of table.crosswalk) {
-    const rec: NdcRecord = {
-      ndc: r[0],
-      hcpcs: r[1],
-      labeler: r[2],
-      drugName: r[3],
-      hcpcsDosage: r[4],
-      packageSize: toNumber(r[5]),
-      packageQuantity: toNumber(r[6]),
-      billUnits: toNumber(r[7]),
-      billUnitsPerPackage: toNumber(r[8]),
-    };
-    (byNdc.get(rec.ndc) ?? byNdc.set(rec.ndc, []).get(rec.ndc)!).push(rec);
-    (byCode.get(rec.hcpcs) ?? byCode.set(rec.hcpcs, []).get(rec.hcpcs)!).push(rec);
-  }
-  const limits = new Map<string, PaymentLimit>();
-  for (const r of table.limits) {
-    limits.set(r[0], { hcpcs: r[0], hcpcsDosage: r[1], paymentLimit: r[2], coinsurancePercent: r[3], notes: r[4] });
-  }
-  return {
-    release: table.release,
-    from: table.effective.from,
-    to: table.effective.to,
-    ndc: (ndc) => {
-      const key = normalizeNdc(ndc);
-      return (key && byNdc.get(key)) || [];
-    },
-    ndcsOf: (hcpcs) => byCode.get(hcpcs.trim().toUpperCase()) ?? [],
-    paymentLimit: (hcpcs) => limits.get(hcpcs.trim().toUpperCase()),
-  };
+  return aspOnDemand(table, normalizeNdc);
 }
 
 /** "C7951" -> "C79.51"; codes of 3 characters or fewer are returned as they are. Accepts dotted input. */

@@ -1,0 +1,117 @@
+/**
+ * The ASP quarter (NDC-HCPCS crosswalk and payment limits) as the code set answers from it, built on demand: the
+ * rows of an NDC are found by a binary search (the importer sorts the crosswalk by NDC; checked on the first
+ * question, else an index is made), those of a HCPCS code through an index of row numbers made on the first
+ * question, and a row becomes its record (numbers parsed) when it is first part of an answer. A claim file asks about
+ * the few NDCs and drug codes it bills, not the 8,000 rows of the crosswalk.
+ *
+ * Speed trick. Protects: "server start to first diagnostics of a small file" (README benchmark): making every
+ * record and list of the quarter cost 10 to 24 ms of the first check of a file with a drug line, cold.
+ */
+import type { AspTableFile } from './schema';
+import type { AspData, NdcRecord, PaymentLimit } from './types';
+
+function toNumber(s: string): number {
+  const n = Number(s);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/**
+ * Row numbers of the rows whose first column is `key`, in row order, when the rows are sorted by that column (as
+ * the importer writes the crosswalk: by NDC, then code): a binary search, no index made. Undefined when they are
+ * not sorted (a table written otherwise): the caller indexes them.
+ */
+function sortedRowsOf(rows: readonly (readonly string[])[], key: string): number[] {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid][0] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: number[] = [];
+  for (let i = lo; i < rows.length && rows[i][0] === key; i++) found.push(i);
+  return found;
+}
+
+function sortedByFirstColumn(rows: readonly (readonly string[])[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i - 1][0] > rows[i][0]) return false;
+  return true;
+}
+
+/** Row numbers of `rows` by the value of `column`, in row order. */
+function rowsByColumn(rows: readonly (readonly string[])[], column: number): Map<string, number[]> {
+  const by = new Map<string, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const key = rows[i][column];
+    const list = by.get(key);
+    if (list) list.push(i);
+    else by.set(key, [i]);
+  }
+  return by;
+}
+
+/** What the code set answers about the quarter; `normalizeNdc` turns a claim's NDC into the table's 5-4-2 form. */
+export function aspOnDemand(table: AspTableFile, normalizeNdc: (ndc: string) => string | undefined): AspData {
+  const crosswalk = table.crosswalk;
+  const records = new Array<NdcRecord | undefined>(crosswalk.length);
+  const recordAt = (i: number): NdcRecord => {
+    let rec = records[i];
+    if (!rec) {
+      const r = crosswalk[i];
+      rec = records[i] = {
+        ndc: r[0],
+        hcpcs: r[1],
+        labeler: r[2],
+        drugName: r[3],
+        hcpcsDosage: r[4],
+        packageSize: toNumber(r[5]),
+        packageQuantity: toNumber(r[6]),
+        billUnits: toNumber(r[7]),
+        billUnitsPerPackage: toNumber(r[8]),
+      };
+    }
+    return rec;
+  };
+  /** The records of one key: the same list on every call. `rowsOf`: the row numbers of a key (made on the first call). */
+  const answers = (rowsOf: () => (key: string) => readonly number[] | undefined) => {
+    let find: ((key: string) => readonly number[] | undefined) | undefined;
+    const lists = new Map<string, readonly NdcRecord[]>();
+    return (key: string): readonly NdcRecord[] => {
+      let list = lists.get(key);
+      if (!list) {
+        const found = (find ??= rowsOf())(key);
+        if (!found || found.length === 0) return [];
+        list = found.map(recordAt);
+        lists.set(key, list);
+      }
+      return list;
+    };
+  };
+  const byColumn = (column: number) => () => {
+    const rows = rowsByColumn(crosswalk, column);
+    return (key: string) => rows.get(key);
+  };
+  // by NDC: a binary search over the rows as the importer sorts them, else an index
+  const ofNdc = answers(() => (sortedByFirstColumn(crosswalk) ? (key: string) => sortedRowsOf(crosswalk, key) : byColumn(0)()));
+  const ofCode = answers(byColumn(1));
+  let limits: Map<string, PaymentLimit> | undefined;
+  const limitsByCode = () => {
+    if (!limits) {
+      limits = new Map();
+      for (const r of table.limits) limits.set(r[0], { hcpcs: r[0], hcpcsDosage: r[1], paymentLimit: r[2], coinsurancePercent: r[3], notes: r[4] });
+    }
+    return limits;
+  };
+  return {
+    release: table.release,
+    from: table.effective.from,
+    to: table.effective.to,
+    ndc: (ndc) => {
+      const key = normalizeNdc(ndc);
+      return key ? ofNdc(key) : [];
+    },
+    ndcsOf: (hcpcs) => ofCode(hcpcs.trim().toUpperCase()),
+    paymentLimit: (hcpcs) => limitsByCode().get(hcpcs.trim().toUpperCase()),
+  };
+}
