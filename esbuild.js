@@ -42,6 +42,18 @@ function reportSizes() {
   }
 }
 
+/**
+ * The server bundle must be ASCII: its loader (server/src/node/startWithCodeCache.ts) then decodes it byte for byte
+ * into a one-byte string instead of decoding UTF-8 (a speed trick of its start). esbuild escapes what it can; a
+ * character it leaves (inside a regular expression literal) is refused here, to be written as a \\u escape.
+ */
+function checkAscii(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at < 0) return;
+  throw new Error(`${file} is not ASCII: ${JSON.stringify(text[at])} in ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}; write it as \\u${text.charCodeAt(at).toString(16).padStart(4, '0')} in the source`);
+}
+
 async function main() {
   if (watch) {
     for (const b of builds) (await esbuild.context(b)).watch();
@@ -49,6 +61,7 @@ async function main() {
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  checkAscii('dist/server/serverMain.js');
   reportSizes();
 }
 

@@ -7,7 +7,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import { isAscii } from 'node:buffer';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -55,11 +57,33 @@ describe('the code cache of the server bundle', () => {
     const first = await check();
     assert.ok(first.length > 0, 'the example file has findings');
     const cache = await cacheOtherThan(undefined);
-    const [, node, v8, arch] = KEY.exec(cache.toString('latin1', 0, 200))!;
+    const [, node, v8, arch, sha256] = KEY.exec(cache.toString('latin1', 0, 200))!;
     assert.deepEqual([node, v8, arch], [process.version, process.versions.v8, process.arch]);
+    assert.equal(sha256, createHash('sha256').update(fs.readFileSync(path.join(dir, 'serverMain.js'))).digest('hex'), 'the SHA-256 of the bundle file');
 
     assert.deepEqual(await check(), first, 'the same answer from the cache');
     assert.ok(fs.readFileSync(cacheFile).equals(cache), 'a cache that was used is not written again');
+  });
+
+  test('the built bundle is ASCII (read byte for byte); one that is not is read as UTF-8 and answers the same', async () => {
+    const bundle = fs.readFileSync(path.join(dir, 'serverMain.js'));
+    assert.ok(isAscii(bundle), 'esbuild.js refuses a bundle that is not ASCII');
+    const expected = await check();
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'hcpcs-server-utf8-'));
+    try {
+      fs.copyFileSync(path.join(dir, 'server.js'), path.join(other, 'server.js'));
+      // read byte for byte, the dash would be three characters and the server would stop here
+      fs.writeFileSync(path.join(other, 'serverMain.js'), Buffer.concat([Buffer.from('if ("\u2013".length !== 1 || "–" !== "\u2013") throw new Error("not read as UTF-8");\n'), bundle]));
+      const client = await startServer({ serverJs: path.join(other, 'server.js'), env: { HCPCS_DATA_DIR: path.join(repoRoot, 'data'), HCPCS_CODE_CACHE_AFTER_MS: '60000' } });
+      try {
+        client.open(uri, 'x12', fs.readFileSync(fixture, 'utf8'));
+        assert.deepEqual(await client.diagnostics(uri), expected);
+      } finally {
+        await client.stop();
+      }
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 
   test('a cache of another Node, or one V8 refuses, is not used: the server answers and replaces it', async () => {

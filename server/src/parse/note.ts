@@ -49,7 +49,7 @@ export interface NoteScan {
 // A code-shaped token: dotted ICD (C79.51, C7A.010), undotted letter-digit codes (A9604, C7951, E119),
 // or the five-character Level I shape (77778, 0123T); then an optional modifier chain (-JW, -59-XS) and units.
 const TOKEN =
-  /(?<![A-Za-z0-9.\-/_@#])([A-Za-z]\d[0-9A-Za-z]\.[0-9A-Za-z]{1,4}|[A-Za-z]\d[0-9A-Za-z]{2,5}|\d{4}[0-9A-Za-z])(?![0-9A-Za-z]|\.[0-9A-Za-z])((?:-[0-9A-Za-z]{2}(?![0-9A-Za-z]))*)(?:\s*(?:x|×|units?:?)\s*(\d{1,4})(?!\d|[.,]\d))?/g;
+  /(?<![A-Za-z0-9.\-/_@#])([A-Za-z]\d[0-9A-Za-z]\.[0-9A-Za-z]{1,4}|[A-Za-z]\d[0-9A-Za-z]{2,5}|\d{4}[0-9A-Za-z])(?![0-9A-Za-z]|\.[0-9A-Za-z])((?:-[0-9A-Za-z]{2}(?![0-9A-Za-z]))*)(?:\s*(?:x|\u00d7|units?:?)\s*(\d{1,4})(?!\d|[.,]\d))?/g;
 
 // Three-character ICD-10-CM codes that are billable on their own (C61, I10): too short to read from shape alone,
 // so only taken with diagnosis evidence on the line (see scanThreeCharacterDiagnoses).

@@ -19,7 +19,7 @@ const NEGATION_BEFORE = /\b(?:no|not|without|denies|denied|negative for|free of|
 // "no relief", "no response" state that a treatment failed: not a negation of what follows.
 const NOT_A_NEGATION = /\bno\s+(?:relief|response|improvement|benefit|effect)\b/i;
 const NEGATION_AFTER =
-  /^\s*(?:[:=\-–—]\s*)?(?:not\s+(?:recorded|documented|available|done|obtained|known|seen|present|identified|checked|given)|unknown|pending|n\/a|none|missing|tbd|negative|absent)\b/i;
+  /^\s*(?:[:=\-\u2013\u2014]\s*)?(?:not\s+(?:recorded|documented|available|done|obtained|known|seen|present|identified|checked|given)|unknown|pending|n\/a|none|missing|tbd|negative|absent)\b/i;
 
 /** Whether the note negates the match at [start, end). */
 export function isNegated(text: string, start: number, end: number): boolean {
@@ -70,7 +70,7 @@ export function findLowLabs(text: string, lab: GuideLabSignal): LowLab[] {
       const prev = tail[n.index - 1] ?? '';
       const next = tail.slice(n.index + n[0].length);
       if (/[/\-:]/.test(prev) && /\d/.test(tail[n.index - 2] ?? '')) continue; // 3/14, 2026-01-05, 10:30
-      if (/^[/\-:]\d/.test(next) || /^\s*%/.test(next) || /[>≥]\s*$/.test(tail.slice(0, n.index))) continue;
+      if (/^[/\-:]\d/.test(next) || /^\s*%/.test(next) || /[>\u2265]\s*$/.test(tail.slice(0, n.index))) continue;
       let value = Number(n[1].replace(/,/g, ''));
       if (lab.countPerMicroliter && !n[2] && value >= 1000) value /= 1000;
       if (value < lab.below) {
