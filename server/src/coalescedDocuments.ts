@@ -15,7 +15,6 @@
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { OpenDocument, type OffsetEdit } from './openDocument';
-import { joinedText } from './textInReusedMemory';
 
 /** Up to this many queued changes are applied one by one (each copies the text once). */
 const ONE_BY_ONE_MAX = 4;
@@ -211,7 +210,7 @@ class Pieces {
   }
 
   text(): string {
-    return joinedText(this.pieces);
+    return this.pieces.map((p) => (p.from === 0 && p.to === p.s.length ? p.s : p.s.slice(p.from, p.to))).join('');
   }
 
   private make(s: string, from: number, to: number, base: boolean): Piece {

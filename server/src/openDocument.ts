@@ -15,7 +15,6 @@
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './core/text';
 import type { DocumentEdits } from './analysis';
-import { isLatin1, splicedText } from './textInReusedMemory';
 
 /** One change's replacement in offsets of the text before it. */
 export interface OffsetEdit {
@@ -38,15 +37,8 @@ export class OpenDocument implements TextDocument {
     readonly version: number,
     private readonly text: string,
     lines?: LineIndex,
-    /** Whether every character is Latin-1, when known (textInReusedMemory.ts); found on first need otherwise. */
-    private latin1?: boolean,
   ) {
     this.lines = lines;
-  }
-
-  /** Whether every character of the text is Latin-1 (found once, then carried from version to version). */
-  private isLatin1(): boolean {
-    return (this.latin1 ??= isLatin1(this.text));
   }
 
   /**
@@ -105,7 +97,7 @@ export class OpenDocument implements TextDocument {
 
   /** The same text as a new version (a change event without changes). */
   withVersion(version: number): OpenDocument {
-    return new OpenDocument(this.uri, this.languageId, version, this.text, this.lines, this.latin1);
+    return new OpenDocument(this.uri, this.languageId, version, this.text, this.lines);
   }
 
   /** The version that `change` makes (a reversed range is read start-first), and the change in offsets. */
@@ -113,8 +105,7 @@ export class OpenDocument implements TextDocument {
     const a = this.offsetAt(change.range.start);
     const b = this.offsetAt(change.range.end);
     const edit = { offset: Math.min(a, b), removed: Math.abs(b - a), inserted: change.text };
-    const latin1 = this.isLatin1() && isLatin1(change.text);
-    const text = splicedText(this.text, edit.offset, edit.removed, change.text, latin1);
-    return { document: new OpenDocument(this.uri, this.languageId, version, text, LineIndex.update(this.lineIndex(), text, edit), latin1), edit };
+    const text = this.text.slice(0, edit.offset) + change.text + this.text.slice(edit.offset + edit.removed);
+    return { document: new OpenDocument(this.uri, this.languageId, version, text, LineIndex.update(this.lineIndex(), text, edit)), edit };
   }
 }
