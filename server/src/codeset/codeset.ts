@@ -13,7 +13,7 @@ import {
   manifestSchema,
   quarterDates,
   type AspTableFile,
-  type HcpcsTableFile,
+  type HcpcsTable,
   type Icd10Table,
 } from './schema';
 import { isNotOtherwiseClassified as nocByDescriptor } from './noc';
@@ -22,7 +22,7 @@ import { aspOnDemand } from './aspOnDemand';
 import { PrefixIndex } from './search';
 
 export interface CodeSetTables {
-  hcpcs: HcpcsTableFile;
+  hcpcs: HcpcsTable;
   icd10: Icd10Table;
 }
 
@@ -237,12 +237,12 @@ export type LoadResult = { ok: true; codeSet: CodeSet } | { ok: false; error: st
  */
 export function loadCodeSetFromJson(
   /** `icd10Table`: an ICD-10-CM table already read and checked (node/icd10Table.ts), instead of `icd10`'s raw JSON. */
-  raw: { hcpcs: unknown; icd10?: unknown; icd10Table?: Icd10Table; manifest?: unknown },
+  raw: { hcpcs?: unknown; hcpcsTable?: HcpcsTable; icd10?: unknown; icd10Table?: Icd10Table; manifest?: unknown },
   fileNames: CodeSetFileNames,
   options: CodeSetOptions = {},
 ): LoadResult {
   const errors: string[] = [];
-  const hcpcs = hcpcsTableSchema.safeParse(raw.hcpcs);
+  const hcpcs = raw.hcpcsTable ? { success: true as const, data: raw.hcpcsTable } : hcpcsTableSchema.safeParse(raw.hcpcs);
   if (!hcpcs.success) errors.push(formatZodError(fileNames.hcpcs, hcpcs.error));
   const icd10 = raw.icd10Table ? { success: true as const, data: raw.icd10Table } : icd10TableSchema.safeParse(raw.icd10);
   if (!icd10.success) errors.push(formatZodError(fileNames.icd10, icd10.error));

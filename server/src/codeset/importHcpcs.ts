@@ -4,7 +4,8 @@
  * reads the files and writes what `buildHcpcsTable` returns.
  */
 import type { HcpcsRecord } from './types';
-import type { HcpcsTableFile, LayoutTables, LayoutCodeTable } from './schema';
+import type { HcpcsDigestedTableFile, LayoutTables, LayoutCodeTable } from './schema';
+import { hcpcsRowsSha256, listBody } from './stringify';
 import { HCPCS_COLUMNS, encodeHcpcsRecord } from './tableFormat';
 
 export interface HcpcsParseResult {
@@ -291,7 +292,7 @@ export interface HcpcsTableInput {
 }
 
 /** Builds the compact, deterministic table file (codes sorted, empty trailing fields omitted). */
-export function buildHcpcsTable(input: HcpcsTableInput): { table: HcpcsTableFile; warnings: string[] } {
+export function buildHcpcsTable(input: HcpcsTableInput): { table: HcpcsDigestedTableFile; warnings: string[] } {
   const parsed = parseHcpcsText(input.dataText);
   const byCode = (a: HcpcsRecord, b: HcpcsRecord) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   const warnings = [...parsed.warnings];
@@ -302,14 +303,22 @@ export function buildHcpcsTable(input: HcpcsTableInput): { table: HcpcsTableFile
       seen.add(r.code);
     }
   }
-  const table: HcpcsTableFile = {
+  const procedures = [...parsed.procedures].sort(byCode).map(encodeHcpcsRecord);
+  const modifiers = [...parsed.modifiers].sort(byCode).map(encodeHcpcsRecord);
+  const terminated = HCPCS_COLUMNS.indexOf('terminated');
+  let earliestTermination: string | undefined;
+  for (const row of procedures) if (row[terminated] && (!earliestTermination || row[terminated] < earliestTermination)) earliestTermination = row[terminated];
+  const table: HcpcsDigestedTableFile = {
     format: 'hcpcs-table',
-    version: 1,
+    version: 2,
     release: input.release,
     source: input.sourceFile.replace(/^.*[\\/]/, ''),
     columns: [...HCPCS_COLUMNS],
-    procedures: [...parsed.procedures].sort(byCode).map(encodeHcpcsRecord),
-    modifiers: [...parsed.modifiers].sort(byCode).map(encodeHcpcsRecord),
+    earliestTermination,
+    // the rows as stringifyTable writes them, with that date: a reader finding those bytes needs not check them again
+    rowsSha256: hcpcsRowsSha256(earliestTermination, listBody(procedures), listBody(modifiers)),
+    procedures,
+    modifiers,
     notes: input.notesText ? parseProcessingNotes(input.notesText) : {},
   };
   if (input.layoutText) table.layout = parseRecordLayout(input.layoutText);

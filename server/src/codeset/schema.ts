@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { HcpcsCodeTables, CodeTable } from './types';
 import { HCPCS_COLUMNS } from './tableFormat';
 import type { PackedCodes } from './packedCodes';
+import type { PackedHcpcsRows } from './packedHcpcsRows';
 
 export type LayoutTables = HcpcsCodeTables;
 export type LayoutCodeTable = CodeTable;
@@ -71,9 +72,12 @@ const icd10RowsSchema = rowsSchema('code', (row, issue) => {
   if (typeof row[1] !== 'string' || row[1] === '') issue(1, 'description must be a non-empty string');
 }) as unknown as z.ZodType<[string, string][]>;
 
-export const hcpcsTableSchema = z.object({
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in 64 lower-case hex digits');
+
+/** The fields both versions of the HCPCS table share. */
+const hcpcsFields = {
   format: z.literal('hcpcs-table'),
-  version: z.literal(1),
   /** "2026-01" */
   release: z.string().regex(/^\d{4}-(01|04|07|10)$/, 'release must look like 2026-01'),
   source: z.string(),
@@ -88,10 +92,34 @@ export const hcpcsTableSchema = z.object({
   layout: layoutTablesSchema.optional(),
   /** The codes of the CMS "not otherwise classified" list of the same release (NOC_codes_<MON><YEAR>.xlsx), sorted. */
   noc: z.array(z.string().regex(/^[A-Z]\d{4}$/, 'a HCPCS Level II code like A9699')).optional(),
-});
-export type HcpcsTableFile = z.infer<typeof hcpcsTableSchema>;
+};
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+/** Version 1: what releases imported before version 2 wrote (still read from a user's storage). */
+export const hcpcsRowsTableSchema = z.object({ ...hcpcsFields, version: z.literal(1) });
+
+/**
+ * Version 2, what the importer writes: version 1 with the earliest termination date of the rows, and the SHA-256 of
+ * the rows as written (codeset/stringify.ts hcpcsRowsDigest: that date, then the procedures' and the modifiers' rows
+ * between their brackets), so a reader that finds those bytes needs not parse or check the rows at start
+ * (node/hcpcsTable.ts, codeset/packedHcpcsRows.ts; protects "server start to first diagnostics").
+ */
+export const hcpcsDigestedTableSchema = z.object({
+  ...hcpcsFields,
+  version: z.literal(2),
+  /** The earliest last-valid date of the terminated codes (CodeSet.hcpcsHorizon); absent when none is terminated. */
+  earliestTermination: isoDay.optional(),
+  rowsSha256: SHA256,
+});
+
+export const hcpcsTableSchema = z.discriminatedUnion('version', [hcpcsRowsTableSchema, hcpcsDigestedTableSchema]);
+export type HcpcsTableFile = z.infer<typeof hcpcsTableSchema>;
+/** The layout the importer writes (version 2). */
+export type HcpcsDigestedTableFile = z.infer<typeof hcpcsDigestedTableSchema>;
+/** A HCPCS table as the code set takes it: read whole, or a version 2 table with its rows kept packed (node/hcpcsTable.ts). */
+export type HcpcsTable =
+  | HcpcsTableFile
+  | (Omit<HcpcsDigestedTableFile, 'procedures' | 'modifiers'> & { procedures: PackedHcpcsRows; modifiers: PackedHcpcsRows });
+
 /** The dates of service a release is for (inclusive). */
 export const effectiveSchema = z.object({ from: isoDay, to: isoDay });
 export type Effective = z.infer<typeof effectiveSchema>;
@@ -155,7 +183,6 @@ export const icd10ColumnsTableSchema = z
       ctx.addIssue({ code: 'custom', path: ['descriptions'], message: `expected one description per code (${t.codes.length}), found ${t.descriptions.length}` });
   });
 
-const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in 64 lower-case hex digits');
 
 /**
  * Version 3, what the importer writes: version 2 with the SHA-256 of the codes column's bytes as written

@@ -3,6 +3,8 @@
  * new quarter shows up as a readable diff (so does each value of a column: `codes`, `descriptions`), everything
  * else compact.
  */
+import { createHash } from 'node:crypto';
+
 /** Top-level string columns written one value per line (the ICD-10-CM table's codes and descriptions). */
 const COLUMN_KEYS = new Set(['codes', 'descriptions']);
 
@@ -12,6 +14,21 @@ const COLUMN_KEYS = new Set(['codes', 'descriptions']);
  */
 export function columnBody(values: readonly unknown[]): string {
   return `\n${values.map((v) => JSON.stringify(v)).join(',\n')}\n  `;
+}
+
+/** What stands between the brackets of a list as stringifyTable writes it: columnBody, or nothing for an empty list. */
+export function listBody(values: readonly unknown[]): string {
+  return values.length > 0 ? columnBody(values) : '';
+}
+
+/**
+ * The SHA-256 a HCPCS table of version 2 carries (`rowsSha256`): of its earliest termination date, then the bytes
+ * between the brackets of `procedures` and of `modifiers` as stringifyTable writes them (listBody), a NUL between
+ * the two lists (no JSON text holds one). The importer hashes the text it writes; node/hcpcsTable.ts the bytes it
+ * reads.
+ */
+export function hcpcsRowsSha256(earliestTermination: string | undefined, procedures: string | Uint8Array, modifiers: string | Uint8Array): string {
+  return createHash('sha256').update(`${earliestTermination ?? ''}\n`, 'utf8').update(procedures).update('\0', 'utf8').update(modifiers).digest('hex');
 }
 
 export function stringifyTable(table: object): string {

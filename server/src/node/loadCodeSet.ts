@@ -21,6 +21,7 @@ import { parseCptCsv } from '../codeset/cpt';
 import { FILE_LIMITS, readRegularTextFile } from './safeRead';
 import { lazyTable, readJson } from './lazyTable';
 import { readIcd10Table } from './icd10Table';
+import { readHcpcsTable } from './hcpcsTable';
 import { loadImplementationGuides } from './loadGuides';
 
 export interface LoadCodeSetOptions {
@@ -49,7 +50,7 @@ export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): 
     }
     const hcpcsName = hcpcsTablePath(manifest.data.hcpcs.current);
     const icd10Name = icd10TablePath(manifest.data.icd10cm.current);
-    const hcpcs = readJson(path.join(dataDir, hcpcsName), hcpcsName, errors);
+    const hcpcs = readHcpcsTable(path.join(dataDir, hcpcsName), hcpcsName, errors);
     const icd10 = readIcd10Table(path.join(dataDir, icd10Name), icd10Name, errors, options.onProblem);
     if (hcpcs === undefined || icd10 === undefined) return { codeSet: undefined, errors };
 
@@ -74,7 +75,7 @@ export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): 
     const x12 = loadImplementationGuides(options.guidesDataDir ?? dataDir, options.onProblem);
     errors.push(...x12.errors);
     const result = loadCodeSetFromJson(
-      { hcpcs, icd10Table: icd10, manifest: manifestRaw },
+      { ...('packed' in hcpcs ? { hcpcsTable: hcpcs.packed } : { hcpcs: hcpcs.whole }), icd10Table: icd10, manifest: manifestRaw },
       { hcpcs: hcpcsName, icd10: icd10Name, manifest: 'manifest.json' },
       { cpt, otherIcd10, asp, implementationGuides: x12.guides },
     );

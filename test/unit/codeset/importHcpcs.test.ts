@@ -15,6 +15,7 @@ import {
 } from '../../../server/src/codeset/importHcpcs';
 import { hcpcsTableSchema } from '../../../server/src/codeset/schema';
 import { decodeHcpcsRow } from '../../../server/src/codeset/tableFormat';
+import { hcpcsRowsSha256, listBody, stringifyTable } from '../../../server/src/codeset/stringify';
 import { cutHcpcsMini } from '../../../scripts/make-hcpcs-mini';
 import { dataDir, exists, hcpcsLayout, hcpcsTxt, hcpcsZip, repoRoot } from './paths';
 
@@ -86,6 +87,21 @@ test('encode/decode round trip keeps every field', () => {
   const parsed = parseHcpcsText(mini);
   const back = table.procedures.map((r) => decodeHcpcsRow(r, 'procedure'));
   assert.deepEqual(back, parsed.procedures);
+});
+
+test('version 2: the earliest termination and the SHA-256 of the rows as stringifyTable writes them, which the reader finds', () => {
+  const { table } = buildHcpcsTable({ release: '2026-01', sourceFile: 'HCPC2026_JAN_ANWEB_01122026.txt', dataText: mini });
+  assert.equal(table.version, 2);
+  const terminated = table.procedures.map((r) => r[11]).filter(Boolean).sort();
+  assert.equal(table.earliestTermination, terminated[0]);
+  assert.equal(table.rowsSha256, hcpcsRowsSha256(table.earliestTermination, listBody(table.procedures), listBody(table.modifiers)));
+  const text = stringifyTable(table);
+  const bodyOf = (key: string) => {
+    const open = text.indexOf(`"${key}": [`) + key.length + 4;
+    return text.slice(open + 1, text.indexOf('\n  ]', open) + 3);
+  };
+  assert.equal(bodyOf('procedures'), listBody(table.procedures));
+  assert.equal(bodyOf('modifiers'), listBody(table.modifiers));
 });
 
 test('isoDate, latin-1 decoding and release from the file name', () => {
