@@ -2,13 +2,15 @@
  * The ASP quarter (NDC-HCPCS crosswalk and payment limits) as the code set answers from it, built on demand: the
  * rows of an NDC are found by a binary search (the importer sorts the crosswalk by NDC; checked on the first
  * question, else an index is made), those of a HCPCS code through an index of row numbers made on the first
- * question, and a row becomes its record (numbers parsed) when it is first part of an answer. A claim file asks about
+ * question, and a row becomes its record (numbers parsed) when it is first part of an answer. A crosswalk kept as
+ * the importer's bytes (codeset/packedRows.ts, node/aspTable.ts) is searched in place, its rows parsed when asked for. A claim file asks about
  * the few NDCs and drug codes it bills, not the 8,000 rows of the crosswalk.
  *
  * Speed trick. Protects: "server start to first diagnostics of a small file" (README benchmark): making every
  * record and list of the quarter cost 10 to 24 ms of the first check of a file with a drug line, cold.
  */
-import type { AspTableFile } from './schema';
+import type { AspTable } from './schema';
+import { PackedRows } from './packedRows';
 import type { AspData, NdcRecord, PaymentLimit } from './types';
 
 function toNumber(s: string): number {
@@ -52,13 +54,13 @@ function rowsByColumn(rows: readonly (readonly string[])[], column: number): Map
 }
 
 /** What the code set answers about the quarter; `normalizeNdc` turns a claim's NDC into the table's 5-4-2 form. */
-export function aspOnDemand(table: AspTableFile, normalizeNdc: (ndc: string) => string | undefined): AspData {
+export function aspOnDemand(table: AspTable, normalizeNdc: (ndc: string) => string | undefined): AspData {
   const crosswalk = table.crosswalk;
   const records = new Array<NdcRecord | undefined>(crosswalk.length);
   const recordAt = (i: number): NdcRecord => {
     let rec = records[i];
     if (!rec) {
-      const r = crosswalk[i];
+      const r = crosswalk instanceof PackedRows ? crosswalk.row(i) : crosswalk[i];
       rec = records[i] = {
         ndc: r[0],
         hcpcs: r[1],
@@ -88,13 +90,25 @@ export function aspOnDemand(table: AspTableFile, normalizeNdc: (ndc: string) => 
       return list;
     };
   };
-  const byColumn = (column: number) => () => {
-    const rows = rowsByColumn(crosswalk, column);
-    return (key: string) => rows.get(key);
-  };
-  // by NDC: a binary search over the rows as the importer sorts them, else an index
-  const ofNdc = answers(() => (sortedByFirstColumn(crosswalk) ? (key: string) => sortedRowsOf(crosswalk, key) : byColumn(0)()));
-  const ofCode = answers(byColumn(1));
+  let ofNdc: (key: string) => readonly NdcRecord[];
+  let ofCode: (key: string) => readonly NdcRecord[];
+  if (crosswalk instanceof PackedRows) {
+    // the importer's rows, kept as bytes (node/aspTable.ts): an NDC's by a binary search, a code's by a byte search
+    // for it as the second field (after the 13 characters of the NDC and its quotes: `["00002-0213-01","J1817",`)
+    ofNdc = answers(() => (key) => {
+      const [from, to] = crosswalk.range(key);
+      return Array.from({ length: to - from }, (_, k) => from + k);
+    });
+    ofCode = answers(() => (code) => (/^[A-Z0-9]{5}$/.test(code) ? crosswalk.rowsWith(`","${code}","`, 15) : undefined));
+  } else {
+    const byColumn = (column: number) => () => {
+      const rows = rowsByColumn(crosswalk, column);
+      return (key: string) => rows.get(key);
+    };
+    // by NDC: a binary search over the rows as the importer sorts them, else an index
+    ofNdc = answers(() => (sortedByFirstColumn(crosswalk) ? (key: string) => sortedRowsOf(crosswalk, key) : byColumn(0)()));
+    ofCode = answers(byColumn(1));
+  }
   let limits: Map<string, PaymentLimit> | undefined;
   const limitsByCode = () => {
     if (!limits) {

@@ -12,7 +12,7 @@ import {
   icd10TableSchema,
   manifestSchema,
   quarterDates,
-  type AspTableFile,
+  type AspTable,
   type HcpcsTable,
   type Icd10Table,
 } from './schema';
@@ -39,7 +39,7 @@ export interface CodeSetOptions {
   /** ICD-10-CM fiscal years other than the current one. */
   otherIcd10?: readonly LazyTable<Icd10Table>[];
   /** The CMS ASP quarter (NDC crosswalk and payment limits). */
-  asp?: LazyTable<AspTableFile>;
+  asp?: LazyTable<AspTable>;
   /** The implementation-guide tables (see node/loadGuides.ts). */
   implementationGuides?: ImplementationGuides;
 }
@@ -53,7 +53,7 @@ export function normalizeNdc(ndc: string): string | undefined {
 }
 
 /** The quarter's answers, built on demand (aspOnDemand.ts). */
-export function createAspData(table: AspTableFile): AspData {
+export function createAspData(table: AspTable): AspData {
   return aspOnDemand(table, normalizeNdc);
 }
 

@@ -9,9 +9,11 @@
  * Short descriptions are dropped: the HCPCS release is the descriptor of record, and the rows of Level I (CPT,
  * numeric) codes carry AMA text the project may not ship.
  */
-import type { AspTableFile, Effective } from './schema';
+import { createHash } from 'node:crypto';
+import type { AspDigestedTableFile, Effective } from './schema';
 import { ASP_CROSSWALK_COLUMNS, ASP_LIMIT_COLUMNS } from './schema';
 import { parseCsv } from '../core/csv';
+import { listBody } from './stringify';
 
 /** Windows-1252 bytes 0x80-0x9F (the rest of the range is Latin-1). */
 const CP1252_HIGH = [
@@ -141,7 +143,7 @@ export function buildAspTable(input: {
   crosswalk: { name: string; text: string };
   limits: { name: string; text: string };
   release?: string;
-}): { table: AspTableFile; warnings: string[] } {
+}): { table: AspDigestedTableFile; warnings: string[] } {
   const cw = parseAspCrosswalk(input.crosswalk.text);
   const lim = parseAspLimits(input.limits.text);
   const warnings = [...cw.warnings.map((w) => `${input.crosswalk.name}: ${w}`), ...lim.warnings.map((w) => `${input.limits.name}: ${w}`)];
@@ -155,12 +157,14 @@ export function buildAspTable(input: {
   return {
     table: {
       format: 'asp-table',
-      version: 1,
+      version: 2,
       release,
       effective,
       sources: [input.crosswalk.name, input.limits.name].map((n) => n.replace(/^.*[\\/]/, '')),
       crosswalkColumns: [...ASP_CROSSWALK_COLUMNS],
       limitColumns: [...ASP_LIMIT_COLUMNS],
+      // the rows as stringifyTable writes them: a reader finding those bytes needs not check them again
+      crosswalkSha256: createHash('sha256').update(listBody(cw.rows), 'utf8').digest('hex'),
       crosswalk: cw.rows,
       limits: lim.rows,
     },

@@ -7,6 +7,7 @@ import type { HcpcsCodeTables, CodeTable } from './types';
 import { HCPCS_COLUMNS } from './tableFormat';
 import type { PackedCodes } from './packedCodes';
 import type { PackedHcpcsRows } from './packedHcpcsRows';
+import type { PackedRows } from './packedRows';
 
 export type LayoutTables = HcpcsCodeTables;
 export type LayoutCodeTable = CodeTable;
@@ -265,9 +266,9 @@ export const ASP_CROSSWALK_COLUMNS = ['ndc', 'hcpcs', 'labeler', 'drugName', 'hc
 /** Columns of `limits` rows (the CMS Medicare Part B payment limit file; short descriptions dropped). */
 export const ASP_LIMIT_COLUMNS = ['hcpcs', 'hcpcsDosage', 'paymentLimit', 'coinsurancePercent', 'notes'] as const;
 
-export const aspTableSchema = z.object({
+/** The fields both versions of the ASP table share. */
+const aspFields = {
   format: z.literal('asp-table'),
-  version: z.literal(1),
   /** "2026-01": the calendar quarter the payment limits are for. */
   release: z.string().regex(/^\d{4}-(01|04|07|10)$/, 'release must look like 2026-01'),
   effective: effectiveSchema,
@@ -282,8 +283,24 @@ export const aspTableSchema = z.object({
   crosswalk: aspCrosswalkRowsSchema,
   /** Sorted by code. */
   limits: aspLimitRowsSchema,
-});
+};
+
+/** Version 1: what quarters imported before version 2 wrote (still read from a user's storage). */
+export const aspRowsTableSchema = z.object({ ...aspFields, version: z.literal(1) });
+
+/**
+ * Version 2, what the importer writes: version 1 with the SHA-256 of the crosswalk's rows as written (between its
+ * brackets: codeset/stringify.ts listBody), so a reader finding those bytes needs not parse or check them when the
+ * quarter is read (node/aspTable.ts, codeset/packedRows.ts; protects "server start to first diagnostics").
+ */
+export const aspDigestedTableSchema = z.object({ ...aspFields, version: z.literal(2), crosswalkSha256: SHA256 });
+
+export const aspTableSchema = z.discriminatedUnion('version', [aspRowsTableSchema, aspDigestedTableSchema]);
 export type AspTableFile = z.infer<typeof aspTableSchema>;
+/** The layout the importer writes (version 2). */
+export type AspDigestedTableFile = z.infer<typeof aspDigestedTableSchema>;
+/** The ASP quarter as the code set takes it: read whole, or a version 2 table with its crosswalk kept packed (node/aspTable.ts). */
+export type AspTable = AspTableFile | (Omit<AspDigestedTableFile, 'crosswalk'> & { crosswalk: PackedRows });
 
 export const manifestSchema = z
   .object({

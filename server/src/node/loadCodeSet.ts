@@ -8,20 +8,19 @@ import type { CodeSet, LicensedDescriptor } from '../codeset/types';
 import { loadCodeSetFromJson } from '../codeset/codeset';
 import {
   aspTablePath,
-  aspTableSchema,
   hcpcsTablePath,
   icd10TablePath,
   manifestSchema,
   formatZodError,
-  type AspTableFile,
+  type AspTable,
   type Icd10Table,
 } from '../codeset/schema';
-import type { z } from 'zod';
 import { parseCptCsv } from '../codeset/cpt';
 import { FILE_LIMITS, readRegularTextFile } from './safeRead';
 import { lazyTable, readJson } from './lazyTable';
 import { readIcd10Table } from './icd10Table';
 import { readHcpcsTable } from './hcpcsTable';
+import { readAspTable } from './aspTable';
 import { loadImplementationGuides } from './loadGuides';
 
 export interface LoadCodeSetOptions {
@@ -71,7 +70,7 @@ export function loadCodeSet(dataDir: string, options: LoadCodeSetOptions = {}): 
       .filter((r) => r !== manifest.data.icd10cm.current)
       .map((r) => lazyTable<Icd10Table>(dataDir, icd10TablePath(r), r, (file, label, errs) => readIcd10Table(file, label, errs, options.onProblem), options.onProblem));
     const aspRelease = manifest.data.asp?.current;
-    const asp = aspRelease ? lazyTable<AspTableFile>(dataDir, aspTablePath(aspRelease), aspRelease, aspTableSchema as z.ZodType<AspTableFile>, options.onProblem) : undefined;
+    const asp = aspRelease ? lazyTable<AspTable>(dataDir, aspTablePath(aspRelease), aspRelease, readAspTable, options.onProblem) : undefined;
     const x12 = loadImplementationGuides(options.guidesDataDir ?? dataDir, options.onProblem);
     errors.push(...x12.errors);
     const result = loadCodeSetFromJson(

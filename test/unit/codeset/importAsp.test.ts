@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { stringifyTable } from '../../../server/src/codeset/stringify';
 import { aspFileKind, buildAspTable, decodeCp1252, effectiveFromTitle, quarterOf } from '../../../server/src/codeset/importAsp';
 import { parseCsv } from '../../../server/src/core/csv';
 import { aspTableSchema } from '../../../server/src/codeset/schema';
@@ -50,6 +52,12 @@ test('ASP table: quarter from the title rows, short descriptions dropped, a non-
     ['A9606', '1 microCurie', 'N/A', '20', 'microCurie 100% AWP = $202.82 microCurie 100% WAC = $169.02'],
   ]);
   assert.doesNotMatch(JSON.stringify(table), /Hep b ig im|Normal saline solution infus/);
+  // version 2: the SHA-256 of the crosswalk's rows as stringifyTable writes them between the brackets
+  assert.equal(table.version, 2);
+  const text = stringifyTable(table);
+  const open = text.indexOf('"crosswalk": [') + '"crosswalk": ['.length;
+  const body = text.slice(open, text.indexOf('\n  ]', open) + 3);
+  assert.equal(table.crosswalkSha256, createHash('sha256').update(body, 'utf8').digest('hex'));
   assert.equal(warnings.length, 1);
   assert.match(warnings[0], /^cw\.csv: .*J7331 "888867413689" is not an 11-digit NDC/);
   assert.throws(
