@@ -113,7 +113,11 @@ function memoFor(guide: CompiledGuide): ShapeMemo {
 let KEY = new Int32Array(1024);
 let keyLength = 0;
 
+/** The FNV-1a hash of the key so far, kept as it is written. */
+let keyHash = 0;
+
 function put(v: number): void {
+  keyHash = Math.imul(keyHash ^ v, 16777619);
   if (keyLength === KEY.length) {
     const bigger = new Int32Array(KEY.length * 2);
     bigger.set(KEY);
@@ -136,6 +140,38 @@ function putText(t: string, s: number, e: number): void {
   for (let i = s; i < e; i++) put(t.charCodeAt(i));
 }
 
+/**
+ * HL01 against the number the walk expects after the HL before it (walker.ts checkHierarchy: "1" after none, the
+ * previous number plus one after a number, nothing expected after anything else): 1 nothing expected, 2 as
+ * expected, 3 another. Read without a regular expression or a number made into a string.
+ */
+function hl01Against(hl01: string, prev: string | null): number {
+  if (prev === null) return hl01 === '1' ? 2 : 3;
+  if (prev.length === 0 || prev.length > 15) return prev.length === 0 ? 1 : hl01Slow(hl01, prev);
+  let n = 0;
+  for (let k = 0; k < prev.length; k++) {
+    const c = prev.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return 1;
+    n = n * 10 + c;
+  }
+  n++;
+  // hl01 === String(n): digits, no leading zero, the same number
+  if (hl01.length > 16 || hl01.charCodeAt(0) === 48) return 3;
+  let m = 0;
+  for (let k = 0; k < hl01.length; k++) {
+    const c = hl01.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return 3;
+    m = m * 10 + c;
+  }
+  return m === n ? 2 : 3;
+}
+
+/** hl01Against for numbers past 15 digits, as the walk compares them. */
+function hl01Slow(hl01: string, prev: string): number {
+  const expected = /^\d+$/.test(prev) ? String(Number(prev) + 1) : null;
+  return expected === null ? 1 : hl01 === expected ? 2 : 3;
+}
+
 /** 0 null, 1 empty, 2 a value. */
 function presence(v: string | null): number {
   return v === null ? 0 : v === '' ? 1 : 2;
@@ -143,6 +179,7 @@ function presence(v: string | null): number {
 
 function shapeKey(ctx: CheckContext, start: ClaimStart, last: number, memo: ShapeMemo, at: SegmentAt): number {
   keyLength = 0;
+  keyHash = 0x811c9dc5 | 0;
   const segs = ctx.doc.segments;
   const text = ctx.doc.text;
   const ids = start.ids;
@@ -171,9 +208,7 @@ function shapeKey(ctx: CheckContext, start: ClaimStart, last: number, memo: Shap
       if (candidates.length >= 3 + MAX_HL) return -1;
       // HL01 against the number expected after the level before it (walker.ts checkHierarchy)
       const hl01 = at.value(1, 0);
-      const prev = start.previousHl(i);
-      const expected = prev === null ? '1' : /^\d+$/.test(prev) ? String(Number(prev) + 1) : null;
-      put(!hl01 ? 0 : expected === null ? 1 : hl01 === expected ? 2 : 3);
+      put(!hl01 ? 0 : hl01Against(hl01, start.previousHl(i)));
       // HL02: which candidates it equals
       const hl02 = at.value(2, 0);
       let mask = hl02 ? 1 : 0;
@@ -185,12 +220,6 @@ function shapeKey(ctx: CheckContext, start: ClaimStart, last: number, memo: Shap
     }
   }
   return keyLength;
-}
-
-function hashKey(n: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ KEY[i], 16777619);
-  return h;
 }
 
 function sameKey(tokens: Int32Array, n: number): boolean {
@@ -294,7 +323,7 @@ export function checkClaimByShape(ctx: CheckContext, start: ClaimStart, last: nu
   const n = shapeKey(ctx, start, last, memo, at);
   let shape: Shape | undefined;
   if (n >= 0) {
-    const h = hashKey(n);
+    const h = keyHash;
     const list = memo.byHash.get(h);
     if (list) for (let k = 0; k < list.length && !shape; k++) if (sameKey(list[k].tokens, n)) shape = list[k];
     if (!shape) {

@@ -93,7 +93,7 @@ function mutate(lines: string[], at: number, kind: Mutation, pick: number): stri
       const e = out[hl].replace(/~$/, '').split('*');
       const seq = kind === 'hl01' ? 1 : kind === 'hl02' ? 2 : 4;
       while (e.length <= seq) e.push('');
-      e[seq] = ['', '0', '1', '2', '3', '9', 'X'][pick % 7];
+      e[seq] = ['', '0', '1', '2', '3', '9', 'X', '01', '02', '10', '1234567890123456789'][pick % 11];
       out[hl] = `${e.join('*')}~`;
       break;
     }
