@@ -15,6 +15,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
+import { serverEnvironment } from '../client/src/serverEnvironment';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { x12ParserMs } from './x12Parser';
@@ -26,8 +27,9 @@ const cacheDir = path.join(root, '.cache', 'bench');
  * The built server `serverJs` spawned over stdio, initialized the way an editor does, with `text` opened as
  * small.837; `onDiagnostics` sees each publishDiagnostics of it.
  */
-async function startAndOpen(serverJs: string, text: string, env: Record<string, string> | undefined, onDiagnostics: () => void) {
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe', env: env ? { ...process.env, ...env } : process.env });
+async function startAndOpen(serverJs: string, text: string, env: Record<string, string | undefined> | undefined, onDiagnostics: () => void) {
+  // the environment the extension starts the server with (client/src/serverEnvironment.ts), then the bench's own
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...serverEnvironment(), ...env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = pathToFileURL(path.join(cacheDir, 'small.837')).href;
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
@@ -49,7 +51,7 @@ async function startAndOpen(serverJs: string, text: string, env: Record<string, 
 }
 
 /** Milliseconds from spawning `serverJs` to the first publishDiagnostics of `text` (opened as a small.837). */
-export async function serverStartToFirstDiagnostics(text: string, serverJs = path.join(root, 'dist', 'server', 'server.js'), env?: Record<string, string>): Promise<number> {
+export async function serverStartToFirstDiagnostics(text: string, serverJs = path.join(root, 'dist', 'server', 'server.js'), env?: Record<string, string | undefined>): Promise<number> {
   const started = performance.now();
   let resolve: (ms: number) => void = () => undefined;
   const got = new Promise<number>((r) => (resolve = r));

@@ -17,6 +17,7 @@
  *   ratios; run.ts calls `protocolBench`)
  */
 import { spawn } from 'node:child_process';
+import { serverEnvironment } from '../client/src/serverEnvironment';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -96,7 +97,7 @@ const CLIENT_CAPABILITIES = {
 async function startSession(): Promise<Session> {
   // BENCH_SERVER: another build of the server to compare with (e.g. the one before a change)
   const serverJs = process.env.BENCH_SERVER ?? path.join(root, 'dist', 'server', 'server.js');
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe', env: { ...process.env, HCPCS_DATA_DIR: path.join(root, 'data') } });
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...serverEnvironment(), HCPCS_DATA_DIR: path.join(root, 'data') } });
   child.stderr.on('data', () => undefined);
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let publishedCount = 0;
