@@ -219,13 +219,21 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
   for (const x of file.interchanges) {
     if (!onPlace) checkEnvelopeElements(guides, doc, file, x, out);
     for (const grp of x.groups) {
+      // GS08 is what a receiver reads to choose the guide for the whole group: told once, where it is wrong
+      let gs08Told = false;
+      let groupGuide: CompiledGuide | null = null;
       for (const tx of grp.transactions) {
         const choice = guideForTransaction(guides, file, tx);
         if (!choice) continue;
         const g = choice.guide;
+        groupGuide ??= g;
         const ctx: CheckContext = { doc, guides, guide: g, issues: out };
         if (!choice.exact) {
           const at = tx.implementationReference ?? grp.version;
+          // the same wrong id in GS08: one notice, and its fix mends both
+          const gs08 = grp.version && grp.version !== at && grp.version.value === choice.declared && grp.version.length > 0 ? grp.version : null;
+          if (gs08 || at === grp.version) gs08Told = true;
+          const edits = [at, gs08].filter((s): s is NonNullable<typeof s> => !!s && s.length > 0).map((s) => ({ span: { offset: s.offset, length: s.length }, newText: g.id }));
           out.push({
             kind: 'version',
             span: at ? { offset: at.offset, length: at.length } : tx.stSpan,
@@ -235,7 +243,7 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
             loop: null,
             segment: null,
             element: null,
-            fix: at && at.length > 0 ? { title: `Use ${g.id}`, edits: [{ span: { offset: at.offset, length: at.length }, newText: g.id }] } : undefined,
+            fix: edits.length > 0 ? { title: `Use ${g.id}`, edits } : undefined,
           });
         }
         const pGs = findLoop(g.root, 'GS_LOOP');
@@ -319,6 +327,25 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
         w.finish();
         // the version notice says it once; ST03's code list would say it again
         if (!choice.exact) for (let j = out.length - 1; j >= 0; j--) if (out[j].kind === 'code-value' && out[j].element?.ele === '1705') out.splice(j, 1);
+      }
+      // GS08 other than the guide its transactions are checked against (a pre-addenda id beside an adopted ST03, or
+      // another transaction's version): the receiver picks the guide by GS08
+      const v = grp.version;
+      if (!onPlace && groupGuide && v && !gs08Told && v.value !== groupGuide.id) {
+        const adopted = guides.guide(v.value);
+        out.push({
+          kind: 'version',
+          span: { offset: v.offset, length: v.length },
+          segmentIndex: grp.firstSegment,
+          message:
+            `GS08 "${v.value}" ${adopted ? `is the version id of the ${adopted.kind}, not of this group's ${groupGuide.kind} transactions` : 'is not a HIPAA-adopted version id'}; ` +
+            `their ST03 says ${groupGuide.id}, and they are checked against ${guideName(groupGuide)}. A clearinghouse chooses the guide by GS08 and refuses a version it does not accept: send ${groupGuide.id} in GS08.`,
+          ack: null,
+          loop: null,
+          segment: null,
+          element: null,
+          fix: v.length > 0 ? { title: `Use ${groupGuide.id}`, edits: [{ span: { offset: v.offset, length: v.length }, newText: groupGuide.id }] } : undefined,
+        });
       }
     }
   }
