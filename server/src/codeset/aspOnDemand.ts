@@ -13,6 +13,11 @@ import type { AspTable } from './schema';
 import { PackedRows } from './packedRows';
 import type { AspData, NdcRecord, PaymentLimit } from './types';
 
+/** The answer of a key with no rows (one frozen list). */
+const NONE: readonly NdcRecord[] = Object.freeze([]);
+/** Keys remembered per question before the memo starts over. */
+const MAX_KEYS = 50_000;
+
 function toNumber(s: string): number {
   const n = Number(s);
   return Number.isFinite(n) ? n : NaN;
@@ -75,7 +80,12 @@ export function aspOnDemand(table: AspTable, normalizeNdc: (ndc: string) => stri
     }
     return rec;
   };
-  /** The records of one key: the same list on every call. `rowsOf`: the row numbers of a key (made on the first call). */
+  /**
+   * The records of one key: the same list on every call, an empty answer remembered too (most codes of a claim file
+   * have no NDC in the crosswalk, and finding that out is a byte search of the whole packed crosswalk: every drug line
+   * of the 10 MB benchmark file asked it again, 13 s of its all-diagnostics run). `rowsOf`: the row numbers of a key
+   * (made on the first call). At most MAX_KEYS keys are remembered before it starts over (random text stays bounded).
+   */
   const answers = (rowsOf: () => (key: string) => readonly number[] | undefined) => {
     let find: ((key: string) => readonly number[] | undefined) | undefined;
     const lists = new Map<string, readonly NdcRecord[]>();
@@ -83,8 +93,8 @@ export function aspOnDemand(table: AspTable, normalizeNdc: (ndc: string) => stri
       let list = lists.get(key);
       if (!list) {
         const found = (find ??= rowsOf())(key);
-        if (!found || found.length === 0) return [];
-        list = found.map(recordAt);
+        list = found && found.length > 0 ? found.map(recordAt) : NONE;
+        if (lists.size >= MAX_KEYS) lists.clear();
         lists.set(key, list);
       }
       return list;

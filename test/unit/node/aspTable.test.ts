@@ -55,6 +55,24 @@ test('the committed quarter: version 2, its crosswalk packed and matching its di
   assert.equal(asp.ndcsOf('J9035').length, whole.crosswalk.filter((r) => r[1] === 'J9035').length);
 });
 
+test('a code or NDC with no rows is searched for once, not at every line that bills it (packed crosswalk)', () => {
+  const { table } = readText(committed);
+  assert.ok(table && table.crosswalk instanceof PackedRows);
+  const asp = createAspData(table);
+  const packed = table.crosswalk;
+  let searches = 0;
+  const rowsWith = packed.rowsWith.bind(packed);
+  const range = packed.range.bind(packed);
+  packed.rowsWith = (text: string, at: number) => (searches++, rowsWith(text, at));
+  packed.range = (key: string) => (searches++, range(key));
+  for (let line = 0; line < 100; line++) {
+    assert.deepEqual(asp.ndcsOf('A9600'), [], 'a code with no NDC in the crosswalk');
+    assert.deepEqual(asp.ndc('99999-9999-99'), []);
+    assert.ok(asp.ndcsOf('J9035').length > 0);
+  }
+  assert.equal(searches, 3, 'one search per key');
+});
+
 test('packed rows: a field is matched only where it stands in the row; rows by their first field', () => {
   const rows = [
     ['00001-0001-01', 'J1111', 'Maker', 'J2222', '1 MG', '1', '1', '1', '1'],
