@@ -3,7 +3,7 @@
  * importer writes it (codeset/stringify.ts listBody: one JSON array of strings a line, sorted by its first field),
  * known to be the importer's (its SHA-256 is the one the table carries: node/hcpcsTable.ts, node/aspTable.ts).
  * Nothing is parsed when it is read: only where each line starts is noted; rows are found by a binary search over
- * their first field (or a byte search for a field's text) and parsed when wanted, the whole list at once when all of
+ * their first field (or by an index of their second field, made by the caller) and parsed when wanted, the whole list at once when all of
  * it is wanted. Used by codeset/packedHcpcsRows.ts and codeset/aspOnDemand.ts.
  *
  * Speed trick. Protects: "server start to first diagnostics of a small file" (README benchmark): JSON.parse and
@@ -45,7 +45,17 @@ export class PackedRows {
 
   /** The first field of row `row` (a code of capital letters, digits and dashes: the characters after its `["`). */
   firstField(row: number): string {
-    const from = this.starts[row] + 2;
+    return this.fieldAt(row, 2);
+  }
+
+  /** The second field of row `row` (a field without escapes: the characters after the first field's `","`). */
+  secondField(row: number): string {
+    return this.fieldAt(row, this.bytes.indexOf(QUOTE, this.starts[row] + 2) + 3 - this.starts[row]);
+  }
+
+  /** The text of row `row` from `at` bytes after its start to the next quote (a field without escapes). */
+  private fieldAt(row: number, at: number): string {
+    const from = this.starts[row] + at;
     const to = this.bytes.indexOf(QUOTE, from);
     let field = '';
     for (let i = from; i < to; i++) field += String.fromCharCode(this.bytes[i]);
@@ -74,35 +84,8 @@ export class PackedRows {
     return [lo, end];
   }
 
-  /**
-   * The rows whose line holds `text` (ASCII) `at` bytes after its start, in row order: a byte search for the
-   * text, each hit taken only where it stands in the row.
-   */
-  rowsWith(text: string, at: number): number[] {
-    const pattern = Buffer.from(text, 'latin1');
-    const bytes = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    const rows: number[] = [];
-    for (let hit = bytes.indexOf(pattern); hit >= 0; hit = bytes.indexOf(pattern, hit + 1)) {
-      const row = this.rowAt(hit);
-      if (row >= 0 && hit - this.starts[row] === at) rows.push(row);
-    }
-    return rows;
-  }
-
   /** Every row, parsed at once (and kept: `row` then reads from them). */
   all(): readonly (readonly string[])[] {
     return (this.parsed ??= JSON.parse(`[${this.decoder.decode(this.bytes)}]`) as string[][]);
-  }
-
-  /** The row whose line holds byte `position`, or -1 before the first. */
-  private rowAt(position: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid] <= position) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
   }
 }
