@@ -248,8 +248,14 @@ function checkIdentifiers(ctx: CheckContext, seg: X12Segment, segIndex: number, 
     const npi = value(9);
     if (!isValidNpi(npi)) {
       const el = seg.elements[8];
-      const hint = /^\d{10}$/.test(npi) ? ` The check digit should be ${npiCheckDigit(npi.slice(0, 9))} if the first nine digits are right.` : ' An NPI is 10 digits.';
-      issue(ctx, 'npi', node, def(9), segIndex, el, `${place(node, def(9))}: ${npi} is not a valid NPI: it fails the NPI check digit (Luhn formula with the 80840 prefix).${hint} Payers and clearinghouses reject a claim with an invalid NPI (277CA), so check the provider's NPI in NPPES.`, null);
+      const tenDigits = /^\d{10}$/.test(npi);
+      const checkDigitOk = tenDigits && npiCheckDigit(npi.slice(0, 9)) === npi.charCodeAt(9) - 48;
+      const why = !tenDigits
+        ? 'an NPI is 10 digits.'
+        : checkDigitOk
+          ? 'an NPI starts with 1 or 2 (its check digit fits, so the first digit may be mistyped).'
+          : `it fails the NPI check digit (Luhn formula with the 80840 prefix). The check digit should be ${npiCheckDigit(npi.slice(0, 9))} if the first nine digits are right.`;
+      issue(ctx, 'npi', node, def(9), segIndex, el, `${place(node, def(9))}: ${npi} is not a valid NPI: ${why} Payers and clearinghouses reject a claim with an invalid NPI (277CA), so check the provider's NPI in NPPES.`, null);
     }
   }
   if (id === 'PRV' && value(2) === 'PXC' && value(3) && ctx.guides.taxonomyRelease) {

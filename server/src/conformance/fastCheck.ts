@@ -62,9 +62,11 @@ function textIs(t: string, s: number, e: number, v: string): boolean {
   return true;
 }
 
-/** The NPI check digit (values.ts isValidNpi) of text [s, e), read in place. */
+/** An NPI as values.ts isValidNpi checks it (the first digit 1 or 2, the check digit) of text [s, e), read in place. */
 function npiOk(t: string, s: number, e: number): boolean {
   if (e - s !== 10) return false;
+  const first = t.charCodeAt(s);
+  if (first !== 49 && first !== 50) return false;
   let sum = 24;
   for (let i = 0; i < 10; i++) if (!isDigit(t.charCodeAt(s + i))) return false;
   for (let i = 0; i < 9; i++) {

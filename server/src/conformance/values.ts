@@ -52,7 +52,8 @@ export function typeProblem(v: string, type: string, max: number): '' | 'number'
  * (which adds a constant 24 to the sum), as CMS's NPI standard defines it.
  */
 export function isValidNpi(v: string): boolean {
-  if (!/^\d{10}$/.test(v)) return false;
+  // ten digits, the first 1 or 2 (every NPI CMS issues), the last the check digit
+  if (!/^[12]\d{9}$/.test(v)) return false;
   let sum = 24;
   for (let i = 0; i < 9; i++) {
     let d = v.charCodeAt(8 - i) - 48;

@@ -113,7 +113,7 @@ test('random element changes of fixture segments: the quick check never calls cl
     const { doc, at } = placed(text);
     for (const { i, node, guide } of at) samples.push({ els: elsOf(doc, i), node, guide });
   }
-  const pieces = ['', 'A', 'Z', '0', '1', '9', '-', '.', ' ', ':', '^', '\u0001', 'XX', 'PXC', 'US', 'CA', 'D8', 'RD8', 'DT', '20260230', '20261301', '2026', '1234567893', '1234567890', '2400', '1260', '12'];
+  const pieces = ['', 'A', 'Z', '0', '1', '9', '-', '.', ' ', ':', '^', '\u0001', 'XX', 'PXC', 'US', 'CA', 'D8', 'RD8', 'DT', '20260230', '20261301', '2026', '1234567893', '1234567890', '3123456782', '2400', '1260', '12'];
   const value = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 4 }).map((a) => a.join('')), fc.string({ maxLength: 12 }).map((s) => s.replace(/[*~]/g, '')));
   fc.assert(
     fc.property(fc.nat(), fc.array(fc.record({ seq: fc.nat({ max: 14 }), comp: fc.nat({ max: 4 }), v: value, code: fc.nat() }), { minLength: 1, maxLength: 3 }), fc.nat({ max: 20 }), (pick, changes, cut) => {
@@ -137,6 +137,15 @@ test('random element changes of fixture segments: the quick check never calls cl
     }),
     fuzz(1000),
   );
+});
+
+test('identifier faults the pools may not reach: an NPI whose check digit fits but that starts with 3', () => {
+  const text = CLEAN[0].replace('XX*1234567893~', 'XX*3123456782~');
+  const { doc, at } = placed(text);
+  const nm1 = at.find(({ i }) => doc.segments.id(i) === 'NM1' && doc.segments.segment(i).elements[7]?.value === 'XX' && doc.segments.segment(i).elements[8]?.value === '3123456782');
+  assert.ok(nm1, 'the billing provider NM1 is placed');
+  assert.deepEqual(full(doc, nm1.i, nm1.node, nm1.guide).map((x) => x.kind), ['npi']);
+  assert.equal(quick(doc, nm1.i, nm1.node, nm1.guide), false);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -179,7 +188,7 @@ function pool(def: ElementNode): string[] {
   }
   for (const v of ['20260202', '260202', '20260230', '20240229', '20230229', '20261301', '20260001', '20260100', '2026020', '202602021', '00000000', 'ABCDEFGH']) out.add(v);
   for (const v of ['1030', '2400', '1260', '103000', '103060', '10300', '1030001', '10300099', '103', 'AB30']) out.add(v);
-  for (const v of [VALID_NPI, '1234567890', '123456789', '12345678931', 'ABCDEFGHIJ', TAXONOMY, '207RX0202Y', 'US', 'CA', 'XX', 'PXC', 'D8', 'RD8', 'DT', '20260101-20260202', '20260202-20260101', '20261301-20260101', '202602021030', '12345', '123456789', '1234', '12345-6789']) out.add(v);
+  for (const v of [VALID_NPI, '1234567890', '3123456782', '123456789', '12345678931', 'ABCDEFGHIJ', TAXONOMY, '207RX0202Y', 'US', 'CA', 'XX', 'PXC', 'D8', 'RD8', 'DT', '20260101-20260202', '20260202-20260101', '20261301-20260101', '202602021030', '12345', '123456789', '1234', '12345-6789']) out.add(v);
   const codes = def.codes ? [...def.codes] : [];
   const ext = def.ext ? [...(guides.codeList(def.ext)?.codes ?? [])] : [];
   for (const c of [...codes.slice(0, 80), ...ext.slice(0, 80)]) {

@@ -9,6 +9,18 @@ describe(NPI_CHECK_DIGIT, () => {
     assert.equal(isValidNpi('1234567893'), true);
     assert.equal(isValidNpi('1234567890'), false);
     assert.equal(isValidNpi('123456789'), false);
+    // the check digit fits, but NPIs start with 1 or 2
+    assert.equal(isValidNpi('3123456782'), false);
+    assert.equal(isValidNpi('2123456784'), true, 'an organization NPI starts with 2');
+  });
+
+  test('fires on an NPI whose check digit fits but whose first digit is not 1 or 2 (the single-fault corpus)', () => {
+    const broken = edit(P, 'XX*1234567893~', 'XX*3123456782~');
+    const [f, ...rest] = run(npiCheckDigit, broken);
+    assert.equal(rest.length, 0);
+    assert.equal(at(broken, f), '3123456782');
+    assert.match(f.message, /3123456782 is not a valid NPI: an NPI starts with 1 or 2 \(its check digit fits, so the first digit may be mistyped\)/);
+    assert.doesNotMatch(f.message, /fails the NPI check digit/);
   });
 
   test('fires on a billing provider NPI with a wrong check digit, saying which digit fits', () => {
