@@ -12,9 +12,11 @@
  * line, cold; hashing them about 1 ms.
  */
 import { createHash } from 'node:crypto';
-import { aspDigestedTableSchema, aspTableSchema, formatZodError, type AspTable } from '../codeset/schema';
+import type { z } from 'zod';
+import { aspDigestedTableSchema, aspTableSchema, type AspTable } from '../codeset/schema';
 import { PackedRows } from '../codeset/packedRows';
 import { FILE_LIMITS, readRegularFile } from './safeRead';
+import { checkedJson } from './lazyTable';
 
 const CROSSWALK = Buffer.from('\n  "crosswalk": [');
 const LIMITS = Buffer.from(',\n  "limits": [');
@@ -51,19 +53,5 @@ export function readAspTable(file: string, label: string, errors: string[]): Asp
     errors.push(read.error);
     return undefined;
   }
-  const table = packed(read.bytes);
-  if (table) return table;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read.bytes.toString('utf8'));
-  } catch (e) {
-    errors.push(`${label}: ${(e as Error).message}`);
-    return undefined;
-  }
-  const parsed = aspTableSchema.safeParse(raw);
-  if (!parsed.success) {
-    errors.push(formatZodError(label, parsed.error));
-    return undefined;
-  }
-  return parsed.data;
+  return packed(read.bytes) ?? checkedJson(read.bytes.toString('utf8'), label, aspTableSchema as z.ZodType<AspTable>, errors);
 }

@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { PackedCodes } from '../codeset/packedCodes';
 import { FILE_LIMITS, readRegularFile } from './safeRead';
+import { checkedJson } from './lazyTable';
 
 const KEY = Buffer.from('"descriptions"');
 const CODES_KEY = Buffer.from('"codes"');
@@ -126,17 +127,5 @@ export function readIcd10Table(file: string, label: string, errors: string[], on
 
 /** A table in another shape (version 1 rows, keys in another order): parsed and checked whole. */
 function readWhole(bytes: Buffer, label: string, errors: string[]): Icd10TableFile | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(bytes.toString('utf8'));
-  } catch (e) {
-    errors.push(`${label}: ${(e as Error).message}`);
-    return undefined;
-  }
-  const parsed = icd10TableSchema.safeParse(raw);
-  if (!parsed.success) {
-    errors.push(formatZodError(label, parsed.error));
-    return undefined;
-  }
-  return parsed.data;
+  return checkedJson(bytes.toString('utf8'), label, icd10TableSchema as z.ZodType<Icd10TableFile>, errors);
 }

@@ -28,6 +28,24 @@ export function readJson(file: string, label: string, errors: string[]): unknown
   }
 }
 
+/**
+ * `text` parsed as JSON and checked against `schema`: the table, or undefined with the reason (naming `label`: the
+ * JSON error, or the file and field zod names) added to `errors`. What a table read whole goes through.
+ */
+export function checkedJson<T>(text: string, label: string, schema: z.ZodType<T>, errors: string[]): T | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    errors.push(`${label}: ${(e as Error).message}`);
+    return undefined;
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  errors.push(formatZodError(label, parsed.error));
+  return undefined;
+}
+
 /** Reads and checks a table file its own way (through zod schemas): the table, or undefined with the reasons in `errors`. */
 export type TableReader<T> = (file: string, label: string, errors: string[]) => T | undefined;
 
@@ -45,11 +63,11 @@ export function lazyTable<T>(dataDir: string, name: string, release: string, che
         const table = check(file, name, errors);
         if (table !== undefined) return table;
       } else {
-        const raw = readJson(file, name, errors);
-        if (raw !== undefined) {
-          const parsed = check.safeParse(raw);
-          if (parsed.success) return parsed.data;
-          errors.push(formatZodError(name, parsed.error));
+        const read = readRegularTextFile(file, FILE_LIMITS.table, name);
+        if (!read.ok) errors.push(read.error);
+        else {
+          const table = checkedJson(read.text, name, check, errors);
+          if (table !== undefined) return table;
         }
       }
       for (const e of errors) onProblem?.(e);
