@@ -8,10 +8,10 @@
 import type { Claim, ClaimFile, Transaction } from '../model/claim';
 import type { X12Document } from '../parse/x12';
 import { checkSegmentElements, guideName, type CheckContext } from './elements';
-import type { CompiledGuide, ElementNode, ImplementationGuides, LoopNode, SegmentNode } from './guides';
-import type { GuideIssue } from './issues';
+import { loopLabel, type CompiledGuide, type ElementNode, type ImplementationGuides, type LoopNode, type SegmentNode } from './guides';
+import { rejection, type GuideIssue } from './issues';
 import { checkClaimByShape, type ClaimStart } from './claimShapes';
-import { findLoop, framesAt, newFrame, startFrames, Walker, type Frame } from './walker';
+import { findLoop, framesAt, newFrame, SegmentAt, startFrames, Walker, type Frame } from './walker';
 
 /** The HIPAA-adopted version ids, and the guide that checks a claim kind when the file names another. */
 const FALLBACK: Record<string, string> = { '837P': '005010X222A1', '837I': '005010X223A2' };
@@ -212,6 +212,60 @@ function checkEnvelopeElements(guides: ImplementationGuides, doc: X12Document, f
   check(x.lastSegment, 'IEA');
 }
 
+/** HL03 codes of the three 837 levels, by depth (2000A, 2000B, 2000C). */
+const LEVEL_DEPTH: Record<string, number> = { '20': 0, '22': 1, '23': 2 };
+
+/**
+ * HL04 "1" (subordinate HL segments follow) on a level with no child level: the HL after it in the transaction is
+ * not under it (X12 writes the levels depth first, so a level's first child is the next HL). Read from the claim
+ * index's HL list, in place. The opposite (HL04 "0" with a child) is the walker's (walker.ts reportHierarchy).
+ * Part of the file walk's issues, which are walked again after any edit that touches an HL segment
+ * (model/incremental.ts rebuilds then), so adding or removing the child level updates the finding.
+ */
+function checkChildLevels(doc: X12Document, file: ClaimFile, tx: Transaction, g: CompiledGuide, out: GuideIssue[]): void {
+  const levels = tx.hierarchy;
+  const index = file.claims.index;
+  const { p2000A, p2000B, p2000C } = claimPaths(g);
+  const loops = [p2000A?.at(-1) ?? null, p2000B?.at(-1) ?? null, p2000C?.at(-1) ?? null];
+  const at = new SegmentAt(doc, 0);
+  for (let j = levels.from; j < levels.to; j++) {
+    at.at(index.levelSeg[j]);
+    if (at.value(4, 0) !== '1') continue;
+    const depth = LEVEL_DEPTH[at.value(3, 0)];
+    const loop = depth === undefined ? null : loops[depth];
+    if (!loop) continue;
+    const hl04 = { offset: 0, length: 0 };
+    at.bounds(4, 0);
+    hl04.offset = at.from;
+    hl04.length = at.to - at.from;
+    const id = at.value(1, 0);
+    const segIndex = index.levelSeg[j];
+    if (j + 1 < levels.to) {
+      at.at(index.levelSeg[j + 1]);
+      const childDepth = LEVEL_DEPTH[at.value(3, 0)];
+      if ((id && at.value(2, 0) === id) || (childDepth !== undefined && childDepth > depth)) continue;
+    }
+    const node = loop.items[0]?.kind === 'segment' ? loop.items[0] : null;
+    const def = node?.elsBySeq[4] ?? null;
+    // a level whose HL04 may not be 1 at all (2000C): x12/code-value says so
+    if (def?.codes && !def.codes.has('1')) continue;
+    const child = depth + 1 < loops.length ? loops[depth + 1] : null;
+    const ack: GuideIssue['ack'] = { ik304: '8', ik403: '7', seq: 4, badValue: '1' };
+    const name = guideName(g);
+    out.push({
+      kind: 'hierarchy',
+      span: hl04,
+      segmentIndex: segIndex,
+      message: `loop ${loopLabel(loop)} says in HL04 that child levels follow (1), but no ${child ? `loop ${loopLabel(child)}` : 'level'} comes under it. ${name[0].toUpperCase()}${name.slice(1)} wants HL04 0 when no subordinate HL segment follows; the receiver cannot build the hierarchy the file announces. Set HL04 to 0 (or add the missing level). ${rejection(ack)}`,
+      ack,
+      loop,
+      segment: node,
+      element: def,
+      fix: hl04.length > 0 ? { title: 'Set HL04 to 0', edits: [{ span: hl04, newText: '0' }] } : undefined,
+    });
+  }
+}
+
 export function checkFileConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void): GuideIssue[] {
   const out: GuideIssue[] = [];
   if (!doc.delimiters) return out;
@@ -246,6 +300,7 @@ export function checkFileConformance(guides: ImplementationGuides, doc: X12Docum
             fix: edits.length > 0 ? { title: `Use ${g.id}`, edits } : undefined,
           });
         }
+        if (!onPlace) checkChildLevels(doc, file, tx, g, out);
         const pGs = findLoop(g.root, 'GS_LOOP');
         if (!pGs) continue;
         const { p2000A, p2000B, p2000C } = claimPaths(g);

@@ -1,7 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hierarchy, HIERARCHY } from '../../../../server/src/rules/conformance/hierarchy';
-import { applyFix, at, edit, I, P, run } from './helpers';
+import { createLanguageService } from '../../../../server/src/service';
+import { bundledGuides } from '../../../../server/src/guides/loader';
+import { applyFix, at, codeSet, edit, I, P, run } from './helpers';
+
+/** The patient level of the fixture's second subscriber (HL*3*1*22*1): its HL through its DMG. */
+const PATIENT = 'HL*4*3*23*0~\nPAT*01~\nNM1*QC*1*MERCER*TOBIAS~\nN3*7 HARBOR COURT~\nN4*FAIRHAVEN*OR*974030000~\nDMG*D8*19660411*M~\n';
+const CHILD_FOLLOWS = /says in HL04 that child levels follow \(1\)/;
 
 describe(HIERARCHY, () => {
   test('fires when a subscriber HL02 names another parent; the fix points it at the billing provider', () => {
@@ -20,6 +27,62 @@ describe(HIERARCHY, () => {
     const withPatient = edit(P, 'NM1*PR*2*MEDICARE PART B*****PI*02402~\nCLM*SVO-24001', 'NM1*PR*2*MEDICARE PART B*****PI*02402~\nHL*3*2*23*0~\nPAT*19~\nNM1*QC*1*HOLLOWAY*ANNA~\nCLM*SVO-24001');
     const found = run(hierarchy, withPatient);
     assert.ok(found.some((f) => /says in HL04 that it has no child levels \(0\)/.test(f.message)), found.map((f) => f.message).join('\n'));
+  });
+
+  test('fires when a subscriber says in HL04 that child levels follow (1) but no patient level comes; the fix sets HL04 to 0', () => {
+    const broken = edit(P, 'HL*2*1*22*0~', 'HL*2*1*22*1~');
+    const [f, ...rest] = run(hierarchy, broken);
+    assert.deepEqual(rest, []);
+    assert.equal(at(broken, f), '1');
+    assert.equal(f.span.offset, broken.indexOf('HL*2*1*22*1~') + 'HL*2*1*22*'.length);
+    assert.match(f.message, /^loop 2000B Subscriber Hierarchical Level says in HL04 that child levels follow \(1\), but no loop 2000C Patient Hierarchical Level comes under it\. The 837P guide \(005010X222A1\) wants HL04 0/);
+    assert.match(f.message, /999 \(IK4 error 7, invalid code value\)/);
+    assert.equal(f.fixes![0].title, 'Set HL04 to 0');
+    assert.equal(applyFix(broken, f.fixes![0]), P);
+  });
+
+  test('fires when a subscriber loses its patient level, and on the 837I', () => {
+    const broken = edit(P, PATIENT, '');
+    const found = run(hierarchy, broken).filter((f) => CHILD_FOLLOWS.test(f.message));
+    assert.equal(found.length, 1);
+    assert.equal(found[0].span.offset, broken.indexOf('HL*3*1*22*1~') + 'HL*3*1*22*'.length);
+    const i = I.match(/HL\^(\d+)\^(\d+)\^22\^0~/);
+    assert.ok(i, 'the 837I fixture has a subscriber without a patient level');
+    const brokenI = edit(I, i[0], i[0].replace('^0~', '^1~'));
+    const [fi, ...restI] = run(hierarchy, brokenI);
+    assert.deepEqual(restI, []);
+    assert.match(fi.message, /^loop 2000B Subscriber Hierarchical Level says in HL04 .* The 837I guide \(005010X223A2\)/);
+    assert.equal(applyFix(brokenI, fi.fixes![0]), I);
+  });
+
+  test('fires when a billing provider says HL04 1 but no subscriber level follows before SE', () => {
+    const cut = P.slice(0, P.indexOf('HL*2*1*22*0~')) + P.slice(P.indexOf('SE*'));
+    const [f, ...rest] = run(hierarchy, cut);
+    assert.deepEqual(rest, []);
+    assert.equal(f.span.offset, cut.indexOf('HL*1**20*1~') + 'HL*1**20*'.length);
+    assert.match(f.message, /^loop 2000A Billing Provider Hierarchical Level says in HL04 that child levels follow \(1\), but no loop 2000B Subscriber Hierarchical Level comes under it/);
+    assert.equal(applyFix(cut, f.fixes![0]), cut.replace('HL*1**20*1~', 'HL*1**20*0~'));
+  });
+
+  test('does not fire when the child follows with a wrong HL02 (that is its own finding), or on HL04 0 without a child', () => {
+    const wrongParent = edit(P, 'HL*4*3*23*0~', 'HL*4*9*23*0~');
+    assert.deepEqual(run(hierarchy, wrongParent).filter((f) => CHILD_FOLLOWS.test(f.message)), []);
+    assert.deepEqual(run(hierarchy, edit(edit(P, PATIENT, ''), 'HL*3*1*22*1~', 'HL*3*1*22*0~')).filter((f) => CHILD_FOLLOWS.test(f.message)), []);
+  });
+
+  test('the language service follows edits that remove and add the child level, and edits inside a claim after it', () => {
+    const service = createLanguageService({ codeSet, guides: bundledGuides() });
+    const fresh = (text: string) => createLanguageService({ codeSet, guides: bundledGuides() }).validate(TextDocument.create('file:///fresh.837', 'x12', 1, text), undefined, { today: '2026-02-10' });
+    const mine = (ds: ReturnType<typeof fresh>) => ds.filter((d) => d.code === HIERARCHY).map((d) => ({ range: d.range, message: String(d.message) }));
+    const noPatient = edit(P, PATIENT, '');
+    // an edit inside the next claim (its REF): the file walk's findings are carried over, moved
+    const laterEdit = edit(noPatient, 'REF*G1*CHP-77310~', 'REF*G1*CHP-773100~');
+    let version = 0;
+    for (const [text, fires] of [[P, false], [noPatient, true], [laterEdit, true], [P, false], [laterEdit, true]] as const) {
+      const got = mine(service.validate(TextDocument.create('file:///edited.837', 'x12', ++version, text), undefined, { today: '2026-02-10' }));
+      assert.deepEqual(got, mine(fresh(text)), `version ${version}`);
+      assert.equal(got.some((d) => CHILD_FOLLOWS.test(d.message)), fires, `version ${version}`);
+    }
   });
 
   test('does not fire on the clean fixtures', () => {
