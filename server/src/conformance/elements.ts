@@ -8,7 +8,7 @@ import type { Span, TextEdit } from '../core/span';
 import type { X12Document, X12Element, X12Segment } from '../parse/x12';
 import { guideLoop, loopLabel, type CompiledGuide, type ElementNode, type ImplementationGuides, type SegmentNode } from './guides';
 import { rejection, type GuideIssue, type IssueKind } from './issues';
-import { isValidNpi, npiCheckDigit, periodProblem, typeProblem, x12Length } from './values';
+import { badCharacterAt, isValidNpi, npiCheckDigit, periodProblem, typeProblem, x12Length } from './values';
 
 export interface CheckContext {
   doc: X12Document;
@@ -70,10 +70,16 @@ function checkValue(ctx: CheckContext, seg: X12Segment, segIndex: number, node: 
     });
     return;
   }
+  const d = ctx.doc.delimiters;
+  const bad = badCharacterAt(value, d ? d.component + (d.repetition ?? '') : '');
+  if (bad >= 0) {
+    checkCharacters(ctx, segIndex, node, def, value, bad, span, seq, comp);
+    return;
+  }
   const problem = typeProblem(value, def.type, def.max);
   if (problem) {
     const code = problem === 'date' ? '8' : problem === 'time' ? '9' : '6';
-    const want = { number: 'a whole number', decimal: 'a decimal number', date: def.max === 6 ? 'a real date YYMMDD' : 'a real date CCYYMMDD', time: 'a real time HHMM (24-hour)', character: 'printable characters only', '': '' }[problem];
+    const want = { number: 'a whole number', decimal: 'a decimal number', date: def.max === 6 ? 'a real date YYMMDD' : 'a real date CCYYMMDD', time: 'a real time HHMM (24-hour)', '': '' }[problem];
     issue(ctx, 'element-type', node, def, segIndex, span, `${label}: "${value}" is not ${want} (data type ${def.type}).`, ack(code));
     return;
   }
@@ -103,6 +109,31 @@ function checkValue(ctx: CheckContext, seg: X12Segment, segIndex: number, node: 
   if (def.regex && !def.regex.test(value)) {
     issue(ctx, 'element-type', node, def, segIndex, span, `${label}: "${value}" does not have the form the guide asks for here.`, ack('I12'));
   }
+}
+
+/** A value with a character outside the X12 character set (values.ts badCharacterAt): the first such character is named. */
+function checkCharacters(ctx: CheckContext, segIndex: number, node: SegmentNode, def: ElementNode, value: string, bad: number, span: Span, seq: number, comp: number): void {
+  const cp = value.codePointAt(bad)!;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const control = cp < 32 || (cp >= 127 && cp < 160);
+  const what = control ? `a control character (${code}${cp === 9 ? ', a tab' : cp === 10 || cp === 13 ? ', a line break' : ''})` : `"${String.fromCodePoint(cp)}" (${code})`;
+  // accented letters written without their accents (É as E), when that leaves only characters of the set
+  const plain = control ? '' : value.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const fixable = plain !== '' && plain !== value && badCharacterAt(plain, '') < 0;
+  const shown = control ? '' : `: "${value}"`;
+  const advice = control ? 'Remove it (a tab or line break typed or pasted into a value is the usual cause).' : fixable ? `Write it without accents ("${plain}"), as payers' systems hold names.` : 'Replace or remove it (typographic quotes and dashes pasted from a word processor are the usual cause).';
+  issue(
+    ctx,
+    'charset',
+    node,
+    def,
+    segIndex,
+    span,
+    `${place(node, def)}${shown} holds ${what}, which is outside the X12 character set: the guides allow capital and lower-case letters A-Z, digits, space and the punctuation ! " & ' ( ) * + , - . / : ; ? = % @ [ ] _ { } \\ | < > ~ ^ \` # $ only. ${advice}`,
+    // no copy of the value in IK404: it would carry the same character into the 999
+    { ik304: '8', ik403: '6', seq, comp: comp || undefined },
+    fixable ? { title: `Write "${plain}"`, edits: [{ span, newText: plain }] } : undefined,
+  );
 }
 
 function missing(ctx: CheckContext, seg: X12Segment, segIndex: number, node: SegmentNode, def: ElementNode, seq: number, comp: number, ik403: string, why: string): void {

@@ -86,7 +86,7 @@ function valueOk(t: string, s: number, e: number, v: ValuePlan): boolean {
   const type = v.type;
   let len = e - s;
   if (type === TEXT) {
-    // control characters and stray separators were looked for once, in the segment scan
+    // characters outside the X12 set and stray separators were looked for once, in the segment scan
   } else if (type === INT || type === DEC) {
     let i = s;
     if (t.charCodeAt(i) === 45) i++;
@@ -144,13 +144,14 @@ export function segmentLooksClean(t: string, start: number, end: number, idLengt
     p++; // past the separator
     seq++;
     if (seq > 63) return false;
-    // one pass: the element's end, control characters, and whether it holds a component or repetition separator
+    // one pass: the element's end, a character outside the X12 set (printable ASCII: control characters and
+    // anything past ~, values.ts badCharacterAt), and whether it holds a component or repetition separator
     let q = p;
     let split = false;
     while (q < end) {
       const c = t.charCodeAt(q);
       if (c === el) break;
-      if (c < 32 || c === 127) return false;
+      if (c < 32 || c > 126) return false;
       if (c === comp || c === rep) split = true;
       q++;
     }

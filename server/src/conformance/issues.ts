@@ -12,6 +12,7 @@ export type IssueKind =
   | 'element-not-used'
   | 'element-length'
   | 'element-type'
+  | 'charset'
   | 'code-value'
   | 'syntax-note'
   | 'npi'

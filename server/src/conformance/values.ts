@@ -34,17 +34,28 @@ export function x12Length(v: string, type: string): number {
 }
 
 /** Whether a value has the shape of its data type ("" when it does, else what is wrong). */
-export function typeProblem(v: string, type: string, max: number): '' | 'number' | 'decimal' | 'date' | 'time' | 'character' {
+export function typeProblem(v: string, type: string, max: number): '' | 'number' | 'decimal' | 'date' | 'time' {
   if (type[0] === 'N' && type.length === 2) return /^-?\d+$/.test(v) ? '' : 'number';
   if (type === 'R') return /^-?(\d+(\.\d*)?|\.\d+)$/.test(v) ? '' : 'decimal';
   if (type === 'DT') return isCalendarDate(v, max === 6 ? 6 : 8) ? '' : 'date';
   if (type === 'TM') return isClockTime(v) ? '' : 'time';
-  // AN / ID: printable characters only
+  // AN / ID: any character of the X12 set (badCharacterAt, checked before the type)
+  return '';
+}
+
+/**
+ * Index of the first character of `v` outside the X12 basic and extended character sets, -1 when there is none. The
+ * two sets together are the printable ASCII characters (32-126): capitals, digits, space and ! " & ' ( ) * + , - . / :
+ * ; ? = (basic), lower case and % @ [ ] _ { } \ | < > ~ ^ ` # $ (extended; HIPAA's 005010 guides allow it). Anything
+ * else (an accented letter, a typographic quote, a tab) is refused (999 IK4 6), except the characters in `syntax`:
+ * the file's own separators, which a value may hold as syntax (ISA11, ISA16, a repeated element's text).
+ */
+export function badCharacterAt(v: string, syntax: string): number {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (c < 32 || c === 127) return 'character';
+    if ((c < 32 || c > 126) && !syntax.includes(v[i])) return i;
   }
-  return '';
+  return -1;
 }
 
 /**

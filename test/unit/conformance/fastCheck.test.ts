@@ -3,7 +3,7 @@
  * fault: a segment it calls clean is never checked in full, so a wrong "clean" hides a fault from the user. Checked
  * (a) on every clean fixture and a generated batch (both clean), (b) on random element changes of fixture segments,
  * and (c) exhaustively: every segment place of every guide, every element and component, against a pool of values
- * (empty, too long, wrong type, bad dates and times, each code of the list and a non-code, the qualifier pairs of the
+ * (empty, too long, wrong type, characters outside the X12 set, bad dates and times, each code of the list and a non-code, the qualifier pairs of the
  * identifier checks, the elements of each syntax note, the segment cut short) inside a mini interchange.
  */
 import { test } from 'node:test';
@@ -113,7 +113,7 @@ test('random element changes of fixture segments: the quick check never calls cl
     const { doc, at } = placed(text);
     for (const { i, node, guide } of at) samples.push({ els: elsOf(doc, i), node, guide });
   }
-  const pieces = ['', 'A', 'Z', '0', '1', '9', '-', '.', ' ', ':', '^', '\u0001', 'XX', 'PXC', 'US', 'CA', 'D8', 'RD8', 'DT', '20260230', '20261301', '2026', '1234567893', '1234567890', '3123456782', '2400', '1260', '12'];
+  const pieces = ['', 'A', 'Z', '0', '1', '9', '-', '.', ' ', ':', '^', '\u0001', '\u00c9', '\u2019', 'a', '|', 'XX', 'PXC', 'US', 'CA', 'D8', 'RD8', 'DT', '20260230', '20261301', '2026', '1234567893', '1234567890', '3123456782', '2400', '1260', '12'];
   const value = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 4 }).map((a) => a.join('')), fc.string({ maxLength: 12 }).map((s) => s.replace(/[*~]/g, '')));
   fc.assert(
     fc.property(fc.nat(), fc.array(fc.record({ seq: fc.nat({ max: 14 }), comp: fc.nat({ max: 4 }), v: value, code: fc.nat() }), { minLength: 1, maxLength: 3 }), fc.nat({ max: 20 }), (pick, changes, cut) => {
@@ -178,7 +178,7 @@ function goodValue(def: ElementNode): string | null {
 
 /** The values tried for one simple element or component. */
 function pool(def: ElementNode): string[] {
-  const out = new Set<string>(['', 'A', '1', '-1', '1.5', '.5', '5.', '-', '.', '1-2', '+1', '01', '0', ' ', 'A B', '\u0001', 'A\u007f', 'A:B', 'A^B', ':', 'Z', 'ZZ', 'ZZZZZ', '@']);
+  const out = new Set<string>(['', 'A', '1', '-1', '1.5', '.5', '5.', '-', '.', '1-2', '+1', '01', '0', ' ', 'A B', '\u0001', 'A\u007f', 'A\u00c9', '\u00e9', 'O\u2019N', '\t', '\u0080', '\u{1F3E0}', 'a|b', '{}', 'A:B', 'A^B', ':', 'Z', 'ZZ', 'ZZZZZ', '@']);
   for (const n of [def.min - 1, def.min, def.max, def.max + 1]) {
     if (n <= 0 || n > 300) continue;
     out.add('A'.repeat(n));

@@ -11,6 +11,7 @@ import { requiredElement } from './requiredElement';
 import { elementNotUsed } from './elementNotUsed';
 import { elementLength } from './elementLength';
 import { dataType } from './dataType';
+import { characterSet } from './characterSet';
 import { codeValue } from './codeValue';
 import { syntaxNote } from './syntaxNote';
 import { segmentFormat } from './segmentFormat';
@@ -32,6 +33,7 @@ export const conformanceRules: readonly Rule[] = [
   elementNotUsed,
   elementLength,
   dataType,
+  characterSet,
   codeValue,
   syntaxNote,
   segmentFormat,
