@@ -3,8 +3,10 @@
  * fault: a segment it calls clean is never checked in full, so a wrong "clean" hides a fault from the user. Checked
  * (a) on every clean fixture and a generated batch (both clean), (b) on random element changes of fixture segments,
  * and (c) exhaustively: every segment place of every guide, every element and component, against a pool of values
- * (empty, too long, wrong type, characters outside the X12 set, bad dates and times, each code of the list and a non-code, the qualifier pairs of the
- * identifier checks, the elements of each syntax note, the segment cut short) inside a mini interchange.
+ * (empty, too long, wrong type, characters outside the X12 set, bad dates and times, each code of the list and a
+ * non-code, the qualifier pairs of the identifier checks, the elements of each syntax note, the segment cut short)
+ * inside a mini interchange; the elements an identifier check reads are also tried with its qualifier set
+ * (identifierBases).
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -139,7 +141,7 @@ test('random element changes of fixture segments: the quick check never calls cl
   );
 });
 
-test('identifier faults the pools may not reach: an NPI whose check digit fits but that starts with 3', () => {
+test('the fault corpus case: an NPI whose check digit fits but that starts with 3 (the exhaustive pass reaches it too, identifierBases)', () => {
   const text = CLEAN[0].replace('XX*1234567893~', 'XX*3123456782~');
   const { doc, at } = placed(text);
   const nm1 = at.find(({ i }) => doc.segments.id(i) === 'NM1' && doc.segments.segment(i).elements[7]?.value === 'XX' && doc.segments.segment(i).elements[8]?.value === '3123456782');
@@ -337,6 +339,42 @@ function periodVariants(node: SegmentNode, base: Els): Els[] {
   return out;
 }
 
+/**
+ * The identifier checks read elements together (NM108 "XX" makes NM109 an NPI; PRV02 "PXC" makes PRV03 a taxonomy
+ * code; N404 empty or "US" makes N402 a state and N403 a ZIP code). Where the baseline leaves the qualifier out (it
+ * fills required elements only, and 2010AA NM108 is situational in the maps), the pools of the dependent elements
+ * never met the qualifier: removing the NPI's first-digit test from the quick check went unnoticed. These are the
+ * baseline with the qualifier set and its identifier valid, and the elements whose pools are tried on each.
+ */
+function identifierBases(node: SegmentNode, base: Els): { els: Els; vary: number[] }[] {
+  const out: { els: Els; vary: number[] }[] = [];
+  const has = (seq: number, code: string) => {
+    const def = node.elsBySeq[seq];
+    if (!def || def.usage === 'N') return false;
+    const codes = def.codes ? [...def.codes] : def.ext ? [...(guides.codeList(def.ext)?.codes ?? [])] : null;
+    return !codes || codes.includes(code);
+  };
+  const withValues = (values: Record<number, string>, vary: number[]) => {
+    const els = base.map((c) => c.slice());
+    for (const [seq, v] of Object.entries(values)) {
+      while (els.length < Number(seq)) els.push(['']);
+      els[Number(seq) - 1] = [v];
+    }
+    out.push({ els, vary });
+  };
+  if (node.id === 'NM1' && node.elsBySeq[8]?.codes?.has('XX') && has(9, VALID_NPI)) withValues({ 8: 'XX', 9: VALID_NPI }, [8, 9]);
+  if (node.id === 'PRV' && has(2, 'PXC') && has(3, TAXONOMY)) withValues({ 2: 'PXC', 3: TAXONOMY }, [2, 3]);
+  if (node.id === 'N4') {
+    const state = !node.elsBySeq[2]?.codes && !node.elsBySeq[2]?.ext ? 'OR' : (goodValue(node.elsBySeq[2]!) ?? 'OR');
+    const zip: Record<number, string> = has(3, '974010000') && !node.elsBySeq[3]?.regex ? { 3: '974010000' } : {};
+    if (has(2, state)) {
+      withValues({ 2: state, ...zip }, [2, 3, 4]);
+      if (has(4, 'US')) withValues({ 2: state, ...zip, 4: 'US' }, [2, 3, 4]);
+    }
+  }
+  return out;
+}
+
 test('every segment place, element and component against a pool of values: the quick check never calls clean what the full check faults', () => {
   const faults: Fault[] = [];
   let cases = 0;
@@ -378,6 +416,19 @@ test('every segment place, element and component against a pool of values: the q
         for (const v of ['', ':', '::', 'A', 'A^B', 'HC:A9600:JZ', '11:B:1', '11:B:9', '11:B', '11::1']) at([v]);
       } else {
         for (const v of pool(def)) at([v]);
+      }
+    }
+    for (const { els: idBase, vary } of identifierBases(node, base)) {
+      variants.push(idBase);
+      for (const seq of vary) {
+        const def = node.elsBySeq[seq];
+        if (!def || def.comps) continue;
+        for (const v of pool(def)) {
+          const els = idBase.map((c) => c.slice());
+          while (els.length < seq) els.push(['']);
+          els[seq - 1] = [v];
+          variants.push(els);
+        }
       }
     }
     variants.push(...noteVariants(node, base), ...periodVariants(node, base));
