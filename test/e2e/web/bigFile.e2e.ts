@@ -2,7 +2,7 @@
  * A generated 10 MB 837P batch (bench/generate.ts, profile "realistic", 18,000+ claims) in the real workbench:
  * prints the time from opening it to its problems in the status bar, and from a one-character edit to the updated
  * problem count (printed, not asserted: shared machines are noisy; issue 12 asks for both under 2 s), and checks
- * that problems, inlay hints and folding show and that the edit changes the count.
+ * that problems, inlay hints, folding and the outline show and that the edit changes the count.
  *
  *   npm run build && npm run package && npm run test:e2e
  */
@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { generate837P } from '../../../bench/generate';
 import { loadCodeSet } from '../../../server/src/node/loadCodeSet';
 import { bundledGuides } from '../../../server/src/guides/loader';
-import { activeEditor, findVsix, missingEditor, openFile, ROOT, screenshot, startEditor, visibleText, type Editor } from './harness';
+import { activeEditor, findVsix, missingEditor, openFile, ROOT, runCommand, screenshot, startEditor, visibleText, type Editor } from './harness';
 
 const skip = missingEditor();
 const BIG = 'claims/batch-10mb.837';
@@ -86,7 +86,7 @@ describe('a 10 MB claim file in a real VS Code workbench', { timeout: 10 * 60_00
   });
   after(() => editor?.stop());
 
-  test('problems after opening, and after a one-character edit; inlay hints and folding', { skip }, async () => {
+  test('problems after opening, and after a one-character edit; inlay hints, folding and the outline', { skip }, async () => {
     const { page } = editor;
     const before = (await problemCount(page)) ?? 0;
     const opened = Date.now();
@@ -142,6 +142,16 @@ describe('a 10 MB claim file in a real VS Code workbench', { timeout: 10 * 60_00
     console.log(`# 10 MB file: edit -> updated problem count ${editMs} ms (status bar "${countBefore}" -> "${countAfter}"; VS Code's own count ${first.count} -> ${after.count}, capped at 1,000 a file)`);
     console.log(`# 10 MB file: lines with inlay hints on screen ${hints}, folding controls on screen ${folds}`);
     await screenshot(page, 'big-file');
+
+    // the outline (VS Code asks for the document's symbols): a batch this big lists its claims (capped, with a last
+    // entry saying how many more); the first rows are the interchange, group and transaction with their claims
+    const outlineAsked = Date.now();
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    const outlineRows = page.locator('.outline-pane .outline-tree .monaco-list-row');
+    while ((await outlineRows.count()) === 0 && Date.now() - outlineAsked < 60_000) await page.waitForTimeout(100);
+    const outlineMs = Date.now() - outlineAsked;
+    const outlineText = (await outlineRows.allTextContents()).map((t) => t.trim()).filter(Boolean);
+    console.log(`# 10 MB file: outline rows on screen ${outlineText.length} after ${outlineMs} ms (first: ${outlineText.slice(0, 3).map((t) => `"${t.slice(0, 60)}"`).join(', ')})`);
     // the server's own account (sizes and times only), from the extension's output channel log
     const log = serverLog(editor);
     for (const l of log.filter((x) => /checked a \d/.test(x)).slice(-4)) console.log(`# server: ${l.replace(/^.*?checked/, 'checked')}`);
@@ -157,5 +167,6 @@ describe('a 10 MB claim file in a real VS Code workbench', { timeout: 10 * 60_00
     assert.notEqual(countAfter, countBefore, 'the edit changed the problem count');
     assert.ok(folds > 0, 'folding controls in the margin');
     assert.ok(hints > 0, 'inlay hints after the codes on screen');
+    assert.ok(outlineText.some((t) => /^(Interchange|Group|837P|Claim)\b/.test(t)), `the outline shows the batch (rows: ${outlineText.slice(0, 8).join(' | ')})`);
   });
 });
