@@ -35,6 +35,8 @@ export interface ProtocolFigures {
   openToDiagnosticsMs: number;
   /** Whether that first answer was partial (the server then asks the client to pull again when it is complete). */
   openFirstAnswerPartial: boolean;
+  /** Pull: whether the edit's answer was "unchanged" (the edit left the problems as they were) rather than full. */
+  editAnswerUnchanged: boolean;
   /** didOpen -> the complete diagnostics (the same as the first answer when that was complete). */
   openToAllDiagnosticsMs: number;
   documentSymbolMs: number;
@@ -72,7 +74,7 @@ interface Session {
   stop(): Promise<void>;
   peakRssMB(): number | null;
   /** Resolves with the diagnostics of `version` (push: publishDiagnostics with that version; pull: a request). */
-  diagnostics(uri: string, version: number, sentAt: number): Promise<{ ms: number; diagnostics: unknown[]; partial: boolean }>;
+  diagnostics(uri: string, version: number, sentAt: number): Promise<{ ms: number; diagnostics: unknown[]; partial: boolean; unchanged: boolean }>;
   /** Resolves at the next workspace/diagnostic/refresh the server sends. */
   nextRefresh(): Promise<void>;
   published: () => number;
@@ -101,6 +103,9 @@ async function startSession(): Promise<Session> {
   child.stderr.on('data', () => undefined);
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let publishedCount = 0;
+  /** Pull: the result id and the items of the last full answer, per document (what VS Code's client keeps). */
+  const resultIds = new Map<string, string>();
+  const kept = new Map<string, unknown[]>();
   const waiters: { uri: string; version: number; resolve: (d: unknown[]) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
     publishedCount++;
@@ -149,13 +154,19 @@ async function startSession(): Promise<Session> {
     },
     diagnostics(uri, version, sentAt) {
       if (pull) {
-        return (connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ items?: unknown[]; resultId?: string }>).then((r) => {
+        // as VS Code's client pulls: with the result id of the last answer it has, so an answer that did not change
+        // comes back as "unchanged" (the client keeps the items it has)
+        const previousResultId = resultIds.get(uri);
+        return (connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }) as Promise<{ kind: string; items?: unknown[]; resultId?: string }>).then((r) => {
           publishedCount++;
+          const unchanged = r.kind === 'unchanged';
+          if (r.resultId !== undefined) resultIds.set(uri, r.resultId);
+          if (!unchanged) kept.set(uri, r.items ?? []);
           // this server marks a partial answer's result id (a refresh follows when the check is complete)
-          return { ms: performance.now() - sentAt, diagnostics: r.items ?? [], partial: /^partial-/.test(r.resultId ?? '') };
+          return { ms: performance.now() - sentAt, diagnostics: kept.get(uri) ?? [], partial: /^partial-/.test(r.resultId ?? ''), unchanged };
         });
       }
-      return new Promise((resolve) => waiters.push({ uri, version, resolve: (d) => resolve({ ms: performance.now() - sentAt, diagnostics: d, partial: false }) }));
+      return new Promise((resolve) => waiters.push({ uri, version, resolve: (d) => resolve({ ms: performance.now() - sentAt, diagnostics: d, partial: false, unchanged: false }) }));
     },
     async stop() {
       await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 3000))]).catch(() => undefined);
@@ -320,6 +331,7 @@ export async function protocolBench(file: string): Promise<ProtocolFigures> {
     return {
       openToDiagnosticsMs: first.ms,
       openFirstAnswerPartial: first.partial,
+      editAnswerUnchanged: afterEdit.unchanged,
       openToAllDiagnosticsMs: all.ms,
       documentSymbolMs: opened.symbolsMs,
       documentSymbolCount: opened.symbolCount,
