@@ -78,7 +78,7 @@ export class EnvelopeBuilder {
         return null;
       }
       r.load(i);
-      ic.trailerControlNumber = r.element(2);
+      ic.trailerControlNumber = r.keptElement(2);
       ic.declaredGroupCount = r.number(1);
       ic.ieaSpan = r.segmentSpan();
       this.extend(ic, i);
@@ -96,7 +96,7 @@ export class EnvelopeBuilder {
         return null;
       }
       r.load(i);
-      grp.trailerControlNumber = r.element(2);
+      grp.trailerControlNumber = r.keptElement(2);
       grp.declaredTransactionCount = r.number(1);
       grp.geSpan = r.segmentSpan();
       this.extend(grp, i);
@@ -115,7 +115,7 @@ export class EnvelopeBuilder {
         return null;
       }
       r.load(i);
-      t.trailerControlNumber = r.element(2);
+      t.trailerControlNumber = r.keptElement(2);
       t.declaredSegmentCount = r.number(1);
       t.seSpan = r.segmentSpan();
       t.actualSegmentCount = i - t.firstSegment + 1;
@@ -212,12 +212,12 @@ export class EnvelopeBuilder {
     const r = this.reader;
     r.load(i);
     return {
-      controlNumber: real ? r.element(13) : null,
+      controlNumber: real ? r.keptElement(13) : null,
       trailerControlNumber: null,
       declaredGroupCount: null,
-      senderId: real ? r.element(6) : null,
-      receiverId: real ? r.element(8) : null,
-      usageIndicator: real ? r.element(15) : null,
+      senderId: real ? r.keptElement(6) : null,
+      receiverId: real ? r.keptElement(8) : null,
+      usageIndicator: real ? r.keptElement(15) : null,
       firstSegment: i,
       lastSegment: i,
       span: r.segmentSpan(),
@@ -231,11 +231,11 @@ export class EnvelopeBuilder {
     const r = this.reader;
     r.load(i);
     return {
-      functionalIdentifier: real ? r.element(1) : null,
-      controlNumber: real ? r.element(6) : null,
+      functionalIdentifier: real ? r.keptElement(1) : null,
+      controlNumber: real ? r.keptElement(6) : null,
       trailerControlNumber: null,
       declaredTransactionCount: null,
-      version: real ? r.element(8) : null,
+      version: real ? r.keptElement(8) : null,
       firstSegment: i,
       lastSegment: i,
       span: r.segmentSpan(),
@@ -248,10 +248,10 @@ export class EnvelopeBuilder {
   private newTransaction(i: number, real: boolean, gs08: string | undefined): Transaction {
     const r = this.reader;
     r.load(i);
-    const st03 = real ? r.element(3) : null;
+    const st03 = real ? r.keptElement(3) : null;
     const lists = this.emptyLists();
     return {
-      controlNumber: real ? r.element(2) : null,
+      controlNumber: real ? r.keptElement(2) : null,
       trailerControlNumber: null,
       declaredSegmentCount: null,
       actualSegmentCount: 0,

@@ -108,6 +108,19 @@ export class SegmentReader {
     return { value: this.pool.value(this.text, a, b), offset: a, length: b - a };
   }
 
+  /**
+   * Element n like `element(n)`, its value a copy of its own: a slice of 13 characters or more would keep the whole
+   * text of this version alive (V8 slices point into it). For what outlives the version: the envelopes are carried
+   * across edits (model/incremental.ts), so an ISA06/ISA08 slice kept the first version's 10 MB text for as long as
+   * the file stayed open.
+   */
+  keptElement(n: number): Spanned | null {
+    const e = this.element(n);
+    // concatenating makes a string of two parts; slicing it copies the characters into a new string of their own
+    if (e && e.value.length >= 13) e.value = (' ' + e.value).slice(1);
+    return e;
+  }
+
   /** Element n as a string, undefined when absent or empty (element(n)?.value without the object). */
   elementValue(n: number): string | undefined {
     if (n > this.elementCount) return undefined;
