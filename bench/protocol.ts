@@ -99,7 +99,10 @@ const CLIENT_CAPABILITIES = {
 async function startSession(): Promise<Session> {
   // BENCH_SERVER: another build of the server to compare with (e.g. the one before a change)
   const serverJs = process.env.BENCH_SERVER ?? path.join(root, 'dist', 'server', 'server.js');
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...serverEnvironment(), HCPCS_DATA_DIR: path.join(root, 'data') } });
+  // BENCH_SERVER_NODE_ARGS: Node options for the server process, e.g. to profile it
+  // (`--cpu-prof --cpu-prof-interval 200 --cpu-prof-dir /tmp/prof` with a non-minified bundle as BENCH_SERVER)
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...serverEnvironment(), HCPCS_DATA_DIR: path.join(root, 'data') } });
   child.stderr.on('data', () => undefined);
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let publishedCount = 0;
