@@ -218,7 +218,8 @@ const LEVEL_DEPTH: Record<string, number> = { '20': 0, '22': 1, '23': 2 };
 /**
  * HL04 "1" (subordinate HL segments follow) on a level with no child level: the HL after it in the transaction is
  * not under it (X12 writes the levels depth first, so a level's first child is the next HL). Read from the claim
- * index's HL list, in place. The opposite (HL04 "0" with a child) is the walker's (walker.ts reportHierarchy).
+ * index's HL list, in place. The opposite (HL04 "0" with a child) is the walker's (walker.ts reportHierarchy), except
+ * on 2000A, whose HL04 may only be 1: x12/code-value reports that, with its fix.
  * Part of the file walk's issues, which are walked again after any edit that touches an HL segment
  * (model/incremental.ts rebuilds then), so adding or removing the child level updates the finding.
  */

@@ -496,7 +496,10 @@ export class Walker {
           edits: [{ span: { offset: hl02.offset, length: hl02.length }, newText: parent.hlId }],
         });
       }
-      if (parent.hlChild === '0') {
+      // a level whose HL04 may not be 0 at all (2000A: only 1) is x12/code-value's, once, on that HL04 with its fix;
+      // saying it again here would put a second fault (and a second 999 IK3, on the child's HL) on one value
+      const parentHl04 = parent.loop.items[0]?.kind === 'segment' ? (parent.loop.items[0] as SegmentNode).elsBySeq[4] : null;
+      if (parent.hlChild === '0' && !(parentHl04?.codes && !parentHl04.codes.has('0'))) {
         this.push('hierarchy', { offset: seg.offset, length: seg.length }, i, `${where(parent.loop)} says in HL04 that it has no child levels (0), but ${where(node.loop)} follows under it. Set the parent's HL04 to 1.`, { ik304: '8', ik403: '7', seq: 4 }, parent.loop, node);
       }
     }

@@ -36,6 +36,18 @@ describe(CODE_VALUE, () => {
     assert.match(run(codeValue, i)[0].message, /CLM05-2 Facility Code Qualifier: "B" is not a code the guide allows here \(allowed: A\)/);
   });
 
+  test('fires on a billing provider HL04 0 (2000A HL04 may only be 1: a subscriber level always follows); the fix sets it to 1', () => {
+    const broken = edit(P, 'HL*1**20*1~', 'HL*1**20*0~');
+    const [f, ...rest] = run(codeValue, broken);
+    assert.deepEqual(rest, []);
+    assert.equal(f.span.offset, broken.indexOf('HL*1**20*0~') + 'HL*1**20*'.length);
+    assert.match(f.message, /^loop 2000A Billing Provider Hierarchical Level, HL04 Hierarchical Child Code: "0" is not a code the guide allows here \(allowed: 1\)/);
+    assert.equal(f.fixes![0].title, 'Set HL04 to 1');
+    assert.equal(applyFix(broken, f.fixes![0]), P);
+    // HL04 0 is allowed on a subscriber (no patient level under it): not this rule's
+    assert.deepEqual(run(codeValue, edit(P, 'HL*3*1*22*1~', 'HL*3*1*22*0~')), []);
+  });
+
   test('fires on a DTP02 format qualifier the loop does not take (D8 for the 837I statement period)', () => {
     const broken = edit(I, 'DTP^434^RD8^20260202-20260202', 'DTP^434^D8^20260202');
     assert.match(run(codeValue, broken)[0].message, /DTP02 Date Time Period Format Qualifier: "D8" is not a code the guide allows here \(allowed: RD8\)/);
