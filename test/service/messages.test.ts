@@ -49,6 +49,29 @@ test('the first clause ends as a sentence; labels, parentheses and quotes are ke
   assert.equal(sentenceFirst('Already a sentence. Then: more.'), 'Already a sentence. Then: more.');
 });
 
+test('a guide place ("loop ..., DTP03 ...:") is a label: the first sentence is what follows it; a clause after it still ends there', () => {
+  // the first sentence was the place alone ("... From and To Date. The range ends ..."): it said nothing wrong
+  assert.equal(
+    sentenceFirst('loop 2300 Claim Information, DTP03 Statement From and To Date: the range ends (20050301) before it starts (20050315). The clearinghouse rejects it.'),
+    'loop 2300 Claim Information, DTP03 Statement From and To Date: the range ends (20050301) before it starts (20050315). The clearinghouse rejects it.',
+  );
+  assert.equal(
+    sentenceFirst('loop 2010BA Subscriber Name, N4 Subscriber City, State, ZIP Code: only one of N402, N407 may be filled. (X12 syntax note E0207)'),
+    'loop 2010BA Subscriber Name, N4 Subscriber City, State, ZIP Code: only one of N402, N407 may be filled. (X12 syntax note E0207)',
+  );
+  // after the place, the clause ends at its own ": " as before
+  assert.equal(
+    sentenceFirst('loop 2000B Subscriber Hierarchical Level: HL01 is 2, but the HL before it is 2: hierarchical IDs count up by one.'),
+    'loop 2000B Subscriber Hierarchical Level: HL01 is 2, but the HL before it is 2. Hierarchical IDs count up by one.',
+  );
+  // a clause that starts with "loop" is not a place: "... holds ..., which is outside the X12 character set: the guides allow"
+  assert.equal(
+    sentenceFirst('loop 2010BA Subscriber Name, NM104 Subscriber First Name holds a control character (U+0009, a tab), which is outside the X12 character set: the guides allow capital letters only. Remove it.'),
+    'loop 2010BA Subscriber Name, NM104 Subscriber First Name holds a control character (U+0009, a tab), which is outside the X12 character set. The guides allow capital letters only. Remove it.',
+  );
+  assert.equal(sentenceFirst('NTE is out of order in loop 2300 Claim Information: the 837I guide wants it later.'), 'NTE is out of order in loop 2300 Claim Information. The 837I guide wants it later.');
+});
+
 test('every message: the place first inside a claim, and a first sentence under 100 characters', () => {
   const long: string[] = [];
   const rules = new Set<string>();

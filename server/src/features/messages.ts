@@ -22,13 +22,32 @@ export function claimPlace(claim: Claim, span: Span): string {
 
 const MIN_CLAUSE = 12; // "A9604: ..." is a label, not a clause: the sentence ends at the next break
 
+/** Words of guide loop and element names that start in lower case ("Place of Service Code", "From and To Date"). */
+const NAME_WORDS = new Set(['and', 'or', 'of', 'to', 'for', 'in', 'on', 'by', 'with', 'per', 'the', 'a', 'an']);
+
+/**
+ * Whether `text` (a message up to its first ": ") is an implementation-guide place, "loop 2300 Claim Information,
+ * DTP03 Statement From and To Date": a label like "A9604:", not a clause; any other lower-case word (a verb: "holds",
+ * "is") makes it a clause.
+ */
+function guidePlace(text: string): boolean {
+  if (!text.startsWith('loop ')) return false;
+  for (const w of text.slice(5).split(/[\s,]+/)) {
+    const c = w.charCodeAt(0);
+    if (c >= 97 && c <= 122 && !NAME_WORDS.has(w)) return false;
+  }
+  return true;
+}
+
 /**
  * The message with its first clause ended as a sentence: the first ": " (before a word) or " — " outside
- * parentheses and quotes, past a short label, becomes ". " with a capital. One pass, no regular expression.
+ * parentheses and quotes, past a short label or a guide place ("loop 2300 Claim Information, DTP03 ...:"), becomes
+ * ". " with a capital. One pass.
  */
 export function sentenceFirst(message: string): string {
   let depth = 0;
   let quoted = false;
+  let placed = false;
   for (let i = 0; i < message.length - 2; i++) {
     const c = message[i];
     if (c === '.' && message[i + 1] === ' ' && i >= MIN_CLAUSE && depth === 0 && !quoted) return message; // already a sentence
@@ -37,6 +56,12 @@ export function sentenceFirst(message: string): string {
     else if (c === '"') quoted = !quoted;
     if (depth > 0 || quoted || i < MIN_CLAUSE) continue;
     if (c === ':' && message[i + 1] === ' ') {
+      // a guide rule's place ends in ": " too: the first sentence is what follows it
+      if (!placed && guidePlace(message.slice(0, i))) {
+        placed = true;
+        continue;
+      }
+      placed = true;
       const next = message[i + 2];
       // a word follows (not a code such as J9035): "...statute"): Medicare will deny" ends the clause
       const after = message[i + 3] ?? '';
