@@ -83,7 +83,7 @@ export class PrefixIndex {
     const seenWords: string[] = [];
     const lastRecordOf: number[] = [];
     const wordStart = new Int32Array(n + 1);
-    let ids: number[] = [];
+    const ids: number[] = [];
     const splitter = /[^a-z0-9]+/;
     for (let i = 0; i < n; i++) {
       const it = items[i];
@@ -113,7 +113,6 @@ export class PrefixIndex {
     for (let r = 0; r < bySpelling.length; r++) renumbered[bySpelling[r]] = r;
     this.vocab = bySpelling.map((w) => seenWords[w]);
     const recordWordIds = Int32Array.from(ids, (w) => renumbered[w]);
-    ids = [];
     this.recordWordStart = wordStart;
     this.recordWordIds = recordWordIds;
     this.firstWord = new Int32Array(n);

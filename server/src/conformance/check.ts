@@ -235,10 +235,8 @@ function checkChildLevels(doc: X12Document, file: ClaimFile, tx: Transaction, g:
     const depth = LEVEL_DEPTH[at.value(3, 0)];
     const loop = depth === undefined ? null : loops[depth];
     if (!loop) continue;
-    const hl04 = { offset: 0, length: 0 };
     at.bounds(4, 0);
-    hl04.offset = at.from;
-    hl04.length = at.to - at.from;
+    const hl04 = { offset: at.from, length: at.to - at.from };
     const id = at.value(1, 0);
     const segIndex = index.levelSeg[j];
     if (j + 1 < levels.to) {
