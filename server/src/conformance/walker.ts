@@ -18,7 +18,7 @@ import type { X12Document, X12Segment } from '../parse/x12';
 import { checkSegmentElements, guideName, type CheckContext } from './elements';
 import { segmentLooksClean } from './fastCheck';
 import { guideLoop, loopLabel, type LoopNode, type SegmentNode } from './guides';
-import { rejection, type GuideIssue } from './issues';
+import { rejection, strictRejection, type GuideIssue } from './issues';
 
 /** Whether the character before `offset` is a space or tab inside the line (a segment written with a leading blank). */
 function leadingBlank(text: string, offset: number): boolean {
@@ -310,7 +310,7 @@ export function checkSegmentFormat(ctx: CheckContext, i: number, at: SegmentAt, 
     while (k > 0 && seg.elements[k - 1].value.length === 0) k--;
     const from = k > 0 ? seg.elements[k - 1].offset + seg.elements[k - 1].length : seg.idSpan.offset + seg.idSpan.length;
     const to = seg.offset + seg.length;
-    ctx.issues.push({ kind: 'format', span: { offset: from, length: to - from }, segmentIndex: i, message: `The ${seg.id} segment ends with ${n - k} empty element${n - k === 1 ? '' : 's'}: X12 wants trailing element separators left out, and strict translators reject the segment. ${rejection({ ik304: '8' })}`, ack: { ik304: '8' }, loop, segment: null, element: null, fix: {
+    ctx.issues.push({ kind: 'format', span: { offset: from, length: to - from }, segmentIndex: i, message: `The ${seg.id} segment ends with ${n - k} empty element${n - k === 1 ? '' : 's'}: X12 wants trailing element separators left out. ${strictRejection({ ik304: '8' })}`, ack: { ik304: '8' }, loop, segment: null, element: null, fix: {
       title: 'Remove the trailing separators',
       edits: [{ span: { offset: from, length: to - from }, newText: '' }],
     } });
