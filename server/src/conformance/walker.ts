@@ -499,10 +499,39 @@ export class Walker {
       // a level whose HL04 may not be 0 at all (2000A: only 1) is x12/code-value's, once, on that HL04 with its fix;
       // saying it again here would put a second fault (and a second 999 IK3, on the child's HL) on one value
       const parentHl04 = parent.loop.items[0]?.kind === 'segment' ? (parent.loop.items[0] as SegmentNode).elsBySeq[4] : null;
-      if (parent.hlChild === '0' && !(parentHl04?.codes && !parentHl04.codes.has('0'))) {
-        this.push('hierarchy', { offset: seg.offset, length: seg.length }, i, `${where(parent.loop)} says in HL04 that it has no child levels (0), but ${where(node.loop)} follows under it. Set the parent's HL04 to 1.`, { ik304: '8', ik403: '7', seq: 4 }, parent.loop, node);
-      }
+      if (parent.hlChild === '0' && !(parentHl04?.codes && !parentHl04.codes.has('0'))) this.reportChildlessParent(parent, i, seg, node);
     }
+  }
+
+  /**
+   * A parent level whose HL04 says it has no child levels (0) with a level under it (HL `i`, `seg`): the fault is the
+   * parent's HL04, so the finding, its 999 (IK3 on the parent's HL, IK4 HL04) and the fix "Set HL04 to 1" are there.
+   * Said once per parent, however many levels follow under it.
+   */
+  private reportChildlessParent(parent: Frame, i: number, seg: X12Segment, node: SegmentNode): void {
+    const parentNode = parent.loop.items[0]?.kind === 'segment' ? (parent.loop.items[0] as SegmentNode) : null;
+    parent.hlChild = null;
+    const message = `${where(parent.loop)} says in HL04 that it has no child levels (0), but ${where(node.loop)} follows under it. Set HL04 to 1.`;
+    const ack = { ik304: '8', ik403: '7', seq: 4, badValue: '0' };
+    if (parent.entrySeg < 0) {
+      // the parent's HL lies outside this walk (not seen: its HL04 was not read): the child's HL is all there is to point at
+      this.push('hierarchy', { offset: seg.offset, length: seg.length }, i, message, ack, parent.loop, node);
+      return;
+    }
+    const hl = new SegmentAt(this.ctx.doc, parent.entrySeg);
+    hl.bounds(4, 0);
+    const hl04 = { offset: hl.from, length: hl.to - hl.from };
+    this.ctx.issues.push({
+      kind: 'hierarchy',
+      span: hl04,
+      segmentIndex: parent.entrySeg,
+      message: `${message} ${rejection(ack)}`,
+      ack,
+      loop: parent.loop,
+      segment: parentNode,
+      element: parentNode?.elsBySeq[4] ?? null,
+      fix: hl04.length > 0 ? { title: 'Set HL04 to 1', edits: [{ span: hl04, newText: '1' }] } : undefined,
+    });
   }
 
   /** Move frame `depth` on to its item `item` (a claim walked on its own stands there), reporting what it skipped. */

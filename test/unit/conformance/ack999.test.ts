@@ -49,3 +49,13 @@ test('the 999 check itself catches a broken 999 (AK9 without its counts)', () =>
   const out = ack(P).replace('AK9*A*1*1*1~', 'AK9*A~');
   assert.ok(selfCheck(out).some((m) => /AK902 .* is required/.test(m)));
 });
+
+test('a subscriber HL04 0 with a patient level under it: IK3 on the subscriber HL (loop 2000), IK4 its HL04 with the value 0', () => {
+  const broken = edit(P, 'HL*3*1*22*1~', 'HL*3*1*22*0~');
+  const out = ack(broken);
+  // the subscriber HL is the transaction's 3rd HL: its IK302 is its position in the set, counted from ST
+  const lines = broken.slice(broken.indexOf('ST*837')).split('~\n');
+  const position = lines.findIndex((s) => s.startsWith('HL*3*1*22*0')) + 1;
+  assert.match(out, new RegExp(`^IK3\\*HL\\*${position}\\*2000\\*8~\\nIK4\\*4\\*736\\*7\\*0~$`, 'm'));
+  assert.deepEqual(selfCheck(out), []);
+});

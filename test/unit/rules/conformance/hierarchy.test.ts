@@ -31,8 +31,25 @@ describe(HIERARCHY, () => {
     const sub = P.slice(idx, P.indexOf('~', idx));
     assert.ok(sub.length > 0);
     const withPatient = edit(P, 'NM1*PR*2*MEDICARE PART B*****PI*02402~\nCLM*SVO-24001', 'NM1*PR*2*MEDICARE PART B*****PI*02402~\nHL*3*2*23*0~\nPAT*19~\nNM1*QC*1*HOLLOWAY*ANNA~\nCLM*SVO-24001');
-    const found = run(hierarchy, withPatient);
-    assert.ok(found.some((f) => /says in HL04 that it has no child levels \(0\)/.test(f.message)), found.map((f) => f.message).join('\n'));
+    const found = run(hierarchy, withPatient).filter((f) => /says in HL04 that it has no child levels \(0\)/.test(f.message));
+    assert.equal(found.length, 1, run(hierarchy, withPatient).map((f) => f.message).join('\n'));
+    const [f] = found;
+    // the fault is the parent's HL04: the finding, its 999 and the fix are there, not on the child's HL
+    assert.equal(at(withPatient, f), '0');
+    assert.equal(f.span.offset, withPatient.indexOf('HL*2*1*22*0~') + 'HL*2*1*22*'.length);
+    assert.match(f.message, /^loop 2000B Subscriber Hierarchical Level says in HL04 that it has no child levels \(0\), but loop 2000C Patient Hierarchical Level follows under it\. Set HL04 to 1\. The clearinghouse rejects the transaction set with a 999 \(IK4 error 7, invalid code value\)/);
+    assert.equal(f.fixes![0].title, 'Set HL04 to 1');
+    const fixed = applyFix(withPatient, f.fixes![0]);
+    assert.ok(fixed.includes('HL*2*1*22*1~\nSBR'));
+    assert.equal(run(hierarchy, fixed).filter((g) => /no child levels/.test(g.message)).length, 0);
+  });
+
+  test('a parent with HL04 0 and two levels under it is told once, on its own HL04', () => {
+    // a second patient level (with no claim of its own) right before the first one
+    const two = edit(edit(P, 'HL*3*1*22*1~', 'HL*3*1*22*0~'), PATIENT, `${PATIENT}${PATIENT}`);
+    const found = run(hierarchy, two).filter((f) => /no child levels \(0\)/.test(f.message));
+    assert.equal(found.length, 1);
+    assert.equal(two.slice(found[0].span.offset - 'HL*3*1*22*'.length, found[0].span.offset + 1), 'HL*3*1*22*0');
   });
 
   test('fires when a subscriber says in HL04 that child levels follow (1) but no patient level comes; the fix sets HL04 to 0', () => {
