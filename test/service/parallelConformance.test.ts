@@ -165,3 +165,10 @@ describe('guide conformance on a second core', () => {
     assert.deepEqual(svc.validate(TextDocument.create('file:///p.837', 'x12', 1, BROKEN_P), undefined, { today: TODAY }), diagnostics(BROKEN_P, false));
   });
 });
+
+test('files over MAX_TEXT_LENGTH are checked on the main thread (the worker would hold a second copy of a 50 MB file)', () => {
+  const small = new ParallelConformance({ dataDir, workerFile, minTextLength: 0, maxTextLength: 1000 });
+  assert.equal(small.start(BROKEN_P), null);
+  assert.ok(BROKEN_P.length > 1000);
+  void small.close();
+});

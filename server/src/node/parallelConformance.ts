@@ -17,6 +17,13 @@ import type { JobMessage, JobRequest } from './conformanceWorker';
 
 /** Smaller files are checked here: posting the text and waking a thread would cost more than it saves (about 900 claims). */
 export const MIN_TEXT_LENGTH = 500_000;
+/**
+ * Bigger files are checked here too: the worker holds its own copy of the text and its segment table while it
+ * checks (about 75 MB more for a 10 MB file), which for a 50 MB file would pass the resident-memory target (< 400 MB).
+ */
+export const MAX_TEXT_LENGTH = 20_000_000;
+/** A worker with no job this long is ended (its memory given back); the next big file starts another. */
+const IDLE_MS = 60_000;
 
 const NONE: readonly GuideIssue[] = Object.freeze([]) as unknown as GuideIssue[];
 
@@ -27,6 +34,8 @@ export interface ParallelConformanceOptions {
   workerFile?: string;
   /** Files shorter than this are checked on the main thread (MIN_TEXT_LENGTH). */
   minTextLength?: number;
+  /** Files longer than this are checked on the main thread (MAX_TEXT_LENGTH). */
+  maxTextLength?: number;
 }
 
 export class ParallelConformance implements ClaimConformanceHelper {
@@ -35,12 +44,13 @@ export class ParallelConformance implements ClaimConformanceHelper {
   private readonly control = new Int32Array(new SharedArrayBuffer(8));
   private nextJob = 1;
   private broken = false;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ParallelConformanceOptions) {}
 
   /** Start the worker now (it loads its guides while the server is idle), not on the first big file. */
   warmUp(): void {
-    this.ensureWorker();
+    if (this.ensureWorker()) this.endWhenIdle();
   }
 
   private ensureWorker(): boolean {
@@ -49,16 +59,19 @@ export class ParallelConformance implements ClaimConformanceHelper {
     try {
       const { port1, port2 } = new MessageChannel();
       const workerFile = this.options.workerFile ?? path.join(__dirname, 'conformanceWorker.js');
-      // a missing bundle would only say so on the event loop, while a validation waits: not started
+      // a missing bundle would only say so on the event loop, while a validation goes on: not started
       if (!fs.existsSync(workerFile)) {
         this.fail();
         return false;
       }
-      this.worker = new Worker(workerFile, { workerData: { dataDir: this.options.dataDir, port: port2, control: this.control.buffer }, transferList: [port2] });
-      // the worker never keeps the server alive, and a worker that dies is not started again
-      this.worker.unref();
-      this.worker.on('error', () => this.fail());
-      this.worker.on('exit', () => this.fail());
+      const worker = new Worker(workerFile, { workerData: { dataDir: this.options.dataDir, port: port2, control: this.control.buffer }, transferList: [port2] });
+      // the worker never keeps the server alive; one that fails is not started again
+      worker.unref();
+      worker.on('error', () => this.fail());
+      worker.on('exit', () => {
+        if (this.worker === worker) this.fail();
+      });
+      this.worker = worker;
       this.port = port1;
       this.port.unref();
       return true;
@@ -73,20 +86,36 @@ export class ParallelConformance implements ClaimConformanceHelper {
     this.worker = null;
   }
 
+  /** End the worker after IDLE_MS without a job (re-armed by each job's end). */
+  private endWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      const w = this.worker;
+      this.worker = null;
+      this.port?.close();
+      this.port = null;
+      void w?.terminate();
+    }, IDLE_MS);
+    this.idleTimer.unref();
+  }
+
   start(text: string): ClaimConformanceJob | null {
-    if (text.length < (this.options.minTextLength ?? MIN_TEXT_LENGTH) || !this.ensureWorker() || !this.port) return null;
+    if (text.length < (this.options.minTextLength ?? MIN_TEXT_LENGTH) || text.length > (this.options.maxTextLength ?? MAX_TEXT_LENGTH)) return null;
+    if (!this.ensureWorker() || !this.port) return null;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     const job = this.nextJob++;
     Atomics.store(this.control, 1, 0);
     Atomics.store(this.control, 0, job);
     this.port.postMessage({ job, text } satisfies JobRequest);
-    return new Job(job, this.port, this.control);
+    return new Job(job, this.port, this.control, () => this.endWhenIdle());
   }
 
-  /** Stop the worker (tests; the server's worker ends with the process). */
+  /** Stop the worker (tests; the server's worker ends with the process, or when idle). */
   async close(): Promise<void> {
     const w = this.worker;
     this.broken = true;
     this.worker = null;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     if (w) await w.terminate();
   }
 }
@@ -95,6 +124,7 @@ class Job implements ClaimConformanceJob {
   /** The claims answered so far, as [from, upTo) ranges of first segments in the order they came (the validation asks in claim order). */
   private readonly ranges: number[] = [];
   private failed = false;
+  private stopped = false;
   private readonly byClaim = new Map<number, readonly GuideIssue[]>();
   private file: readonly GuideIssue[] | null = null;
 
@@ -102,6 +132,7 @@ class Job implements ClaimConformanceJob {
     private readonly job: number,
     private readonly port: MessagePort,
     private readonly control: Int32Array,
+    private readonly ended: () => void,
   ) {}
 
   fileIssues(): readonly GuideIssue[] | undefined {
@@ -146,8 +177,11 @@ class Job implements ClaimConformanceJob {
   }
 
   stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
     // the worker drops the job at its next batch (it is no longer the current one)
     if (Atomics.load(this.control, 0) === this.job) Atomics.store(this.control, 0, 0);
     this.failed = true;
+    this.ended();
   }
 }
