@@ -26,8 +26,6 @@ const builds = [
   // any editor through server.js, which runs it from a V8 code cache (server/src/node/startWithCodeCache.ts).
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server/serverMain.js' },
   { ...common, entryPoints: ['server/src/node/startWithCodeCache.ts'], outfile: 'dist/server/server.js' },
-  // the conformance worker the server checks a big file's claims with on a second core (node/parallelConformance.ts)
-  { ...common, entryPoints: ['server/src/node/conformanceWorker.ts'], outfile: 'dist/server/conformanceWorker.js' },
 ];
 if (fs.existsSync('server/src/cli/main.ts')) {
   builds.push({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server/cli.js' });

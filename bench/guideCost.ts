@@ -3,9 +3,7 @@
  * all diagnostics of the 10 MB realistic file with and without them, and an edit inside one claim with and without
  * them, beside x12-parser's parse of the same file in the same run. The same measurements as `npm run bench`'s
  * engine table (bench/run.ts), on the same generated file.
- * "With" is the guide rules as the server runs them (a big file's claims checked on a second core:
- * node/parallelConformance.ts, with the built worker of dist/server, so `node esbuild.js` first); all on one thread is
- * given beside it. The all-diagnostics figures are also given in CPU time (process.cpuUsage: all threads, the garbage collector's
+ * The all-diagnostics figures are also given in CPU time (process.cpuUsage: all threads, the garbage collector's
  * too), which on a shared machine moves less with other people's work than the wall clock, and as the fastest
  * repetition of each; the repetitions with and without the rules are taken in turn.
  *
@@ -28,8 +26,6 @@ import { allRules } from '../server/src/rules/registry';
 import { conformanceRules } from '../server/src/rules/conformance';
 import type { Rule } from '../server/src/rules/types';
 import { generate837P, rng } from './generate';
-import { ParallelConformance } from '../server/src/node/parallelConformance';
-import type { ClaimConformanceHelper } from '../server/src/conformance/parallel';
 
 // BENCH_ROOT: set when this file runs as a bundle from .cache/bench (see BENCH_BUNDLED)
 const root = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..');
@@ -110,19 +106,14 @@ async function main(): Promise<void> {
    * All diagnostics with each rule set, the repetitions of the sets taken in turn (with, without, without, with ...)
    * so that a slow stretch of the machine falls on both alike.
    */
-  // the guide rules as the server runs them: a big file's claims checked on the second core (node/parallelConformance.ts)
-  const helper = new ParallelConformance({ dataDir: path.join(root, 'data'), workerFile: path.join(root, 'dist', 'server', 'conformanceWorker.js') });
-  helper.warmUp();
-  await new Promise((r) => setTimeout(r, 500));
-  type RuleSet = { rules?: readonly Rule[]; claimConformance?: ClaimConformanceHelper };
-  const allDiagnostics = (...ruleSets: RuleSet[]): AllRun[] => {
+  const allDiagnostics = (...ruleSets: (readonly Rule[] | undefined)[]): AllRun[] => {
     const counts = ruleSets.map(() => 0);
     const t: number[][] = ruleSets.map(() => []);
     const cpu: number[][] = ruleSets.map(() => []);
     for (let i = 0; i < reps; i++) {
       for (let j = 0; j < ruleSets.length; j++) {
         const k = i % 2 ? ruleSets.length - 1 - j : j;
-        const svc = createLanguageService({ codeSet, guides, ...ruleSets[k] });
+        const svc = createLanguageService({ codeSet, guides, rules: ruleSets[k] });
         const doc = TextDocument.create('file:///bench/10mb.837', 'x12', 1, text10);
         gc();
         let wall = 0;
@@ -150,8 +141,7 @@ async function main(): Promise<void> {
   };
 
   if (only === 'all') {
-    console.log(JSON.stringify(allDiagnostics({ claimConformance: helper })[0]));
-    await helper.close();
+    console.log(JSON.stringify(allDiagnostics(undefined)[0]));
     return;
   }
   if (only === 'edit') {
@@ -166,21 +156,19 @@ async function main(): Promise<void> {
     parser.push(performance.now() - t0);
   }
   const x12ParserMs = median(parser);
-  const [withRun, inProcessRun, withoutRun] = allDiagnostics({ claimConformance: helper }, {}, { rules: without });
-  await helper.close();
+  const [withRun, withoutRun] = allDiagnostics(undefined, without);
   const editWith = edits();
   const editWithout = edits(without);
   const r = (x: number) => (x / x12ParserMs).toFixed(4);
   const pct = (a: number, b: number) => `${((a / b - 1) * 100).toFixed(0)}%`;
   console.log(`load: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; x12-parser parse of the 10 MB file ${x12ParserMs.toFixed(0)} ms`);
-  console.log(`all diagnostics with the guide rules    ${withRun.ms.toFixed(0)} ms (${r(withRun.ms)} of x12-parser; ${withRun.count} diagnostics; the claims' conformance on the second core, as the server runs it)`);
-  console.log(`  checked all on one thread              ${inProcessRun.ms.toFixed(0)} ms (${r(inProcessRun.ms)}; ${inProcessRun.count} diagnostics) -> ${pct(inProcessRun.ms, withoutRun.ms)} over the figure without them`);
+  console.log(`all diagnostics with the guide rules    ${withRun.ms.toFixed(0)} ms (${r(withRun.ms)} of x12-parser; ${withRun.count} diagnostics)`);
   console.log(`all diagnostics without them            ${withoutRun.ms.toFixed(0)} ms (${r(withoutRun.ms)}; ${withoutRun.count} diagnostics) -> guide rules cost ${pct(withRun.ms, withoutRun.ms)}`);
   console.log(`  the fastest repetition of each        ${withRun.minMs.toFixed(0)} ms with, ${withoutRun.minMs.toFixed(0)} ms without -> ${pct(withRun.minMs, withoutRun.minMs)}`);
   console.log(`  the same in CPU time (all threads)     ${withRun.cpuMs.toFixed(0)} ms with, ${withoutRun.cpuMs.toFixed(0)} ms without -> ${pct(withRun.cpuMs, withoutRun.cpuMs)}`);
   console.log(`edit inside one claim with the rules    ${editWith.toFixed(1)} ms (${r(editWith)})`);
   console.log(`edit inside one claim without them      ${editWithout.toFixed(1)} ms (${r(editWithout)}) -> guide rules cost ${pct(editWith, editWithout)}`);
-  console.log(JSON.stringify({ load: os.loadavg()[0], x12ParserMs, allWith: withRun.ms, allOneThread: inProcessRun.ms, allWithout: withoutRun.ms, allWithMin: withRun.minMs, allWithoutMin: withoutRun.minMs, allWithCpu: withRun.cpuMs, allWithoutCpu: withoutRun.cpuMs, editWith, editWithout }));
+  console.log(JSON.stringify({ load: os.loadavg()[0], x12ParserMs, allWith: withRun.ms, allWithout: withoutRun.ms, allWithMin: withRun.minMs, allWithoutMin: withoutRun.minMs, allWithCpu: withRun.cpuMs, allWithoutCpu: withoutRun.cpuMs, editWith, editWithout }));
 }
 
 main().catch((err) => {

@@ -19,7 +19,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadCodeSet } from '../server/src/node/loadCodeSet';
 import { bundledGuides } from '../server/src/guides/loader';
 import { createLanguageService } from '../server/src/service';
-import { ParallelConformance } from '../server/src/node/parallelConformance';
 import { allRules } from '../server/src/rules/registry';
 import { conformanceRules } from '../server/src/rules/conformance';
 import type { Rule } from '../server/src/rules/types';
@@ -230,11 +229,11 @@ async function main(): Promise<void> {
   rows.push(['parse + claim model (index + every claim built once), 1 MB', `${round(parse1, 1)} ms`, '']);
 
   // all diagnostics from scratch (fresh service: analysis + every rule), on the realistic and the many-findings file
-  const allDiagnostics = (t: string, rules?: readonly Rule[], claimConformance?: ParallelConformance): { ms: number; count: number } => {
+  const allDiagnostics = (t: string, rules?: readonly Rule[]): { ms: number; count: number } => {
     let count = 0;
     const full: number[] = [];
     for (let i = 0; i < reps; i++) {
-      const svc = createLanguageService({ codeSet, guides, rules, claimConformance });
+      const svc = createLanguageService({ codeSet, guides, rules });
       const doc = TextDocument.create('file:///bench/10mb.837', 'x12', 1, t);
       gc();
       full.push(time(() => (count = svc.validate(doc, undefined, { today: TODAY }).length)));
@@ -250,18 +249,7 @@ async function main(): Promise<void> {
   // the same without the implementation-guide rules (issue 11: conformance must stay within 30% of this)
   const withoutGuideRules = allRules.filter((r) => !GUIDE_RULE_IDS.has(r.id));
   const realisticNoGuideRun = allDiagnostics(text10, withoutGuideRules);
-  // as the server runs the guide rules: a big file's claims checked on the second core (node/parallelConformance.ts)
-  const helper = new ParallelConformance({ dataDir: path.join(root, 'data'), workerFile: path.join(root, 'dist', 'server', 'conformanceWorker.js') });
-  helper.warmUp();
-  await new Promise((r) => setTimeout(r, 500));
-  const realisticHelperRun = allDiagnostics(text10, undefined, helper);
-  await helper.close();
-  rows.push(['all diagnostics, 10 MB (realistic), the claims\' guide conformance on the second core (as the server)', `${round(realisticHelperRun.ms, 0)} ms (${round(realisticHelperRun.ms / x12ParserMs, 2)} of x12-parser)`, '']);
-  rows.push([
-    'all diagnostics, 10 MB (realistic), without the x12/ guide rules',
-    `${round(realisticNoGuideRun.ms, 0)} ms (guide conformance costs ${round((realisticHelperRun.ms / realisticNoGuideRun.ms - 1) * 100, 0)}% as the server runs it, ${round((allDiagnosticsMs / realisticNoGuideRun.ms - 1) * 100, 0)}% on one thread)`,
-    'guide rules < +30%',
-  ]);
+  rows.push(['all diagnostics, 10 MB (realistic), without the x12/ guide rules', `${round(realisticNoGuideRun.ms, 0)} ms (guide conformance costs ${round((allDiagnosticsMs / realisticNoGuideRun.ms - 1) * 100, 0)}%)`, 'guide rules < +30%']);
 
   // incremental: edit one charge inside a claim, re-validate
   const service = createLanguageService({ codeSet, guides });

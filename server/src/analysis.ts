@@ -232,11 +232,6 @@ export class AnalysisCache {
     return analysis;
   }
 
-  /** Whether an analysis of the document (this version or an earlier one to update) is kept. */
-  has(document: TextDocument): boolean {
-    return this.byUri.has(document.uri);
-  }
-
   forget(uri: string): void {
     this.byUri.delete(uri);
   }

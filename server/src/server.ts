@@ -32,7 +32,6 @@ import { allRules } from './rules/registry';
 import { importReleaseInto, removeImportedRelease } from './node/importRelease';
 import { coverageSummary } from './codeset/codeset';
 import { warmUpByChecking } from './warmUpByChecking';
-import { ParallelConformance } from './node/parallelConformance';
 
 export interface ServerOptions {
   /** Folder holding manifest.json and the code tables. */
@@ -56,8 +55,6 @@ const IDLE_WARM_UP_MS = 1000;
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new CoalescedDocuments();
-  /** A big file's guide conformance on a second core; its worker thread starts (and loads its guides) after initialize. */
-  const claimConformance = new ParallelConformance({ dataDir: options.dataDir });
   let service: LanguageService | undefined;
   let environment: Environment | undefined;
   let settings: Settings = defaultSettings;
@@ -132,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         void connection.window.showWarningMessage(`HCPCS: ${problem.split('\n')[0]}. Files that need this table are checked without it; the "HCPCS Language Server" output names the file and field.`);
       },
     });
-    service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides, claimConformance });
+    service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides });
     for (const problem of environment.problems) connection.console.error(problem);
     if (environment.codeSet.hcpcsRelease === 'none') {
       void connection.window.showErrorMessage('HCPCS: the code tables could not be loaded, so codes cannot be looked up. The "HCPCS Language Server" output names the file and field.');
@@ -287,7 +284,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
-    claimConformance.warmUp();
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'hcpcs' });
     }

@@ -3,7 +3,6 @@
  * injected code set and guides. It knows LSP types (it answers in them) but no connection, no transport and no
  * file system; tests call it directly and so do the server and the batch checker.
  */
-import type { ClaimConformanceHelper } from './conformance/parallel';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
@@ -27,7 +26,6 @@ import type { Rule } from './rules/types';
 import { allRules } from './rules/registry';
 import { fallbackDateOfService } from './model/dateOfService';
 import { AnalysisCache, type DocumentAnalysis } from './analysis';
-import { isClaimText } from './core/claimFiles';
 import { Validator } from './validation/validate';
 import { hover } from './features/hover';
 import { complete } from './features/completion';
@@ -43,8 +41,6 @@ export interface ServiceDependencies {
   codeSet: CodeSet;
   guides?: GuideIndex;
   rules?: readonly Rule[];
-  /** Checks the claims of a big file against their implementation guide on a second core (node/parallelConformance.ts). */
-  claimConformance?: ClaimConformanceHelper;
 }
 
 export interface ValidateOptions {
@@ -90,7 +86,7 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
   const codeSet = deps.codeSet;
   const guides = deps.guides ?? emptyGuides;
   const rules = deps.rules ?? allRules;
-  const validator = new Validator(codeSet, guides, rules, deps.claimConformance);
+  const validator = new Validator(codeSet, guides, rules);
   const cache = new AnalysisCache(codeSet, validator.claimFileChanged);
 
   return {
@@ -102,8 +98,6 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     complete: (document, position, settings = defaultSettings) =>
       complete(cache.get(document), document.offsetAt(position), { codeSet, guides, settings }),
     validate: (document, settings = defaultSettings, options = {}) => {
-      // a claim file opened or replaced whole is checked whole: a helper may start on its claims while it is read
-      if (!cache.has(document) && (document.languageId === 'x12' || isClaimText(document.getText()))) validator.expectFullCheck(document.getText());
       const analysis = cache.get(document);
       const off = analysis.kind === 'claim' ? (options.disabledRules ?? []) : [...(options.disabledRules ?? []), ...disabledByComments(analysis.text)];
       try {

@@ -8,12 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, repoRoot, startServer, type TestClient } from './lspClient';
-import { createLanguageService } from '../../server/src/service';
-import { bundledGuides } from '../../server/src/guides/loader';
-import { generate837P } from '../../bench/generate';
-import { realCodeSet } from '../robustness/helpers';
 
 const dir = path.join(repoRoot, 'test', 'fixtures', 'conformance');
 const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
@@ -75,36 +70,5 @@ describe('implementation-guide conformance over stdio', () => {
       const d = await client.diagnostics(uriOf(name));
       assert.deepEqual(guideFindings(d).map((x) => x.message), [], name);
     }
-  });
-});
-
-describe('a big claim file over stdio: its guide conformance checked on the second core', () => {
-  // over 500,000 characters, so the server hands its claims' guide conformance to its worker thread
-  // (node/parallelConformance.ts); the findings are those the in-process check gives
-  let client: TestClient;
-  after(async () => {
-    await client?.stop();
-  });
-
-  test('the server reports the guide findings an in-process check of the same text reports', async () => {
-    const codeSet = realCodeSet();
-    const guides = bundledGuides();
-    // guide faults here and there: a month 13 service date on every 40th line, an SBR02 not in the guide's list on every 30th claim
-    let n = 0;
-    const text = generate837P(codeSet, { targetBytes: 1_200_000, seed: 21, profile: 'manyFindings', guides })
-      .replace(/DTP\*472\*D8\*(\d{4})\d\d/g, (m, y) => (++n % 40 === 0 ? `DTP*472*D8*${y}13` : m))
-      .replace(/\nSBR\*P\*18\*/g, (m) => (++n % 30 === 0 ? '\nSBR*P*99*' : m));
-    assert.ok(text.length >= 500_000);
-    const uri = fileUri('test', 'fixtures', 'generated-big.837');
-    client = await startServer();
-    // the worker thread starts after initialize and loads its guides: given a moment, it takes part (not a speed check)
-    await new Promise((r) => setTimeout(r, 1000));
-    client.open(uri, 'x12', text);
-    const served = guideFindings(await client.diagnostics(uri, (d) => d.length > 0));
-    const svc = createLanguageService({ codeSet, guides });
-    const expected = guideFindings(svc.validate(TextDocument.create(uri, 'x12', 1, text)));
-    assert.ok(expected.length > 0, 'the generated batch has guide findings');
-    const shape = (d: Diagnostic[]) => d.map((x) => ({ code: x.code, range: x.range, message: x.message, severity: x.severity }));
-    assert.deepEqual(shape(served), shape(expected));
   });
 });

@@ -106,8 +106,8 @@ function previousHlOf(doc: X12Document, file: ClaimFile, txFirst: number): (seg:
  * Without `onPlace` a claim whose shape was walked before reuses that walk (conformance/claimShapes.ts), unless
  * `reuseShapes` is false (the tests compare both).
  */
-export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim | ClaimPlace, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void, reuseShapes = true): GuideIssue[] {
-  const start = claimStart(guides, doc, file, 'levels' in claim ? claim : placeOf(claim));
+export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void, reuseShapes = true): GuideIssue[] {
+  const start = claimStart(guides, doc, file, claim);
   if (!start) return [];
   const ctx: CheckContext = { doc, guides, guide: start.guide, issues: [] };
   if (!onPlace && reuseShapes) {
@@ -122,57 +122,15 @@ export function checkClaimConformance(guides: ImplementationGuides, doc: X12Docu
 
 /** The walker a claim is checked with, standing before the claim's first segment (its 2000B/2000C when it opens them). */
 function claimWalk(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void): { w: Walker; start: number } | null {
-  const start = claimStart(guides, doc, file, placeOf(claim));
+  const start = claimStart(guides, doc, file, claim);
   if (!start) return null;
   const ctx: CheckContext = { doc, guides, guide: start.guide, issues: [] };
   const w = new Walker(ctx, startFrames(start.path, start.nextItem, start.hlIds), { closeBelow: '2300', previousHl: start.previousHl, onPlace, elements: !onPlace });
   return { w, start: start.first };
 }
 
-/**
- * What a claim's walk needs of the claim: its segments, and the segment and HL01 of its billing provider, subscriber
- * and patient levels (-1 and null where it has none). Made from a built claim, or read from the claim index alone
- * (`claimPlaceAt`: no claim built, for checking every claim of a file in one pass).
- */
-export interface ClaimPlace {
-  firstSegment: number;
-  lastSegment: number;
-  /** HL segment indexes: billing provider, subscriber, patient. */
-  levels: [number, number, number];
-  /** HL01 of each ('' when the HL has none; null when there is no such level). */
-  ids: [string | null, string | null, string | null];
-}
-
-function placeOf(claim: Claim): ClaimPlace {
-  return {
-    firstSegment: claim.firstSegment,
-    lastSegment: claim.lastSegment,
-    levels: [claim.billingProvider?.segmentIndex ?? -1, claim.subscriber?.segmentIndex ?? -1, claim.patient?.segmentIndex ?? -1],
-    ids: [claim.billingProvider?.id.value ?? null, claim.subscriber?.id.value ?? null, claim.patient?.id.value ?? null],
-  };
-}
-
-/** HL01 of HL segment `seg` read in place ('' when absent), as a built level's `id.value`. */
-function hl01At(doc: X12Document, seg: number): string {
-  const at = new SegmentAt(doc, seg);
-  return at.value(1, 0);
-}
-
-/** Claim k's place, from the claim index and the text (the same as a built claim's: test/unit/conformance/claimPlace.test.ts). */
-export function claimPlaceAt(doc: X12Document, file: ClaimFile, k: number): ClaimPlace {
-  const index = file.claims.index;
-  const level = (j: number): number => (j >= 0 ? index.levelSeg[j] : -1);
-  const levels: [number, number, number] = [level(index.claimBilling[k]), level(index.claimSubscriber[k]), level(index.claimPatient[k])];
-  return {
-    firstSegment: index.claimFirst[k],
-    lastSegment: index.claimLast[k],
-    levels,
-    ids: [levels[0] >= 0 ? hl01At(doc, levels[0]) : null, levels[1] >= 0 ? hl01At(doc, levels[1]) : null, levels[2] >= 0 ? hl01At(doc, levels[2]) : null],
-  };
-}
-
 /** Where a claim's walk starts: its first segment (its 2000B/2000C when it opens them) and the loop context there. */
-function claimStart(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: ClaimPlace): ClaimStart | null {
+function claimStart(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim): ClaimStart | null {
   const tx = transactionAt(file, claim.firstSegment);
   if (!tx || !doc.delimiters) return null;
   const choice = guideForTransaction(guides, file, tx);
@@ -181,9 +139,9 @@ function claimStart(guides: ImplementationGuides, doc: X12Document, file: ClaimF
   const index = file.claims.index;
   const k = index.claimIndexAtSegment(claim.firstSegment);
   const prevLast = k > 0 && index.claimTx[k - 1] === index.claimTx[k] ? index.claimLast[k - 1] : tx.firstSegment;
-  const sub = claim.levels[1];
-  const pat = claim.levels[2];
-  const ids = claim.ids;
+  const sub = claim.subscriber?.segmentIndex ?? -1;
+  const pat = claim.patient?.segmentIndex ?? -1;
+  const ids = [claim.billingProvider?.id.value ?? null, claim.subscriber?.id.value ?? null, claim.patient?.id.value ?? null];
   const p2000A = pathOrNull(g, 'DETAIL', '2000A');
   if (!p2000A) return null;
   const hlIdsFor = (path: LoopNode[]): (string | null)[] =>

@@ -1,4 +1,3 @@
-import type { GuideIssue } from '../conformance/issues';
 import type { Span, TextEdit } from '../core/span';
 import type { Settings } from '../core/settings';
 import type { CodeSet } from '../codeset/types';
@@ -47,13 +46,6 @@ export interface ClaimFileContext extends RuleEnvironment {
   text: string;
   x12: X12Document;
   claimFile: ClaimFile;
-  /**
-   * The guide issues of a claim (by its first segment) when a helper checks every claim of this validation
-   * elsewhere (conformance/parallel.ts); undefined: the x12/ rules check the claim themselves.
-   */
-  claimConformance?: (firstSegment: number) => readonly GuideIssue[] | undefined;
-  /** The file walk's guide issues from the same helper (undefined: the x12/ rules walk the file themselves). */
-  fileConformance?: () => readonly GuideIssue[] | undefined;
 }
 
 /**

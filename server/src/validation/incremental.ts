@@ -166,12 +166,6 @@ export class IncrementalValidation {
     this.results.set(next, { configuration: old.configuration, byClaim, reachingAnywhere: [] }); // file findings made again
   }
 
-  /** Whether any claim of the analysis has a result under the context's configuration (kept from an earlier version). */
-  hasResults(analysis: ClaimFileAnalysis, ctx: ClaimFileContext): boolean {
-    const r = this.results.get(analysis);
-    return !!r && r.configuration.settings === ctx.settings && r.configuration.today === ctx.today && r.byClaim.some((e) => e !== undefined);
-  }
-
   /** The results of an analysis under a configuration (fresh when there are none or they were made under another). */
   private resultsFor(analysis: ClaimFileAnalysis, configuration: ValidationConfiguration): ClaimResults {
     const r = this.results.get(analysis);

@@ -15,9 +15,7 @@ import { claimRuleRunner, runFileRules, runNoteRules, type RatedFinding } from '
 import { SYNTAX } from '../rules/envelope/syntax';
 import type { ClaimFileContext, Rule, RuleEnvironment } from '../rules/types';
 import { rulesFor } from '../transactions/registry';
-import { IncrementalValidation, ValidationCancelled, type ClaimRunner } from './incremental';
-import type { ClaimConformanceHelper, ClaimConformanceJob } from '../conformance/parallel';
-import type { GuideIssue } from '../conformance/issues';
+import { IncrementalValidation, type ClaimRunner } from './incremental';
 
 /** The diagnostic code of the notice on files over `maxFileSizeMB`. */
 export const FILE_TOO_LARGE = 'hcpcs/file-too-large';
@@ -50,16 +48,12 @@ function tooLargeNotice(analysis: DocumentAnalysis, settings: Settings): RatedFi
 
 export class Validator {
   private readonly incremental = new IncrementalValidation();
-  /** The claims being checked by the helper (conformance/parallel.ts), for the analysis and configuration it was started for. */
-  private job: { text: string; analysis: ClaimFileAnalysis | null; settings: Settings | null; today: string | null; job: ClaimConformanceJob } | null = null;
   private readonly syntaxRules: readonly Rule[];
 
   constructor(
     private readonly codeSet: CodeSet,
     private readonly guides: GuideIndex,
     private readonly rules: readonly Rule[],
-    /** Checks every claim against its implementation guide on a second core when a validation checks them all. */
-    private readonly claimConformance?: ClaimConformanceHelper,
   ) {
     this.syntaxRules = rules.filter((r) => r.id === SYNTAX);
   }
@@ -86,68 +80,13 @@ export class Validator {
 
   /** File rules, then the claim rules of each claim's transaction kind (transactions/registry.ts), claim results kept. */
   private claimFile(analysis: ClaimFileAnalysis, ctx: ClaimFileContext, options: ValidationOptions): Diagnostic[] {
-    const fileFindings = (c: ClaimFileContext) => () => runFileRules(this.rules, c).sort(byOffsetThenRule);
+    const fileFindings = () => runFileRules(this.rules, ctx).sort(byOffsetThenRule);
     const runners = new Map<TransactionKind, ClaimRunner>();
     const runnerFor = (kind: TransactionKind): ClaimRunner => {
       let run = runners.get(kind);
       if (!run) runners.set(kind, (run = claimRuleRunner(rulesFor(kind, this.rules), ctx.settings)));
       return run;
     };
-    const job = this.jobFor(analysis, ctx);
-    if (!job) return this.incremental.claimDiagnostics(analysis, ctx, fileFindings(ctx), runnerFor, () => !!options.token?.isCancellationRequested, options.partial);
-    // the 20 x12/ rules ask in turn about the same claim: one look-up per claim
-    let askedFor = -1;
-    let answer: readonly GuideIssue[] | undefined;
-    const claimConformance = (firstSegment: number): readonly GuideIssue[] | undefined => {
-      if (firstSegment !== askedFor) {
-        answer = job.issuesOf(firstSegment);
-        askedFor = firstSegment;
-      }
-      return answer;
-    };
-    const withHelper: ClaimFileContext = { ...ctx, claimConformance, fileConformance: () => job.fileIssues() };
-    try {
-      const diagnostics = this.incremental.claimDiagnostics(analysis, withHelper, fileFindings(withHelper), runnerFor, () => !!options.token?.isCancellationRequested, options.partial);
-      this.endJob();
-      return diagnostics;
-    } catch (e) {
-      // a check cancelled between claims resumes with the same job (the server checks a big file in slices)
-      if (!(e instanceof ValidationCancelled)) this.endJob();
-      throw e;
-    }
-  }
-
-  /**
-   * A claim file that has no analysis yet is about to be read and checked whole: the helper starts on its text now,
-   * so that it reads the file while this thread does (called before the analysis is made).
-   */
-  expectFullCheck(text: string): void {
-    if (!this.claimConformance || !this.codeSet.implementationGuides) return;
-    this.endJob();
-    const job = this.claimConformance.start(text);
-    if (job) this.job = { text, analysis: null, settings: null, today: null, job };
-  }
-
-  /** The job checking this analysis's claims elsewhere: the running one, or one started when every claim is to be checked. */
-  private jobFor(analysis: ClaimFileAnalysis, ctx: ClaimFileContext): ClaimConformanceJob | null {
-    const j = this.job;
-    if (j && j.analysis === analysis && j.settings === ctx.settings && j.today === ctx.today) return j.job;
-    if (!this.claimConformance || !ctx.codeSet.implementationGuides || this.incremental.hasResults(analysis, ctx)) return null;
-    // started on this text before the analysis was made: this check is the one it was started for
-    if (j && j.analysis === null && j.text === analysis.text) {
-      this.job = { text: j.text, analysis, settings: ctx.settings, today: ctx.today, job: j.job };
-      return j.job;
-    }
-    // a validation that checks every claim (after an edit that rebuilt the model ...): the helper works through the
-    // claims' guide conformance while the billing rules run here (one job at a time)
-    this.endJob();
-    const job = this.claimConformance.start(analysis.text);
-    if (job) this.job = { text: analysis.text, analysis, settings: ctx.settings, today: ctx.today, job };
-    return job;
-  }
-
-  private endJob(): void {
-    this.job?.job.stop();
-    this.job = null;
+    return this.incremental.claimDiagnostics(analysis, ctx, fileFindings, runnerFor, () => !!options.token?.isCancellationRequested, options.partial);
   }
 }

@@ -1,8 +1,7 @@
 /**
  * The shape every implementation-guide rule shares: the conformance walk (per claim, and per file for the envelope
  * and header loops) reports issues by kind, and each rule reports the issues of its kind. The walk runs once per
- * claim for all of these rules (conformance/perClaim.ts), or elsewhere for every claim of a validation, on a second core
- * (conformance/parallel.ts: `ctx.claimConformance`).
+ * claim for all of these rules (conformance/perClaim.ts).
  */
 import { claimIssues, fileIssues } from '../../conformance/perClaim';
 import type { GuideIssue, IssueKind } from '../../conformance/issues';
@@ -29,13 +28,12 @@ export function guideRule(id: string, kind: IssueKind, defaultSeverity: Severity
     checkClaim(checked, ctx: ClaimFileContext) {
       const guides = ctx.codeSet.implementationGuides;
       if (!guides) return [];
-      const checkedElsewhere = ctx.claimConformance?.(checked.claim.firstSegment);
-      return toFindings(id, checkedElsewhere ?? claimIssues(guides, ctx.x12, ctx.claimFile, checked.claim), kind);
+      return toFindings(id, claimIssues(guides, ctx.x12, ctx.claimFile, checked.claim), kind);
     },
     checkFile(ctx: ClaimFileContext) {
       const guides = ctx.codeSet.implementationGuides;
       if (!guides) return [];
-      return toFindings(id, ctx.fileConformance?.() ?? fileIssues(guides, ctx.x12, ctx.claimFile), kind);
+      return toFindings(id, fileIssues(guides, ctx.x12, ctx.claimFile), kind);
     },
   };
 }
