@@ -22,7 +22,8 @@ export type IssueKind =
   | 'frequency'
   | 'version'
   | 'format'
-  | 'numbering';
+  | 'numbering'
+  | 'level-without-claim';
 
 export interface GuideIssue {
   kind: IssueKind;

@@ -381,6 +381,34 @@ export class Walker {
   private close(f: Frame, atIndex: number): void {
     const from = f.cursor < 0 ? 0 : f.loop.groupStart[f.cursor];
     this.missingItems(f, from, f.loop.items.length, atIndex);
+    this.checkLevelWithoutClaim(f);
+  }
+
+  /**
+   * A hierarchical level that may hold claims (its 2300 loop is situational: the 2000B subscriber), says in HL04
+   * that no level follows under it (0), and holds no claim: nothing under it for a payer to process. Seen when its
+   * frame closes, which only the file walk does for such a level (a claim's walk never closes the levels above its
+   * claim), so a subscriber with claims is never looked at here.
+   */
+  private checkLevelWithoutClaim(f: Frame): void {
+    if (f.entrySeg < 0 || f.hlChild !== '0') return;
+    const items = f.loop.items;
+    let claims = -1;
+    for (let k = 0; k < items.length; k++) if (items[k].kind === 'loop' && items[k].id === '2300') claims = k;
+    if (claims < 0 || items[claims].usage !== 'S' || f.counts[claims] !== 0) return;
+    const claimLoop = items[claims] as LoopNode;
+    const hl = this.spanOf(f.entrySeg);
+    const node = items[0]?.kind === 'segment' ? (items[0] as SegmentNode) : null;
+    this.ctx.issues.push({
+      kind: 'level-without-claim',
+      span: hl,
+      segmentIndex: f.entrySeg,
+      message: `${where(f.loop)} holds no claim: it has no ${where(claimLoop)}, and its HL04 0 says no level follows under it. When the patient is the subscriber the claim goes in this loop, so the payer gets a subscriber with nothing to process (a claim deleted and its subscriber left behind?). Add the claim, or remove the loop.`,
+      ack: null,
+      loop: f.loop,
+      segment: node,
+      element: null,
+    });
   }
 
   /** Place and check segment `i`. */

@@ -20,6 +20,7 @@ import { taxonomyCode } from './taxonomyCode';
 import { zipCode } from './zipCode';
 import { stateCode } from './stateCode';
 import { claimFrequency } from './claimFrequency';
+import { levelWithoutClaim } from './levelWithoutClaim';
 
 export const conformanceRules: readonly Rule[] = [
   guideVersion,
@@ -42,4 +43,5 @@ export const conformanceRules: readonly Rule[] = [
   zipCode,
   stateCode,
   claimFrequency,
+  levelWithoutClaim,
 ];
