@@ -8,7 +8,7 @@
 import type { Claim, ClaimFile, Transaction } from '../model/claim';
 import type { X12Document } from '../parse/x12';
 import { checkSegmentElements, guideName, type CheckContext } from './elements';
-import { loopLabel, type CompiledGuide, type ElementNode, type ImplementationGuides, type LoopNode, type SegmentNode } from './guides';
+import { entrySegmentOf, loopLabel, type CompiledGuide, type ElementNode, type ImplementationGuides, type LoopNode, type SegmentNode } from './guides';
 import { rejection, type GuideIssue } from './issues';
 import { checkClaimByShape, type ClaimStart } from './claimShapes';
 import { findLoop, framesAt, newFrame, SegmentAt, startFrames, Walker, type Frame } from './walker';
@@ -244,7 +244,7 @@ function checkChildLevels(doc: X12Document, file: ClaimFile, tx: Transaction, g:
       const childDepth = LEVEL_DEPTH[at.value(3, 0)];
       if ((id && at.value(2, 0) === id) || (childDepth !== undefined && childDepth > depth)) continue;
     }
-    const node = loop.items[0]?.kind === 'segment' ? loop.items[0] : null;
+    const node = entrySegmentOf(loop);
     const def = node?.elsBySeq[4] ?? null;
     // a level whose HL04 may not be 1 at all (2000C): x12/code-value says so
     if (def?.codes && !def.codes.has('1')) continue;

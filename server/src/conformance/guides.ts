@@ -322,6 +322,12 @@ export function loopLabel(loop: LoopNode): string {
   return `${loop.id} ${loop.name}`;
 }
 
+/** The loop's first item when it is a segment: the segment that opens the loop (an HL loop's HL), else null. */
+export function entrySegmentOf(loop: LoopNode): SegmentNode | null {
+  const first = loop.items[0];
+  return first?.kind === 'segment' ? first : null;
+}
+
 /** The nearest real (guide) loop at or above `loop`. */
 export function guideLoop(loop: LoopNode): LoopNode {
   let l: LoopNode = loop;

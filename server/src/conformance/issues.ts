@@ -69,7 +69,6 @@ export const ELEMENT_ERROR: Record<string, string> = {
   I12: 'implementation pattern match failure',
 };
 
-/** The sentence every 999-level message ends with. */
 /**
  * What a strict receiver does with a fault that many receivers let pass (a warning: x12/segment-format's trailing
  * separators), in the same terms as `rejection`.
@@ -79,6 +78,7 @@ export function strictRejection(ack: GuideIssue['ack']): string {
   return r ? `A strict clearinghouse ${r.slice('The clearinghouse '.length, -1)}; others accept it.` : '';
 }
 
+/** The sentence every 999-level message ends with. */
 export function rejection(ack: GuideIssue['ack']): string {
   if (!ack) return '';
   const what = ack.ik403 ? `IK4 error ${ack.ik403}, ${ELEMENT_ERROR[ack.ik403]}` : `IK3 error ${ack.ik304}, ${SEGMENT_ERROR[ack.ik304]}`;

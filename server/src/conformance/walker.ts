@@ -17,7 +17,7 @@ import type { Span } from '../core/span';
 import type { X12Document, X12Segment } from '../parse/x12';
 import { checkSegmentElements, guideName, type CheckContext } from './elements';
 import { segmentLooksClean } from './fastCheck';
-import { guideLoop, loopLabel, type LoopNode, type SegmentNode } from './guides';
+import { entrySegmentOf, guideLoop, loopLabel, type ElementNode, type LoopNode, type SegmentNode } from './guides';
 import { rejection, strictRejection, type GuideIssue } from './issues';
 
 /** Whether the character before `offset` is a space or tab inside the line (a segment written with a leading blank). */
@@ -344,8 +344,8 @@ export class Walker {
     return { offset, length: segs.contentEnd(i) - offset };
   }
 
-  private push(kind: GuideIssue['kind'], span: Span, segIndex: number, message: string, ack: GuideIssue['ack'], loop: LoopNode | null, node: SegmentNode | null, fix?: GuideIssue['fix']): void {
-    this.ctx.issues.push({ kind, span, segmentIndex: segIndex, message: ack ? `${message} ${rejection(ack)}` : message, ack, loop, segment: node, element: null, fix });
+  private push(kind: GuideIssue['kind'], span: Span, segIndex: number, message: string, ack: GuideIssue['ack'], loop: LoopNode | null, node: SegmentNode | null, fix?: GuideIssue['fix'], element: ElementNode | null = null): void {
+    this.ctx.issues.push({ kind, span, segmentIndex: segIndex, message: ack ? `${message} ${rejection(ack)}` : message, ack, loop, segment: node, element, fix });
   }
 
   /** Report the required items of frame `f` in [from, to) that never appeared. */
@@ -397,18 +397,8 @@ export class Walker {
     for (let k = 0; k < items.length; k++) if (items[k].kind === 'loop' && items[k].id === '2300') claims = k;
     if (claims < 0 || items[claims].usage !== 'S' || f.counts[claims] !== 0) return;
     const claimLoop = items[claims] as LoopNode;
-    const hl = this.spanOf(f.entrySeg);
-    const node = items[0]?.kind === 'segment' ? (items[0] as SegmentNode) : null;
-    this.ctx.issues.push({
-      kind: 'level-without-claim',
-      span: hl,
-      segmentIndex: f.entrySeg,
-      message: `${where(f.loop)} holds no claim: it has no ${where(claimLoop)}, and its HL04 0 says no level follows under it. When the patient is the subscriber the claim goes in this loop, so the payer gets a subscriber with nothing to process (a claim deleted and its subscriber left behind?). Add the claim, or remove the loop.`,
-      ack: null,
-      loop: f.loop,
-      segment: node,
-      element: null,
-    });
+    const message = `${where(f.loop)} holds no claim: it has no ${where(claimLoop)}, and its HL04 0 says no level follows under it. When the patient is the subscriber the claim goes in this loop, so the payer gets a subscriber with nothing to process (a claim deleted and its subscriber left behind?). Add the claim, or remove the loop.`;
+    this.push('level-without-claim', this.spanOf(f.entrySeg), f.entrySeg, message, null, f.loop, entrySegmentOf(f.loop));
   }
 
   /** Place and check segment `i`. */
@@ -489,7 +479,7 @@ export class Walker {
     me.hlId = id || null;
     me.hlChild = at.value(4, 0) || null;
     let parentFrame: Frame | null = null;
-    for (let d = frames.length - 2; d >= 0; d--) if (frames[d].hlId !== null || (frames[d].loop.items[0] as SegmentNode | undefined)?.id === 'HL') {
+    for (let d = frames.length - 2; d >= 0; d--) if (frames[d].hlId !== null || entrySegmentOf(frames[d].loop)?.id === 'HL') {
       parentFrame = frames[d];
       break;
     }
@@ -511,7 +501,7 @@ export class Walker {
     }
     let parent: Frame | null = null;
     for (let d = frames.length - 2; d >= 0; d--) {
-      if (frames[d].hlId !== null || frames[d].loop.items[0]?.kind === 'segment' && (frames[d].loop.items[0] as SegmentNode).id === 'HL') {
+      if (frames[d].hlId !== null || entrySegmentOf(frames[d].loop)?.id === 'HL') {
         parent = frames[d];
         break;
       }
@@ -526,7 +516,7 @@ export class Walker {
       }
       // a level whose HL04 may not be 0 at all (2000A: only 1) is x12/code-value's, once, on that HL04 with its fix;
       // saying it again here would put a second fault (and a second 999 IK3, on the child's HL) on one value
-      const parentHl04 = parent.loop.items[0]?.kind === 'segment' ? (parent.loop.items[0] as SegmentNode).elsBySeq[4] : null;
+      const parentHl04 = entrySegmentOf(parent.loop)?.elsBySeq[4] ?? null;
       if (parent.hlChild === '0' && !(parentHl04?.codes && !parentHl04.codes.has('0'))) this.reportChildlessParent(parent, i, seg, node);
     }
   }
@@ -537,7 +527,7 @@ export class Walker {
    * Said once per parent, however many levels follow under it.
    */
   private reportChildlessParent(parent: Frame, i: number, seg: X12Segment, node: SegmentNode): void {
-    const parentNode = parent.loop.items[0]?.kind === 'segment' ? (parent.loop.items[0] as SegmentNode) : null;
+    const parentNode = entrySegmentOf(parent.loop);
     parent.hlChild = null;
     const message = `${where(parent.loop)} says in HL04 that it has no child levels (0), but ${where(node.loop)} follows under it. Set HL04 to 1.`;
     const ack = { ik304: '8', ik403: '7', seq: 4, badValue: '0' };
@@ -549,17 +539,8 @@ export class Walker {
     const hl = new SegmentAt(this.ctx.doc, parent.entrySeg);
     hl.bounds(4, 0);
     const hl04 = { offset: hl.from, length: hl.to - hl.from };
-    this.ctx.issues.push({
-      kind: 'hierarchy',
-      span: hl04,
-      segmentIndex: parent.entrySeg,
-      message: `${message} ${rejection(ack)}`,
-      ack,
-      loop: parent.loop,
-      segment: parentNode,
-      element: parentNode?.elsBySeq[4] ?? null,
-      fix: hl04.length > 0 ? { title: 'Set HL04 to 1', edits: [{ span: hl04, newText: '1' }] } : undefined,
-    });
+    const fix = hl04.length > 0 ? { title: 'Set HL04 to 1', edits: [{ span: hl04, newText: '1' }] } : undefined;
+    this.push('hierarchy', hl04, parent.entrySeg, message, ack, parent.loop, parentNode, fix, parentNode?.elsBySeq[4] ?? null);
   }
 
   /** Move frame `depth` on to its item `item` (a claim walked on its own stands there), reporting what it skipped. */
