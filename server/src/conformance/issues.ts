@@ -37,6 +37,12 @@ export interface GuideIssue {
   segment: SegmentNode | null;
   element: ElementNode | null;
   fix?: { title: string; edits: TextEdit[] };
+  /**
+   * Graver than the rule's default severity, for the one issue of a rule that a receiver always refuses (a blank
+   * before a segment id, under x12/segment-format, a warning for trailing separators). A severity the user set for
+   * the rule still wins (rules/engine.ts).
+   */
+  severity?: 'error';
 }
 
 /** IK304 segment syntax error codes (999, 005010X231A1), in plain words. */

@@ -296,7 +296,7 @@ function where(loop: LoopNode): string {
 export function checkSegmentFormat(ctx: CheckContext, i: number, at: SegmentAt, loop: LoopNode | null): void {
   const text = ctx.doc.text;
   if (leadingBlank(text, at.offset)) {
-    ctx.issues.push({ kind: 'format', span: { offset: at.offset - 1, length: 1 + at.id.length }, segmentIndex: i, message: `The ${at.id} segment starts with a blank. A translator reads the blank as part of the segment id and cannot recognize the segment. ${rejection({ ik304: '1' })}`, ack: { ik304: '1' }, loop, segment: null, element: null, fix: {
+    ctx.issues.push({ kind: 'format', span: { offset: at.offset - 1, length: 1 + at.id.length }, segmentIndex: i, message: `The ${at.id} segment starts with a blank. A translator reads the blank as part of the segment id and cannot recognize the segment. ${rejection({ ik304: '1' })}`, ack: { ik304: '1' }, loop, segment: null, element: null, severity: 'error', fix: {
       title: 'Remove the blank',
       edits: [{ span: { offset: at.offset - 1, length: 1 }, newText: '' }],
     } });

@@ -15,7 +15,7 @@ function toFindings(ruleId: string, issues: readonly GuideIssue[], kind: IssueKi
   const out: Finding[] = [];
   for (const i of issues) {
     if (i.kind !== kind) continue;
-    out.push({ ruleId, span: i.span, message: i.message, fixes: i.fix ? [{ title: i.fix.title, edits: i.fix.edits, preferred: true }] : undefined });
+    out.push({ ruleId, span: i.span, message: i.message, fixes: i.fix ? [{ title: i.fix.title, edits: i.fix.edits, preferred: true }] : undefined, ...(i.severity ? { severity: i.severity } : {}) });
   }
   return out;
 }

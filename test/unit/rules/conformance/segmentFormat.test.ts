@@ -12,6 +12,8 @@ describe(SEGMENT_FORMAT, () => {
     assert.equal(applyFix(broken, f.fixes![0]), P);
     // a blank before the id is a real rejection: the translator cannot read the segment
     assert.match(f.message, /The clearinghouse rejects the transaction set with a 999 \(IK3 error 1, /);
+    // so it is an error, though the rule's default (trailing separators) is a warning
+    assert.equal(f.severity, 'error');
   });
 
   test('fires on trailing element separators; the fix removes them', () => {
@@ -21,6 +23,7 @@ describe(SEGMENT_FORMAT, () => {
     assert.match(f.message, /ends with 2 empty elements/);
     // a warning: many receivers accept trailing separators, so the message says a strict one rejects, not that the clearinghouse does
     assert.equal(segmentFormat.defaultSeverity, 'warning');
+    assert.equal(f.severity, undefined);
     assert.match(f.message, /A strict clearinghouse rejects the transaction set with a 999 \(IK3 error 8, .+\) before any payer sees the claim; others accept it\./);
     assert.doesNotMatch(f.message, /The clearinghouse rejects/);
     assert.equal(applyFix(broken, f.fixes![0]), P);
