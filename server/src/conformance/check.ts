@@ -11,7 +11,7 @@ import { checkSegmentElements, guideName, type CheckContext } from './elements';
 import { entrySegmentOf, loopLabel, type CompiledGuide, type ElementNode, type ImplementationGuides, type LoopNode, type SegmentNode } from './guides';
 import { rejection, type GuideIssue } from './issues';
 import { checkClaimByShape, type ClaimStart } from './claimShapes';
-import { findLoop, framesAt, newFrame, SegmentAt, startFrames, Walker, type Frame } from './walker';
+import { findLoop, framesAt, newFrame, startFrames, Walker, type Frame } from './walker';
 
 /** The HIPAA-adopted version ids, and the guide that checks a claim kind when the file names another. */
 const FALLBACK: Record<string, string> = { '837P': '005010X222A1', '837I': '005010X223A2' };
@@ -212,14 +212,40 @@ function checkEnvelopeElements(guides: ImplementationGuides, doc: X12Document, f
   check(x.lastSegment, 'IEA');
 }
 
-/** HL03 codes of the three 837 levels, by depth (2000A, 2000B, 2000C). */
-const LEVEL_DEPTH: Record<string, number> = { '20': 0, '22': 1, '23': 2 };
+/**
+ * Element bounds of HL01..HL04 of segment `i`, read in place: HL0n spans text [b[2n], b[2n + 1]) (empty when the
+ * segment has fewer elements).
+ */
+function readHl(doc: X12Document, i: number, sep: number, b: Int32Array): void {
+  const t = doc.text;
+  const segs = doc.segments;
+  const end = segs.contentEnd(i);
+  let p = segs.starts[i];
+  while (p < end && t.charCodeAt(p) !== sep) p++;
+  for (let n = 1; n <= 4; n++) {
+    if (p >= end) {
+      b[2 * n] = b[2 * n + 1] = end;
+      continue;
+    }
+    const from = ++p;
+    while (p < end && t.charCodeAt(p) !== sep) p++;
+    b[2 * n] = from;
+    b[2 * n + 1] = p;
+  }
+}
+
+/** Whether text [a, a + n) equals text [b, b + n). */
+function sameText(t: string, a: number, b: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (t.charCodeAt(a + k) !== t.charCodeAt(b + k)) return false;
+  return true;
+}
 
 /**
  * HL04 "1" (subordinate HL segments follow) on a level with no child level: the HL after it in the transaction is
  * not under it (X12 writes the levels depth first, so a level's first child is the next HL). Read from the claim
- * index's HL list, in place. The opposite (HL04 "0" with a child) is the walker's (walker.ts reportHierarchy), except
- * on 2000A, whose HL04 may only be 1: x12/code-value reports that, with its fix.
+ * index's HL list (its level kinds are HL03: 2000A, 2000B, 2000C by depth), the HL elements in place. The opposite
+ * (HL04 "0" with a child) is the walker's (walker.ts reportHierarchy), except on 2000A, whose HL04 may only be 1:
+ * x12/code-value reports that, with its fix.
  * Part of the file walk's issues, which are walked again after any edit that touches an HL segment
  * (model/incremental.ts rebuilds then), so adding or removing the child level updates the finding.
  */
@@ -228,26 +254,32 @@ function checkChildLevels(doc: X12Document, file: ClaimFile, tx: Transaction, g:
   const index = file.claims.index;
   const { p2000A, p2000B, p2000C } = claimPaths(g);
   const loops = [p2000A?.at(-1) ?? null, p2000B?.at(-1) ?? null, p2000C?.at(-1) ?? null];
-  const at = new SegmentAt(doc, 0);
+  const t = doc.text;
+  const sep = doc.delimiters!.element.charCodeAt(0);
+  const kinds = index.levelKind;
+  const here = new Int32Array(10);
+  const next = new Int32Array(10);
   for (let j = levels.from; j < levels.to; j++) {
-    at.at(index.levelSeg[j]);
-    if (at.value(4, 0) !== '1') continue;
-    const depth = LEVEL_DEPTH[at.value(3, 0)];
-    const loop = depth === undefined ? null : loops[depth];
-    if (!loop) continue;
-    at.bounds(4, 0);
-    const hl04 = { offset: at.from, length: at.to - at.from };
-    const id = at.value(1, 0);
     const segIndex = index.levelSeg[j];
+    readHl(doc, segIndex, sep, here);
+    // HL04 is "1"
+    if (here[9] - here[8] !== 1 || t.charCodeAt(here[8]) !== 49) continue;
+    const depth = kinds[j];
+    const loop = depth < loops.length ? loops[depth] : null;
+    if (!loop) continue;
     if (j + 1 < levels.to) {
-      at.at(index.levelSeg[j + 1]);
-      const childDepth = LEVEL_DEPTH[at.value(3, 0)];
-      if ((id && at.value(2, 0) === id) || (childDepth !== undefined && childDepth > depth)) continue;
+      // the next HL is this one's child: its HL02 is this HL01, or it is a deeper level
+      readHl(doc, index.levelSeg[j + 1], sep, next);
+      const idLength = here[3] - here[2];
+      if (idLength > 0 && next[5] - next[4] === idLength && sameText(t, here[2], next[4], idLength)) continue;
+      const childDepth = kinds[j + 1];
+      if (childDepth < loops.length && childDepth > depth) continue;
     }
     const node = entrySegmentOf(loop);
     const def = node?.elsBySeq[4] ?? null;
     // a level whose HL04 may not be 1 at all (2000C): x12/code-value says so
     if (def?.codes && !def.codes.has('1')) continue;
+    const hl04 = { offset: here[8], length: 1 };
     const child = depth + 1 < loops.length ? loops[depth + 1] : null;
     const ack: GuideIssue['ack'] = { ik304: '8', ik403: '7', seq: 4, badValue: '1' };
     const name = guideName(g);
@@ -260,7 +292,7 @@ function checkChildLevels(doc: X12Document, file: ClaimFile, tx: Transaction, g:
       loop,
       segment: node,
       element: def,
-      fix: hl04.length > 0 ? { title: 'Set HL04 to 0', edits: [{ span: hl04, newText: '0' }] } : undefined,
+      fix: { title: 'Set HL04 to 0', edits: [{ span: hl04, newText: '0' }] },
     });
   }
 }
