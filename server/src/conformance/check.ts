@@ -11,7 +11,7 @@ import { checkSegmentElements, guideName, type CheckContext } from './elements';
 import { entrySegmentOf, loopLabel, type CompiledGuide, type ElementNode, type ImplementationGuides, type LoopNode, type SegmentNode } from './guides';
 import { rejection, type GuideIssue } from './issues';
 import { checkClaimByShape, type ClaimStart } from './claimShapes';
-import { findLoop, framesAt, newFrame, startFrames, Walker, type Frame } from './walker';
+import { checkSegmentFormat, findLoop, framesAt, newFrame, SegmentAt, startFrames, Walker, type Frame } from './walker';
 
 /** The HIPAA-adopted version ids, and the guide that checks a claim kind when the file names another. */
 const FALLBACK: Record<string, string> = { '837P': '005010X222A1', '837I': '005010X223A2' };
@@ -201,6 +201,9 @@ function checkEnvelopeElements(guides: ImplementationGuides, doc: X12Document, f
   const group: CheckContext = { ...interchange, rejection: 'The clearinghouse rejects the functional group with every claim in it (a 999 with AK9 R).' };
   const check = (segIndex: number, id: string) => {
     if (segIndex < 0 || segIndex >= doc.segments.count || doc.segments.id(segIndex) !== id) return;
+    // the layout too (a blank before GS, trailing separators on GE): the walk, which checks it, starts at ST; a
+    // blank before ISA is the parser's (text before the interchange)
+    if (id !== 'ISA') checkSegmentFormat(id === 'IEA' ? interchange : group, segIndex, new SegmentAt(doc, segIndex), null);
     const node = envelopeNode(g, id);
     if (node) checkSegmentElements(id === 'ISA' || id === 'IEA' ? interchange : group, doc.segments.segment(segIndex), segIndex, node);
   };

@@ -26,6 +26,13 @@ function leadingBlank(text: string, offset: number): boolean {
   return offset > 0 && (c === 32 || c === 9);
 }
 
+/** Where the run of spaces and tabs that ends at `offset` starts. */
+function blanksFrom(text: string, offset: number): number {
+  let p = offset;
+  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+  return p;
+}
+
 export interface Frame {
   loop: LoopNode;
   /** Index of the item matched last (-1 before any). */
@@ -296,9 +303,17 @@ function where(loop: LoopNode): string {
 export function checkSegmentFormat(ctx: CheckContext, i: number, at: SegmentAt, loop: LoopNode | null): void {
   const text = ctx.doc.text;
   if (leadingBlank(text, at.offset)) {
-    ctx.issues.push({ kind: 'format', span: { offset: at.offset - 1, length: 1 + at.id.length }, segmentIndex: i, message: `The ${at.id} segment starts with a blank. A translator reads the blank as part of the segment id and cannot recognize the segment. ${rejection({ ik304: '1' })}`, ack: { ik304: '1' }, loop, segment: null, element: null, severity: 'error', fix: {
-      title: 'Remove the blank',
-      edits: [{ span: { offset: at.offset - 1, length: 1 }, newText: '' }],
+    const from = blanksFrom(text, at.offset);
+    const n = at.offset - from;
+    // indentation (the blanks start a line): a pretty-printed file, where every segment has it
+    const indented = from === 0 || text.charCodeAt(from - 1) === 10 || text.charCodeAt(from - 1) === 13 || (text.charCodeAt(from - 1) === 0xfeff && from === 1);
+    const blanks = n === 1 ? 'a blank' : `${n} blanks`;
+    // Format Document (features/formatting.ts) writes one segment per line without it, unless the terminator is itself a line break
+    const terminator = ctx.doc.delimiters?.segment;
+    const hint = indented && terminator !== '\n' && terminator !== '\r' ? ' Format Document removes the indentation of every segment at once.' : '';
+    ctx.issues.push({ kind: 'format', span: { offset: from, length: n + at.id.length }, segmentIndex: i, message: `The ${at.id} segment starts with ${blanks}. A translator reads ${n === 1 ? 'the blank' : 'the blanks'} as part of the segment id and cannot recognize the segment. ${ctx.rejection ?? rejection({ ik304: '1' })}${hint}`, ack: { ik304: '1' }, loop, segment: null, element: null, severity: 'error', fix: {
+      title: n === 1 ? 'Remove the blank' : 'Remove the blanks',
+      edits: [{ span: { offset: from, length: n }, newText: '' }],
     } });
   }
   const d = ctx.doc.delimiters;
@@ -310,7 +325,7 @@ export function checkSegmentFormat(ctx: CheckContext, i: number, at: SegmentAt, 
     while (k > 0 && seg.elements[k - 1].value.length === 0) k--;
     const from = k > 0 ? seg.elements[k - 1].offset + seg.elements[k - 1].length : seg.idSpan.offset + seg.idSpan.length;
     const to = seg.offset + seg.length;
-    ctx.issues.push({ kind: 'format', span: { offset: from, length: to - from }, segmentIndex: i, message: `The ${seg.id} segment ends with ${n - k} empty element${n - k === 1 ? '' : 's'}: X12 wants trailing element separators left out. ${strictRejection({ ik304: '8' })}`, ack: { ik304: '8' }, loop, segment: null, element: null, fix: {
+    ctx.issues.push({ kind: 'format', span: { offset: from, length: to - from }, segmentIndex: i, message: `The ${seg.id} segment ends with ${n - k} empty element${n - k === 1 ? '' : 's'}: X12 wants trailing element separators left out. ${ctx.rejection ? 'A strict translator refuses the segment, and with it its group or interchange; others accept it.' : strictRejection({ ik304: '8' })}`, ack: { ik304: '8' }, loop, segment: null, element: null, fix: {
       title: 'Remove the trailing separators',
       edits: [{ span: { offset: from, length: to - from }, newText: '' }],
     } });

@@ -16,6 +16,44 @@ describe(SEGMENT_FORMAT, () => {
     assert.equal(f.severity, 'error');
   });
 
+  test('an indented segment (a pretty-printed file): one finding over the whole indentation, whose fix removes all of it, and the message points to Format Document', () => {
+    const broken = edit(P, '\nN3*220 ORCHARD AVENUE~', '\n    N3*220 ORCHARD AVENUE~');
+    const [f, ...rest] = run(segmentFormat, broken);
+    assert.equal(rest.length, 0);
+    assert.equal(at(broken, f), '    N3');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /^The N3 segment starts with 4 blanks\. A translator reads the blanks as part of the segment id/);
+    assert.match(f.message, /Format Document removes the indentation of every segment at once\.$/);
+    assert.equal(f.fixes![0].title, 'Remove the blanks');
+    assert.equal(applyFix(broken, f.fixes![0]), P);
+  });
+
+  test('a blank inside a line (after the previous terminator) is not indentation: no Format Document hint', () => {
+    const broken = edit(P, '~\nN3*220 ORCHARD AVENUE~', '~ N3*220 ORCHARD AVENUE~');
+    const [f] = run(segmentFormat, broken);
+    assert.equal(at(broken, f), ' N3');
+    assert.doesNotMatch(f.message, /Format Document/);
+    assert.equal(applyFix(broken, f.fixes![0]), edit(P, '~\nN3*220 ORCHARD AVENUE~', '~N3*220 ORCHARD AVENUE~'));
+  });
+
+  test('the envelope segments too (the walk starts at ST): a blank before GS, trailing separators on GE, each saying what the receiver refuses', () => {
+    const gs = P.slice(P.indexOf('\nGS*') + 1, P.indexOf('~', P.indexOf('\nGS*')) + 1);
+    const blank = edit(P, `\n${gs}`, `\n  ${gs}`);
+    const [f, ...rest] = run(segmentFormat, blank);
+    assert.equal(rest.length, 0);
+    assert.equal(at(blank, f), '  GS');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /The clearinghouse rejects the functional group with every claim in it/);
+    assert.equal(applyFix(blank, f.fixes![0]), P);
+    const ge = P.slice(P.indexOf('\nGE*') + 1, P.indexOf('~', P.indexOf('\nGE*')));
+    const trailing = edit(P, `${ge}~`, `${ge}*~`);
+    const [g] = run(segmentFormat, trailing);
+    assert.equal(at(trailing, g), '*');
+    assert.equal(g.severity, undefined);
+    assert.match(g.message, /A strict translator refuses the segment, and with it its group or interchange; others accept it\./);
+    assert.equal(applyFix(trailing, g.fixes![0]), P);
+  });
+
   test('fires on trailing element separators; the fix removes them', () => {
     const broken = edit(P, 'N3*220 ORCHARD AVENUE~', 'N3*220 ORCHARD AVENUE**~');
     const [f] = run(segmentFormat, broken);
