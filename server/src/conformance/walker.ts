@@ -20,17 +20,22 @@ import { segmentLooksClean } from './fastCheck';
 import { entrySegmentOf, guideLoop, loopLabel, type ElementNode, type LoopNode, type SegmentNode } from './guides';
 import { rejection, strictRejection, type GuideIssue } from './issues';
 
-/** Whether the character before `offset` is a space or tab inside the line (a segment written with a leading blank). */
-function leadingBlank(text: string, offset: number): boolean {
-  const c = text.charCodeAt(offset - 1);
-  return offset > 0 && (c === 32 || c === 9);
-}
-
-/** Where the run of spaces and tabs that ends at `offset` starts. */
-function blanksFrom(text: string, offset: number): number {
-  let p = offset;
-  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
-  return p;
+/**
+ * Where the whitespace between the previous segment's terminator (char code `terminator`) and the segment id at
+ * `offset` starts, when it holds a space or tab (a segment written with a leading blank, indented, or after a blank
+ * left behind the terminator); -1 when it holds none (line breaks alone, or nothing).
+ */
+function blankRunBefore(text: string, offset: number, terminator: number): number {
+  let p = offset - 1;
+  let blank = false;
+  while (p >= 0) {
+    const c = text.charCodeAt(p);
+    if (c === terminator) break;
+    if (c === 32 || c === 9) blank = true;
+    else if (c !== 10 && c !== 13) break;
+    p--;
+  }
+  return blank ? p + 1 : -1;
 }
 
 export interface Frame {
@@ -302,21 +307,29 @@ function where(loop: LoopNode): string {
  */
 export function checkSegmentFormat(ctx: CheckContext, i: number, at: SegmentAt, loop: LoopNode | null): void {
   const text = ctx.doc.text;
-  if (leadingBlank(text, at.offset)) {
-    const from = blanksFrom(text, at.offset);
-    const n = at.offset - from;
-    // indentation (the blanks start a line): a pretty-printed file, where every segment has it
-    const indented = from === 0 || text.charCodeAt(from - 1) === 10 || text.charCodeAt(from - 1) === 13 || (text.charCodeAt(from - 1) === 0xfeff && from === 1);
+  const d = ctx.doc.delimiters;
+  let from = d ? blankRunBefore(text, at.offset, d.segment.charCodeAt(0)) : -1;
+  if (from >= 0) {
+    // from the first blank (the line breaks before it stay out of the finding)
+    while (text.charCodeAt(from) !== 32 && text.charCodeAt(from) !== 9) from++;
+    const run = text.slice(from, at.offset);
+    const breaks = run.replace(/[ \t]/g, '');
+    const n = run.length - breaks.length;
     const blanks = n === 1 ? 'a blank' : `${n} blanks`;
-    // Format Document (features/formatting.ts) writes one segment per line without it, unless the terminator is itself a line break
-    const terminator = ctx.doc.delimiters?.segment;
-    const hint = indented && terminator !== '\n' && terminator !== '\r' ? ' Format Document removes the indentation of every segment at once.' : '';
-    ctx.issues.push({ kind: 'format', span: { offset: from, length: n + at.id.length }, segmentIndex: i, message: `The ${at.id} segment starts with ${blanks}. A translator reads ${n === 1 ? 'the blank' : 'the blanks'} as part of the segment id and cannot recognize the segment. ${ctx.rejection ?? rejection({ ik304: '1' })}${hint}`, ack: { ik304: '1' }, loop, segment: null, element: null, severity: 'error', fix: {
+    // the blanks right before the id (a leading blank, or indentation when they start a line); any others were left
+    // behind the previous terminator, before a line break
+    let q = at.offset;
+    while (q > from && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 9)) q--;
+    const direct = at.offset - q === n;
+    const lineStart = direct && (q === 0 || text.charCodeAt(q - 1) === 10 || text.charCodeAt(q - 1) === 13);
+    // Format Document (features/formatting.ts) writes one segment per line without them, unless the terminator is itself a line break
+    const hint = lineStart && d!.segment !== '\n' && d!.segment !== '\r' ? ' Format Document removes the indentation of every segment at once.' : '';
+    const where = direct ? `The ${at.id} segment starts with ${blanks}.` : `${n === 1 ? 'A blank stands' : `${n} blanks stand`} between the previous segment's terminator and the ${at.id} segment.`;
+    ctx.issues.push({ kind: 'format', span: { offset: from, length: at.offset - from + at.id.length }, segmentIndex: i, message: `${where} A translator reads ${n === 1 ? 'the blank' : 'the blanks'} as part of the segment id and cannot recognize the segment. ${ctx.rejection ?? rejection({ ik304: '1' })}${hint}`, ack: { ik304: '1' }, loop, segment: null, element: null, severity: 'error', fix: {
       title: n === 1 ? 'Remove the blank' : 'Remove the blanks',
-      edits: [{ span: { offset: from, length: n }, newText: '' }],
+      edits: [{ span: { offset: from, length: run.length }, newText: breaks }],
     } });
   }
-  const d = ctx.doc.delimiters;
   if (!d || at.end <= at.offset + at.id.length || text.charCodeAt(at.end - 1) !== d.element.charCodeAt(0)) return;
   const seg = at.seg;
   const n = seg.elements.length;

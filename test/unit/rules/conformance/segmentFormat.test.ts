@@ -54,6 +54,22 @@ describe(SEGMENT_FORMAT, () => {
     assert.equal(applyFix(trailing, g.fixes![0]), P);
   });
 
+  test('a blank left behind the previous terminator, before the line break: the translator reads it as part of the next id too', () => {
+    const broken = edit(P, '~\nN3*220 ORCHARD AVENUE~', '~ \nN3*220 ORCHARD AVENUE~');
+    const [f, ...rest] = run(segmentFormat, broken);
+    assert.equal(rest.length, 0);
+    assert.equal(at(broken, f), ' \nN3');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /^A blank stands between the previous segment's terminator and the N3 segment\. A translator reads the blank as part of the segment id/);
+    assert.doesNotMatch(f.message, /Format Document/);
+    assert.equal(applyFix(broken, f.fixes![0]), P);
+  });
+
+  test('line breaks alone between segments are not blanks (CRLF, a blank line)', () => {
+    assert.deepEqual(run(segmentFormat, P.replace(/\n/g, '\r\n')), []);
+    assert.deepEqual(run(segmentFormat, edit(P, '~\nN3*220 ORCHARD AVENUE~', '~\n\nN3*220 ORCHARD AVENUE~')), []);
+  });
+
   test('fires on trailing element separators; the fix removes them', () => {
     const broken = edit(P, 'N3*220 ORCHARD AVENUE~', 'N3*220 ORCHARD AVENUE**~');
     const [f] = run(segmentFormat, broken);
