@@ -117,7 +117,8 @@ export class ClaimBuilder {
       patientControlNumber: r.element(1),
       totalCharge: r.number(2),
       facility,
-      placeOfService: facility && (q5 === 'B' || (ctx.kind === '837P' && q5 !== 'A')) ? facility.code : null,
+      // the 837P's CLM05-1 is a place of service and the 837I's a facility type, whatever CLM05-2 says (x12/code-value reports a wrong one)
+      placeOfService: facility && (ctx.kind === '837P' || (ctx.kind !== '837I' && q5 === 'B')) ? facility.code : null,
       priorAuthorization: null,
       references: EMPTY_LIST,
       dates: EMPTY_LIST,

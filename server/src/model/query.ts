@@ -191,13 +191,20 @@ export function findAt(doc: X12Document, model: ClaimFile | null, offset: number
     }
   }
   const composite = rep.components.length > 1;
-  const kind = semanticKind(
+  let kind = semanticKind(
     seg.id,
     el.index,
     cmp.index,
     (n) => seg.elements[n - 1]?.value ?? '',
     (c) => rep.components[c - 1]?.value ?? '',
   );
+  // CLM05-1 is what the claim's guide makes it, whatever CLM05-2 says (a wrong qualifier is x12/code-value's
+  // finding): the facility type of the bill on the 837I, the place of service on the 837P
+  if (kind === 'facilityCode' || kind === 'placeOfService') {
+    const txKind = base.claim?.transactionKind;
+    if (txKind === '837I') kind = 'facilityCode';
+    else if (txKind === '837P') kind = 'placeOfService';
+  }
   if (kind === 'diagnosisCode' && base.claim) {
     base.diagnosis = base.claim.diagnoses.find((d) => d.code.offset === cmp.offset) ?? null;
   } else if (kind === 'diagnosisPointer' && base.serviceLine) {

@@ -208,7 +208,7 @@ function slowClaim(loop: X12Segment[], kind: string, billingProvider: Json, subs
     patientControlNumber: str(clm, 1),
     totalCharge: num(clm, 2),
     facility: fc5,
-    placeOfService: fc5 && (q5 === 'B' || (kind === '837P' && q5 !== 'A')) ? fc5.code : null,
+    placeOfService: fc5 && (kind === '837P' || (kind !== '837I' && q5 === 'B')) ? fc5.code : null,
   };
   // header: up to the first NM1, SBR, SVD or LX
   const header: X12Segment[] = [];

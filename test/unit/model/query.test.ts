@@ -62,6 +62,11 @@ test('diagnoses, dates, NDC, prior authorization, filing indicator, segment id',
   assert.equal(seg.claim?.patientControlNumber?.value, 'PCN1001');
   assert.equal(at('CLM*PCN1001*24$050').kind, 'totalCharge');
   assert.equal(at('CLM*PCN1001*2450***1$01:B:1').kind, 'placeOfService');
+  // and the 837P's a place of service, even with the 837I's qualifier A
+  const a = P.replace('*11:B:1*', '*11:A:1*');
+  assert.notEqual(a, P);
+  const aDoc = parseX12(a);
+  assert.equal(at('CLM*PCN1001*2450***1$01:A:1', a, aDoc, buildClaimModel(aDoc)).kind, 'placeOfService');
   assert.equal(at('NM1*41*2*RIVER$0SIDE').claim, null);
 });
 
@@ -75,6 +80,12 @@ test('institutional line with other delimiters', () => {
   assert.equal(q('SV2|03$043|').kind, 'revenueCode');
   assert.equal(q('SV2|0343|HC^A9513^JZ|48000|UN|2$000~').kind, 'units');
   assert.equal(q('CLM|HOSP-OP-5521|48250.00|||1$03^A^1').kind, 'facilityCode');
+  // the 837I's CLM05-1 is a facility type whatever CLM05-2 says (B, the 837P's qualifier, is x12/code-value's error)
+  const wrong = I.replace('|13^A^1|', '|13^B^1|');
+  assert.notEqual(wrong, I);
+  const wrongDoc = parseX12(wrong);
+  assert.equal(at('CLM|HOSP-OP-5521|48250.00|||1$03^B^1', wrong, wrongDoc, buildClaimModel(wrongDoc)).kind, 'facilityCode');
+  assert.equal(buildClaimModel(wrongDoc).claims.get(0).placeOfService, null);
 });
 
 test('whitespace between segments and offsets outside the text give null', () => {
