@@ -12,10 +12,12 @@ import { icd10ReleaseFor } from './codeHover';
 import { diagnosisDate } from '../rules/structure/diagnosisDate';
 import type { FeatureContext } from './context';
 import { FACILITY_TYPE, PLACE_OF_SERVICE } from './claimCodes';
-import { guidePlaceOf } from '../conformance/check';
+import { framesAfter, guidePlaceOf } from '../conformance/check';
+import { nextSegments } from '../conformance/nextSegments';
 
-function qualifierItems(table: CodeTableName | Record<string, string>, prefix: string, range: Range): CompletionItem[] {
-  const entries = Object.entries(typeof table === 'string' ? (CODE_TABLES[table] as Record<string, string>) : table);
+/** Items for codes: a table by name, a record, or entries in the order they are to be offered. */
+function qualifierItems(table: CodeTableName | Record<string, string> | [string, string][], prefix: string, range: Range): CompletionItem[] {
+  const entries = Array.isArray(table) ? table : Object.entries(typeof table === 'string' ? (CODE_TABLES[table] as Record<string, string>) : table);
   return entries
     .filter(([code]) => code.startsWith(prefix.toUpperCase()))
     .map(([code, meaning], i) => ({
@@ -92,32 +94,54 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
   }
   const component = at.composite ? (at.componentIndex ?? 1) : 1;
   if (sid === 'CLM' && at.elementIndex === 5) {
-    const table = component === 1 ? (at.claim?.transactionKind === '837I' ? FACILITY_TYPE : PLACE_OF_SERVICE) : component === 2 ? CODE_TABLES.facilityCodeQualifier : component === 3 ? CODE_TABLES.claimFrequency : undefined;
+    let table = component === 1 ? (at.claim?.transactionKind === '837I' ? FACILITY_TYPE : PLACE_OF_SERVICE) : component === 2 ? CODE_TABLES.facilityCodeQualifier : component === 3 ? CODE_TABLES.claimFrequency : undefined;
+    // the qualifier the claim's guide allows (A on the 837I, B on the 837P), not both
+    const allowed = component === 2 && table ? guideCodes(analysis, at.segment.index, 5, 2, ctx) : undefined;
+    if (table && allowed) table = Object.fromEntries(Object.entries(table).filter(([code]) => allowed.includes(code)));
     return table ? { isIncomplete: false, items: qualifierItems(table, typed, range) } : undefined;
   }
   if (sid === 'SV1' && at.elementIndex === 5) return { isIncomplete: false, items: qualifierItems(PLACE_OF_SERVICE, typed, range) };
   if (sid === 'SBR' && at.elementIndex === 1) return { isIncomplete: false, items: qualifierItems('payerResponsibility', typed, range) };
   const info = describeElement(sid, at.elementIndex);
   const dictionary = info?.codes && component === 1 ? (typeof info.codes === 'string' ? (CODE_TABLES[info.codes] as Record<string, string>) : info.codes) : undefined;
-  const allowed = guideCodes(analysis, at.segment.index, at.elementIndex, at.composite ? (at.componentIndex ?? 1) : 0, ctx);
+  const names = new Map<string, string>();
+  const allowed = guideCodes(analysis, at.segment.index, at.elementIndex, at.composite ? (at.componentIndex ?? 1) : 0, ctx, names);
   if (allowed) {
-    // the codes the implementation guide allows for this element in this loop, with the dictionary's meaning
-    const table: Record<string, string> = {};
-    for (const code of allowed) table[code] = dictionary?.[code] ?? '';
-    return { isIncomplete: false, items: qualifierItems(table, typed, range) };
+    // the codes the implementation guide allows for this element in this loop, in its order, with the dictionary's
+    // meaning (else the name of the segment a qualifier makes it: DTP*471 "Prescription Date")
+    return { isIncomplete: false, items: qualifierItems(allowed.map((code): [string, string] => [code, dictionary?.[code] ?? names.get(code) ?? '']), typed, range) };
   }
   if (dictionary) return { isIncomplete: false, items: qualifierItems(dictionary, typed, range) };
   return undefined;
 }
 
-/** The guide's code list for element `elementIndex` (component `component`, 0 = simple) of a segment at its place. */
-function guideCodes(analysis: DocumentAnalysis, segmentIndex: number, elementIndex: number, component: number, ctx: FeatureContext): string[] | undefined {
+/**
+ * The guide's code list for element `elementIndex` (component `component`, 0 = simple) of a segment at its place.
+ * For the qualifier a segment is placed by (DTP01, NM101, REF01 ...), the qualifiers of every segment of that id the
+ * guide allows at this point, the place's own first: changing DTP*472 to 471 makes it another allowed segment.
+ */
+function guideCodes(analysis: DocumentAnalysis, segmentIndex: number, elementIndex: number, component: number, ctx: FeatureContext, names?: Map<string, string>): string[] | undefined {
   const guides = ctx.codeSet.implementationGuides;
   if (!guides || !analysis.x12 || !analysis.claimFile) return undefined;
   const node = guidePlaceOf(guides, analysis.x12, analysis.claimFile, segmentIndex);
   const el = node?.elsBySeq[elementIndex];
   const def = el?.comps ? el.comps[(component || 1) - 1] : el;
   if (!def || def.usage === 'N') return undefined;
+  const q = node?.qualifier;
+  if (node && q && q.seq === elementIndex && q.comp === component && segmentIndex > 0) {
+    const codes = new Set(def.codes ?? q.codes);
+    for (const c of codes) names?.set(c, node.name);
+    const state = framesAfter(guides, analysis.x12, analysis.claimFile, segmentIndex - 1);
+    for (const n of state ? nextSegments(state.frames) : []) {
+      const nq = n.node.qualifier;
+      if (n.node.id !== node.id || !nq || nq.seq !== q.seq || nq.comp !== q.comp) continue;
+      for (const c of nq.codes) {
+        if (!codes.has(c)) names?.set(c, n.node.name);
+        codes.add(c);
+      }
+    }
+    return [...codes];
+  }
   if (def.codes) return [...def.codes];
   if (def.ext) {
     const list = guides.codeList(def.ext);
