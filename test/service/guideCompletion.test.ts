@@ -27,6 +27,9 @@ test('completion offers the codes the guide allows for the element in its loop',
   assert.ok(second.includes('471') && !second.includes('472'), second.join(','));
   // NM101 where the subscriber's name stands: the subscriber (2010BA), or the payer's loop (2010BB) that may follow
   assert.deepEqual(labels(P.replace('NM1*IL*', 'NM1*$0IL*')), ['IL', 'PR']);
+  // HI qualifiers: HI01 of the claim's first HI (principal diagnosis, or another HI the guide allows there), HI02 the other diagnosis
+  assert.deepEqual(labels(P.replace('HI*ABK:C61*', 'HI*$0ABK:C61*')), ['ABK', 'BK', 'BP', 'BG']);
+  assert.deepEqual(labels(P.replace('HI*ABK:C61*ABF:', 'HI*ABK:C61*$0ABF:')), ['ABF', 'BF']);
   // CLM05-2: only the qualifier of the claim's guide (B on the 837P, A on the 837I)
   assert.deepEqual(labels(P.replace('*11:B:1*', '*11:$0B:1*')), ['B']);
   assert.deepEqual(labels(I.replace('^13>A>1^', '^13>$0A>1^')), ['A']);

@@ -85,7 +85,14 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
     return undefined;
   }
   if (sid === 'HI') {
-    if ((at.componentIndex ?? 1) === 1) return { isIncomplete: false, items: qualifierItems('diagnosisQualifier', typed, range) };
+    if ((at.componentIndex ?? 1) === 1) {
+      // the qualifiers the guide allows for this HI element (HI01 principal ABK, HI02 on other ABF, on the 837P), else all
+      const names = new Map<string, string>();
+      const allowed = guideCodes(analysis, at.segment.index, at.elementIndex, 1, ctx, names);
+      const meanings = CODE_TABLES.diagnosisQualifier as Record<string, string>;
+      if (allowed) return { isIncomplete: false, items: qualifierItems(allowed.map((code): [string, string] => [code, meanings[code] ?? names.get(code) ?? '']), typed, range) };
+      return { isIncomplete: false, items: qualifierItems('diagnosisQualifier', typed, range) };
+    }
     if (at.componentIndex === 2 && typed.length > 0) {
       const date = at.claim ? diagnosisDate(at.claim, { today: ctx.settings.dateOfService || '' }) : '';
       return { isIncomplete: true, items: icd10Items(ctx.codeSet, typed, range, false, icd10ReleaseFor(ctx.codeSet, date || undefined)) };
