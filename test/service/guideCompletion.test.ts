@@ -30,6 +30,9 @@ test('completion offers the codes the guide allows for the element in its loop',
   // HI qualifiers: HI01 of the claim's first HI (principal diagnosis, or another HI the guide allows there), HI02 the other diagnosis
   assert.deepEqual(labels(P.replace('HI*ABK:C61*', 'HI*$0ABK:C61*')), ['ABK', 'BK', 'BP', 'BG']);
   assert.deepEqual(labels(P.replace('HI*ABK:C61*ABF:', 'HI*ABK:C61*$0ABF:')), ['ABF', 'BF']);
+  // the procedure qualifier: the guide's (no N4 in SV101-1 of the 837P; HP, the HIPPS rate code, in SV202-1 of the 837I)
+  assert.deepEqual(labels(P.replace('SV1*HC:', 'SV1*$0HC:')), ['ER', 'HC', 'IV', 'WK']);
+  assert.deepEqual(labels(I.replace('SV2^0636^HC', 'SV2^0636^$0HC')), ['ER', 'HC', 'HP', 'IV', 'WK']);
   // CLM05-2: only the qualifier of the claim's guide (B on the 837P, A on the 837I)
   assert.deepEqual(labels(P.replace('*11:B:1*', '*11:$0B:1*')), ['B']);
   assert.deepEqual(labels(I.replace('^13>A>1^', '^13>$0A>1^')), ['A']);

@@ -71,7 +71,7 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
 
   if (isProcedureElement) {
     const component = at.componentIndex ?? 1;
-    if (component === 1) return { isIncomplete: false, items: qualifierItems('procedureQualifier', typed, range) };
+    if (component === 1) return { isIncomplete: false, items: guidedItems(analysis, at, 1, ctx, 'procedureQualifier', typed, range) };
     if (component === 2) {
       if (typed.length === 0) return { isIncomplete: true, items: [] };
       return { isIncomplete: true, items: [...procedureItems(ctx.codeSet, typed, range, dateOfService), ...cptItems(ctx.codeSet, typed, range)] };
@@ -85,14 +85,8 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
     return undefined;
   }
   if (sid === 'HI') {
-    if ((at.componentIndex ?? 1) === 1) {
-      // the qualifiers the guide allows for this HI element (HI01 principal ABK, HI02 on other ABF, on the 837P), else all
-      const names = new Map<string, string>();
-      const allowed = guideCodes(analysis, at.segment.index, at.elementIndex, 1, ctx, names);
-      const meanings = CODE_TABLES.diagnosisQualifier as Record<string, string>;
-      if (allowed) return { isIncomplete: false, items: qualifierItems(allowed.map((code): [string, string] => [code, meanings[code] ?? names.get(code) ?? '']), typed, range) };
-      return { isIncomplete: false, items: qualifierItems('diagnosisQualifier', typed, range) };
-    }
+    // the qualifiers the guide allows for this HI element (HI01 principal ABK, HI02 on other ABF, on the 837P)
+    if ((at.componentIndex ?? 1) === 1) return { isIncomplete: false, items: guidedItems(analysis, at, 1, ctx, 'diagnosisQualifier', typed, range) };
     if (at.componentIndex === 2 && typed.length > 0) {
       const date = at.claim ? diagnosisDate(at.claim, { today: ctx.settings.dateOfService || '' }) : '';
       return { isIncomplete: true, items: icd10Items(ctx.codeSet, typed, range, false, icd10ReleaseFor(ctx.codeSet, date || undefined)) };
@@ -120,6 +114,18 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
   }
   if (dictionary) return { isIncomplete: false, items: qualifierItems(dictionary, typed, range) };
   return undefined;
+}
+
+/**
+ * The codes of component `component` of the element at `at` that the guide allows there, with the meanings of the
+ * dictionary table `table` (else the guide's segment names); the whole table when the file has no guide.
+ */
+function guidedItems(analysis: DocumentAnalysis, at: X12Location, component: number, ctx: FeatureContext, table: CodeTableName, typed: string, range: Range): CompletionItem[] {
+  const names = new Map<string, string>();
+  const allowed = guideCodes(analysis, at.segment.index, at.elementIndex, component, ctx, names);
+  if (!allowed) return qualifierItems(table, typed, range);
+  const meanings = CODE_TABLES[table] as Record<string, string>;
+  return qualifierItems(allowed.map((code): [string, string] => [code, meanings[code] ?? names.get(code) ?? '']), typed, range);
 }
 
 /**

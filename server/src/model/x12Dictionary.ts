@@ -192,6 +192,7 @@ export const CODE_TABLES = {
     ER: 'Jurisdiction-specific procedure or supply code',
     IV: 'Home infusion EDI coalition (HIEC) product/service code',
     WK: 'Advanced billing concepts (ABC) code',
+    HP: 'HIPPS rate code (Health Insurance Prospective Payment System; 837I)',
     N4: 'National Drug Code (11 digits)',
   } as Record<string, string>,
   diagnosisQualifier: {
