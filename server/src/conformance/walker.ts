@@ -322,10 +322,20 @@ export function checkSegmentFormat(ctx: CheckContext, i: number, at: SegmentAt, 
     while (q > from && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 9)) q--;
     const direct = at.offset - q === n;
     const lineStart = direct && (q === 0 || text.charCodeAt(q - 1) === 10 || text.charCodeAt(q - 1) === 13);
+    // Layout around a line break (indentation, a blank before the line break) is a warning: many translators strip
+    // whitespace between lines, and a pretty-printed file has it on every segment, whose errors would crowd the
+    // file's real errors out of the editor's 1,000 problems. A blank between two segments within a line is an error.
+    const layout = lineStart || breaks.length > 0;
     // Format Document (features/formatting.ts) writes one segment per line without them, unless the terminator is itself a line break
     const hint = lineStart && d!.segment !== '\n' && d!.segment !== '\r' ? ' Format Document removes the indentation of every segment at once.' : '';
     const where = direct ? `The ${at.id} segment starts with ${blanks}.` : `${n === 1 ? 'A blank stands' : `${n} blanks stand`} between the previous segment's terminator and the ${at.id} segment.`;
-    ctx.issues.push({ kind: 'format', span: { offset: from, length: at.offset - from + at.id.length }, segmentIndex: i, message: `${where} A translator reads ${n === 1 ? 'the blank' : 'the blanks'} as part of the segment id and cannot recognize the segment. ${ctx.rejection ?? rejection({ ik304: '1' })}${hint}`, ack: { ik304: '1' }, loop, segment: null, element: null, severity: 'error', fix: {
+    const reads = `${layout ? 'A strict translator reads' : 'A translator reads'} ${n === 1 ? 'the blank' : 'the blanks'} as part of the segment id and cannot recognize the segment.`;
+    const receiver = layout
+      ? ctx.rejection
+        ? 'A strict translator refuses the segment, and with it its group or interchange; others strip the whitespace between lines.'
+        : strictRejection({ ik304: '1' }).replace(/; others accept it\.$/, '; others strip the whitespace between lines.')
+      : (ctx.rejection ?? rejection({ ik304: '1' }));
+    ctx.issues.push({ kind: 'format', span: { offset: from, length: at.offset - from + at.id.length }, segmentIndex: i, message: `${where} ${reads} ${receiver}${hint}`, ack: { ik304: '1' }, loop, segment: null, element: null, severity: layout ? undefined : 'error', fix: {
       title: n === 1 ? 'Remove the blank' : 'Remove the blanks',
       edits: [{ span: { offset: from, length: run.length }, newText: breaks }],
     } });

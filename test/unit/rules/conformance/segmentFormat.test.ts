@@ -4,15 +4,17 @@ import { segmentFormat, SEGMENT_FORMAT } from '../../../../server/src/rules/conf
 import { applyFix, at, edit, I, P, run } from './helpers';
 
 describe(SEGMENT_FORMAT, () => {
-  test('fires on a segment written with a leading blank; the fix removes it', () => {
-    const broken = edit(P, '\nN3*220 ORCHARD AVENUE~', '\n N3*220 ORCHARD AVENUE~');
+  test('fires on a segment written with a leading blank inside a line; an error, and the fix removes it', () => {
+    const broken = edit(P, '~\nN3*220 ORCHARD AVENUE~', '~ N3*220 ORCHARD AVENUE~');
     const [f, ...rest] = run(segmentFormat, broken);
     assert.equal(rest.length, 0);
     assert.equal(at(broken, f), ' N3');
-    assert.equal(applyFix(broken, f.fixes![0]), P);
-    // a blank before the id is a real rejection: the translator cannot read the segment
+    assert.equal(applyFix(broken, f.fixes![0]), edit(P, '~\nN3*220 ORCHARD AVENUE~', '~N3*220 ORCHARD AVENUE~'));
+    // a blank between two segments of one line is a real rejection: the translator cannot read the segment
+    assert.match(f.message, /^The N3 segment starts with a blank\. A translator reads the blank as part of the segment id/);
     assert.match(f.message, /The clearinghouse rejects the transaction set with a 999 \(IK3 error 1, /);
-    // so it is an error, though the rule's default (trailing separators) is a warning
+    assert.doesNotMatch(f.message, /Format Document/);
+    // so it is an error, though the rule's default (trailing separators, line layout) is a warning
     assert.equal(f.severity, 'error');
   });
 
@@ -21,19 +23,23 @@ describe(SEGMENT_FORMAT, () => {
     const [f, ...rest] = run(segmentFormat, broken);
     assert.equal(rest.length, 0);
     assert.equal(at(broken, f), '    N3');
-    assert.equal(f.severity, 'error');
-    assert.match(f.message, /^The N3 segment starts with 4 blanks\. A translator reads the blanks as part of the segment id/);
+    // layout, a warning: many translators strip it, and a pretty-printed file's errors would hide its real ones
+    assert.equal(f.severity, undefined);
+    assert.equal(segmentFormat.defaultSeverity, 'warning');
+    assert.match(f.message, /^The N3 segment starts with 4 blanks\. A strict translator reads the blanks as part of the segment id/);
+    assert.match(f.message, /A strict clearinghouse rejects the transaction set with a 999 \(IK3 error 1, .+\) before any payer sees the claim; others strip the whitespace between lines\./);
+    assert.doesNotMatch(f.message, /The clearinghouse rejects/);
     assert.match(f.message, /Format Document removes the indentation of every segment at once\.$/);
     assert.equal(f.fixes![0].title, 'Remove the blanks');
     assert.equal(applyFix(broken, f.fixes![0]), P);
   });
 
-  test('a blank inside a line (after the previous terminator) is not indentation: no Format Document hint', () => {
-    const broken = edit(P, '~\nN3*220 ORCHARD AVENUE~', '~ N3*220 ORCHARD AVENUE~');
+  test('a single blank at a line start is indentation too; the fix removes it', () => {
+    const broken = edit(P, '\nN3*220 ORCHARD AVENUE~', '\n N3*220 ORCHARD AVENUE~');
     const [f] = run(segmentFormat, broken);
     assert.equal(at(broken, f), ' N3');
-    assert.doesNotMatch(f.message, /Format Document/);
-    assert.equal(applyFix(broken, f.fixes![0]), edit(P, '~\nN3*220 ORCHARD AVENUE~', '~N3*220 ORCHARD AVENUE~'));
+    assert.equal(f.severity, undefined);
+    assert.equal(applyFix(broken, f.fixes![0]), P);
   });
 
   test('the envelope segments too (the walk starts at ST): a blank before GS, trailing separators on GE, each saying what the receiver refuses', () => {
@@ -42,8 +48,13 @@ describe(SEGMENT_FORMAT, () => {
     const [f, ...rest] = run(segmentFormat, blank);
     assert.equal(rest.length, 0);
     assert.equal(at(blank, f), '  GS');
-    assert.equal(f.severity, 'error');
-    assert.match(f.message, /The clearinghouse rejects the functional group with every claim in it/);
+    assert.equal(f.severity, undefined);
+    assert.match(f.message, /A strict translator refuses the segment, and with it its group or interchange; others strip the whitespace between lines\./);
+    // within a line, the receiver's plain refusal of the group
+    const inLine = edit(P, `~\n${gs}`, `~ ${gs}`);
+    const [e] = run(segmentFormat, inLine);
+    assert.equal(e.severity, 'error');
+    assert.match(e.message, /The clearinghouse rejects the functional group with every claim in it/);
     assert.equal(applyFix(blank, f.fixes![0]), P);
     const ge = P.slice(P.indexOf('\nGE*') + 1, P.indexOf('~', P.indexOf('\nGE*')));
     const trailing = edit(P, `${ge}~`, `${ge}*~`);
@@ -59,8 +70,8 @@ describe(SEGMENT_FORMAT, () => {
     const [f, ...rest] = run(segmentFormat, broken);
     assert.equal(rest.length, 0);
     assert.equal(at(broken, f), ' \nN3');
-    assert.equal(f.severity, 'error');
-    assert.match(f.message, /^A blank stands between the previous segment's terminator and the N3 segment\. A translator reads the blank as part of the segment id/);
+    assert.equal(f.severity, undefined);
+    assert.match(f.message, /^A blank stands between the previous segment's terminator and the N3 segment\. A strict translator reads the blank as part of the segment id/);
     assert.doesNotMatch(f.message, /Format Document/);
     assert.equal(applyFix(broken, f.fixes![0]), P);
   });
