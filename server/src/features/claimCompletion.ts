@@ -71,7 +71,7 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
 
   if (isProcedureElement) {
     const component = at.componentIndex ?? 1;
-    if (component === 1) return { isIncomplete: false, items: guidedItems(analysis, at, 1, ctx, 'procedureQualifier', typed, range) };
+    if (component === 1) return { isIncomplete: false, items: guidedItems(analysis, at, 1, ctx, CODE_TABLES.procedureQualifier, typed, range) ?? qualifierItems('procedureQualifier', typed, range) };
     if (component === 2) {
       if (typed.length === 0) return { isIncomplete: true, items: [] };
       return { isIncomplete: true, items: [...procedureItems(ctx.codeSet, typed, range, dateOfService), ...cptItems(ctx.codeSet, typed, range)] };
@@ -86,7 +86,7 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
   }
   if (sid === 'HI') {
     // the qualifiers the guide allows for this HI element (HI01 principal ABK, HI02 on other ABF, on the 837P)
-    if ((at.componentIndex ?? 1) === 1) return { isIncomplete: false, items: guidedItems(analysis, at, 1, ctx, 'diagnosisQualifier', typed, range) };
+    if ((at.componentIndex ?? 1) === 1) return { isIncomplete: false, items: guidedItems(analysis, at, 1, ctx, CODE_TABLES.diagnosisQualifier, typed, range) ?? qualifierItems('diagnosisQualifier', typed, range) };
     if (at.componentIndex === 2 && typed.length > 0) {
       const date = at.claim ? diagnosisDate(at.claim, { today: ctx.settings.dateOfService || '' }) : '';
       return { isIncomplete: true, items: icd10Items(ctx.codeSet, typed, range, false, icd10ReleaseFor(ctx.codeSet, date || undefined)) };
@@ -95,37 +95,31 @@ export function claimCompletion(analysis: DocumentAnalysis, offset: number, ctx:
   }
   const component = at.composite ? (at.componentIndex ?? 1) : 1;
   if (sid === 'CLM' && at.elementIndex === 5) {
-    let table = component === 1 ? (at.claim?.transactionKind === '837I' ? FACILITY_TYPE : PLACE_OF_SERVICE) : component === 2 ? CODE_TABLES.facilityCodeQualifier : component === 3 ? CODE_TABLES.claimFrequency : undefined;
+    const table = component === 1 ? (at.claim?.transactionKind === '837I' ? FACILITY_TYPE : PLACE_OF_SERVICE) : component === 2 ? CODE_TABLES.facilityCodeQualifier : component === 3 ? CODE_TABLES.claimFrequency : undefined;
     // the qualifier the claim's guide allows (A on the 837I, B on the 837P), not both
-    const allowed = component === 2 && table ? guideCodes(analysis, at.segment.index, 5, 2, ctx) : undefined;
-    if (table && allowed) table = Object.fromEntries(Object.entries(table).filter(([code]) => allowed.includes(code)));
-    return table ? { isIncomplete: false, items: qualifierItems(table, typed, range) } : undefined;
+    const guided = component === 2 ? guidedItems(analysis, at, 2, ctx, table, typed, range) : undefined;
+    return table ? { isIncomplete: false, items: guided ?? qualifierItems(table, typed, range) } : undefined;
   }
   if (sid === 'SV1' && at.elementIndex === 5) return { isIncomplete: false, items: qualifierItems(PLACE_OF_SERVICE, typed, range) };
   if (sid === 'SBR' && at.elementIndex === 1) return { isIncomplete: false, items: qualifierItems('payerResponsibility', typed, range) };
   const info = describeElement(sid, at.elementIndex);
   const dictionary = info?.codes && component === 1 ? (typeof info.codes === 'string' ? (CODE_TABLES[info.codes] as Record<string, string>) : info.codes) : undefined;
-  const names = new Map<string, string>();
-  const allowed = guideCodes(analysis, at.segment.index, at.elementIndex, at.composite ? (at.componentIndex ?? 1) : 0, ctx, names);
-  if (allowed) {
-    // the codes the implementation guide allows for this element in this loop, in its order, with the dictionary's
-    // meaning (else the name of the segment a qualifier makes it: DTP*471 "Prescription Date")
-    return { isIncomplete: false, items: qualifierItems(allowed.map((code): [string, string] => [code, dictionary?.[code] ?? names.get(code) ?? '']), typed, range) };
-  }
+  // the codes the implementation guide allows for this element in this loop
+  const guided = guidedItems(analysis, at, at.composite ? (at.componentIndex ?? 1) : 0, ctx, dictionary, typed, range);
+  if (guided) return { isIncomplete: false, items: guided };
   if (dictionary) return { isIncomplete: false, items: qualifierItems(dictionary, typed, range) };
   return undefined;
 }
 
 /**
- * The codes of component `component` of the element at `at` that the guide allows there, with the meanings of the
- * dictionary table `table` (else the guide's segment names); the whole table when the file has no guide.
+ * The codes of component `component` (0 = a simple element) of the element at `at` that the guide allows there, in
+ * the guide's order, with the dictionary's `meanings` (else the name of the segment a qualifier makes it: DTP*471
+ * "Prescription Date"); undefined when the guide gives no code list there.
  */
-function guidedItems(analysis: DocumentAnalysis, at: X12Location, component: number, ctx: FeatureContext, table: CodeTableName, typed: string, range: Range): CompletionItem[] {
+function guidedItems(analysis: DocumentAnalysis, at: X12Location, component: number, ctx: FeatureContext, meanings: Record<string, string> | undefined, typed: string, range: Range): CompletionItem[] | undefined {
   const names = new Map<string, string>();
   const allowed = guideCodes(analysis, at.segment.index, at.elementIndex, component, ctx, names);
-  if (!allowed) return qualifierItems(table, typed, range);
-  const meanings = CODE_TABLES[table] as Record<string, string>;
-  return qualifierItems(allowed.map((code): [string, string] => [code, meanings[code] ?? names.get(code) ?? '']), typed, range);
+  return allowed && qualifierItems(allowed.map((code): [string, string] => [code, meanings?.[code] ?? names.get(code) ?? '']), typed, range);
 }
 
 /**
