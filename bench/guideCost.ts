@@ -9,6 +9,7 @@
  *
  *   node --expose-gc --import tsx bench/guideCost.ts            (BENCH_QUICK=1: fewer repetitions)
  *   BENCH_PROFILE=all|edit ...                                  (run one measurement only, for node --cpu-prof)
+ *   BENCH_ONE_THREAD=1 ...                                      (without the second thread that makes guide issues)
  *   BENCH_BUNDLED=1 ...                                         (the same from an esbuild bundle of this file, minified
  *                                                                as bench/run.ts bundles: what ships, no tsx getters)
  */
@@ -26,6 +27,7 @@ import { allRules } from '../server/src/rules/registry';
 import { conformanceRules } from '../server/src/rules/conformance';
 import type { Rule } from '../server/src/rules/types';
 import { generate837P, rng } from './generate';
+import { ConformanceThread } from '../server/src/node/conformanceThread';
 
 // BENCH_ROOT: set when this file runs as a bundle from .cache/bench (see BENCH_BUNDLED)
 const root = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..');
@@ -34,6 +36,8 @@ const quick = !!process.env.BENCH_QUICK;
 const only = process.env.BENCH_PROFILE ?? '';
 const TODAY = '2025-03-15';
 const reps = quick ? 3 : 7;
+/** BENCH_ONE_THREAD=1: without the conformance thread (node/conformanceThread.ts), as before it. */
+const oneThread = !!process.env.BENCH_ONE_THREAD;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -92,6 +96,10 @@ async function main(): Promise<void> {
   const file = path.join(cacheDir, 'synthetic-837p-10mb-realistic-v2.837');
   if (!fs.existsSync(file)) fs.writeFileSync(file, generate837P(codeSet, { targetBytes: 10_000_000, seed: 10, profile: 'realistic', guides }));
   const text10 = fs.readFileSync(file, 'utf8');
+  // the second thread the server makes a large file's guide issues on, from the built bundle (`npm run build`)
+  const workerFile = path.join(root, 'dist', 'server', 'conformanceWorker.js');
+  const thread = oneThread ? undefined : new ConformanceThread(workerFile, path.join(root, 'data'));
+  if (thread && !fs.existsSync(workerFile)) throw new Error(`${workerFile} is missing: run npm run build first`);
   const guideIds = new Set(conformanceRules.map((r) => r.id));
   const without = allRules.filter((r) => !guideIds.has(r.id));
 
@@ -113,7 +121,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < reps; i++) {
       for (let j = 0; j < ruleSets.length; j++) {
         const k = i % 2 ? ruleSets.length - 1 - j : j;
-        const svc = createLanguageService({ codeSet, guides, rules: ruleSets[k] });
+        const svc = createLanguageService({ codeSet, guides, rules: ruleSets[k], guideIssuesMaker: thread });
         const doc = TextDocument.create('file:///bench/10mb.837', 'x12', 1, text10);
         gc();
         let wall = 0;
@@ -166,9 +174,11 @@ async function main(): Promise<void> {
   console.log(`all diagnostics without them            ${withoutRun.ms.toFixed(0)} ms (${r(withoutRun.ms)}; ${withoutRun.count} diagnostics) -> guide rules cost ${pct(withRun.ms, withoutRun.ms)}`);
   console.log(`  the fastest repetition of each        ${withRun.minMs.toFixed(0)} ms with, ${withoutRun.minMs.toFixed(0)} ms without -> ${pct(withRun.minMs, withoutRun.minMs)}`);
   console.log(`  the same in CPU time (all threads)     ${withRun.cpuMs.toFixed(0)} ms with, ${withoutRun.cpuMs.toFixed(0)} ms without -> ${pct(withRun.cpuMs, withoutRun.cpuMs)}`);
+  if (thread) console.log(`  claims whose guide issues came from the conformance thread: ${thread.claimsTaken} of ${thread.claimsTaken + thread.claimsNotReady} asked for (one-thread figures: BENCH_ONE_THREAD=1)`);
   console.log(`edit inside one claim with the rules    ${editWith.toFixed(1)} ms (${r(editWith)})`);
   console.log(`edit inside one claim without them      ${editWithout.toFixed(1)} ms (${r(editWithout)}) -> guide rules cost ${pct(editWith, editWithout)}`);
-  console.log(JSON.stringify({ load: os.loadavg()[0], x12ParserMs, allWith: withRun.ms, allWithout: withoutRun.ms, allWithMin: withRun.minMs, allWithoutMin: withoutRun.minMs, allWithCpu: withRun.cpuMs, allWithoutCpu: withoutRun.cpuMs, editWith, editWithout }));
+  await thread?.close();
+  console.log(JSON.stringify({ thread: !!thread, load: os.loadavg()[0], x12ParserMs, allWith: withRun.ms, allWithout: withoutRun.ms, allWithMin: withRun.minMs, allWithoutMin: withoutRun.minMs, allWithCpu: withRun.cpuMs, allWithoutCpu: withoutRun.cpuMs, editWith, editWithout }));
 }
 
 main().catch((err) => {

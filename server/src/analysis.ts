@@ -232,6 +232,11 @@ export class AnalysisCache {
     return analysis;
   }
 
+  /** Whether an analysis of the document is kept (a version of it was analyzed). */
+  holds(uri: string): boolean {
+    return this.byUri.has(uri);
+  }
+
   forget(uri: string): void {
     this.byUri.delete(uri);
   }

@@ -27,6 +27,7 @@ import { allRules } from './rules/registry';
 import { fallbackDateOfService } from './model/dateOfService';
 import { AnalysisCache, type DocumentAnalysis } from './analysis';
 import { Validator } from './validation/validate';
+import type { GuideIssuesMaker } from './conformance/issuesAhead';
 import { hover } from './features/hover';
 import { complete } from './features/completion';
 import { codeActionsFor } from './features/diagnostics';
@@ -41,6 +42,8 @@ export interface ServiceDependencies {
   codeSet: CodeSet;
   guides?: GuideIndex;
   rules?: readonly Rule[];
+  /** Makes the guide issues of a large file's claims on another thread while a first validation runs (node/conformanceThread.ts). */
+  guideIssuesMaker?: GuideIssuesMaker;
 }
 
 export interface ValidateOptions {
@@ -86,7 +89,7 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
   const codeSet = deps.codeSet;
   const guides = deps.guides ?? emptyGuides;
   const rules = deps.rules ?? allRules;
-  const validator = new Validator(codeSet, guides, rules);
+  const validator = new Validator(codeSet, guides, rules, deps.guideIssuesMaker);
   const cache = new AnalysisCache(codeSet, validator.claimFileChanged);
 
   return {
@@ -98,10 +101,12 @@ export function createLanguageService(deps: ServiceDependencies): LanguageServic
     complete: (document, position, settings = defaultSettings) =>
       complete(cache.get(document), document.offsetAt(position), { codeSet, guides, settings }),
     validate: (document, settings = defaultSettings, options = {}) => {
+      // a document not analyzed yet: another thread may begin its guide issues now, parsing as this one does
+      const issuesAhead = cache.holds(document.uri) ? undefined : validator.beginAhead(document.getText());
       const analysis = cache.get(document);
       const off = analysis.kind === 'claim' ? (options.disabledRules ?? []) : [...(options.disabledRules ?? []), ...disabledByComments(analysis.text)];
       try {
-        return withoutDisabled(validator.validate(analysis, settings, options), off);
+        return withoutDisabled(validator.validate(analysis, settings, issuesAhead ? { ...options, issuesAhead } : options), off);
       } catch (err) {
         // the diagnostics known so far leave with the rules turned off removed, as the whole answer does
         if (err instanceof ValidationCancelled && err.partial) throw new ValidationCancelled(err.checked, err.total, withoutDisabled(err.partial, off));

@@ -101,12 +101,21 @@ function previousHlOf(doc: X12Document, file: ClaimFile, txFirst: number): (seg:
   };
 }
 
+/** What a claim's conformance walk reads of the claim: its segments and the HL levels above it (HL01, where the HL is). */
+export interface ClaimBounds {
+  readonly firstSegment: number;
+  readonly lastSegment: number;
+  readonly billingProvider: { readonly id: { readonly value: string } } | null;
+  readonly subscriber: { readonly segmentIndex: number; readonly id: { readonly value: string } } | null;
+  readonly patient: { readonly segmentIndex: number; readonly id: { readonly value: string } } | null;
+}
+
 /**
  * The 2300 loop's conformance issues for one claim (its 2000B/2000C segments included when it is their first claim).
  * Without `onPlace` a claim whose shape was walked before reuses that walk (conformance/claimShapes.ts), unless
  * `reuseShapes` is false (the tests compare both).
  */
-export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void, reuseShapes = true): GuideIssue[] {
+export function checkClaimConformance(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: ClaimBounds, onPlace?: (segmentIndex: number, node: SegmentNode | null) => void, reuseShapes = true): GuideIssue[] {
   const start = claimStart(guides, doc, file, claim);
   if (!start) return [];
   const ctx: CheckContext = { doc, guides, guide: start.guide, issues: [] };
@@ -130,7 +139,7 @@ function claimWalk(guides: ImplementationGuides, doc: X12Document, file: ClaimFi
 }
 
 /** Where a claim's walk starts: its first segment (its 2000B/2000C when it opens them) and the loop context there. */
-function claimStart(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim): ClaimStart | null {
+function claimStart(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: ClaimBounds): ClaimStart | null {
   const tx = transactionAt(file, claim.firstSegment);
   if (!tx || !doc.delimiters) return null;
   const choice = guideForTransaction(guides, file, tx);

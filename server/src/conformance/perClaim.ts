@@ -12,19 +12,21 @@ import { carriedFileIssues } from './carriedFileWalk';
 import { checkClaimConformance, checkFileConformance } from './check';
 import type { ImplementationGuides } from './guides';
 import type { GuideIssue } from './issues';
+import type { ClaimIssuesAhead, ReportedIssue } from './issuesAhead';
 
 interface LastClaim {
   claim: Claim | null;
   guides: ImplementationGuides | null;
   doc: X12Document | null;
-  issues: GuideIssue[];
+  issues: readonly ReportedIssue[];
 }
 const last: LastClaim = { claim: null, guides: null, doc: null, issues: [] };
 const byFile = new WeakMap<ClaimFile, { guides: ImplementationGuides; doc: X12Document; issues: GuideIssue[] }>();
 
-export function claimIssues(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim): GuideIssue[] {
+/** `ahead`: issues made by another thread (conformance/issuesAhead.ts), used when it has the claim's. */
+export function claimIssues(guides: ImplementationGuides, doc: X12Document, file: ClaimFile, claim: Claim, ahead?: ClaimIssuesAhead): readonly ReportedIssue[] {
   if (last.claim === claim && last.guides === guides && last.doc === doc) return last.issues;
-  const issues = checkClaimConformance(guides, doc, file, claim);
+  const issues = (ahead && ahead.take(file.claims.index.claimIndexAtSegment(claim.firstSegment))) ?? checkClaimConformance(guides, doc, file, claim);
   last.claim = claim;
   last.guides = guides;
   last.doc = doc;

@@ -8,6 +8,7 @@ import type { Payer } from '../core/settings';
 import type { CodeFacts, CodeSetFacts } from '../codeset/codeFacts';
 import type { Guide } from '../guides/types';
 import type { NoteScan } from '../parse/note';
+import type { ClaimIssuesAhead } from '../conformance/issuesAhead';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -46,6 +47,8 @@ export interface ClaimFileContext extends RuleEnvironment {
   text: string;
   x12: X12Document;
   claimFile: ClaimFile;
+  /** The claims' guide issues made ahead by another thread, when the server or the checker has one working. */
+  guideIssuesAhead?: ClaimIssuesAhead;
 }
 
 /**

@@ -166,6 +166,12 @@ export class IncrementalValidation {
     this.results.set(next, { configuration: old.configuration, byClaim, reachingAnywhere: [] }); // file findings made again
   }
 
+  /** Whether a validation of this analysis has checked a claim already (one that resumes, or after an edit). */
+  hasClaimResults(analysis: DocumentAnalysis): boolean {
+    const r = this.results.get(analysis);
+    return !!r && r.byClaim.some((x) => x !== undefined);
+  }
+
   /** The results of an analysis under a configuration (fresh when there are none or they were made under another). */
   private resultsFor(analysis: ClaimFileAnalysis, configuration: ValidationConfiguration): ClaimResults {
     const r = this.results.get(analysis);

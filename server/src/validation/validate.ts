@@ -16,6 +16,8 @@ import { SYNTAX } from '../rules/envelope/syntax';
 import type { ClaimFileContext, Rule, RuleEnvironment } from '../rules/types';
 import { rulesFor } from '../transactions/registry';
 import { IncrementalValidation, type ClaimRunner } from './incremental';
+import type { ClaimIssuesAhead, GuideIssuesMaker } from '../conformance/issuesAhead';
+import { conformanceRules } from '../rules/conformance';
 
 /** The diagnostic code of the notice on files over `maxFileSizeMB`. */
 export const FILE_TOO_LARGE = 'hcpcs/file-too-large';
@@ -29,6 +31,8 @@ export interface ValidationOptions {
   token?: { readonly isCancellationRequested: boolean };
   /** A cancelled validation's `ValidationCancelled` carries the diagnostics known so far (`partial`). */
   partial?: boolean;
+  /** Claim issues being made ahead for this text since before it was parsed (the service begins them for a document it has not analyzed yet). */
+  issuesAhead?: ClaimIssuesAhead;
 }
 
 function byOffsetThenRule(a: RatedFinding, b: RatedFinding): number {
@@ -49,13 +53,38 @@ function tooLargeNotice(analysis: DocumentAnalysis, settings: Settings): RatedFi
 export class Validator {
   private readonly incremental = new IncrementalValidation();
   private readonly syntaxRules: readonly Rule[];
+  private readonly hasGuideRules: boolean;
+  /** The claim issues being made ahead for an analysis (null: none are), kept while its validation resumes. */
+  private readonly ahead = new WeakMap<DocumentAnalysis, ClaimIssuesAhead | null>();
 
   constructor(
     private readonly codeSet: CodeSet,
     private readonly guides: GuideIndex,
     private readonly rules: readonly Rule[],
+    private readonly issuesMaker?: GuideIssuesMaker,
   ) {
     this.syntaxRules = rules.filter((r) => r.id === SYNTAX);
+    const guideIds = new Set(conformanceRules.map((r) => r.id));
+    this.hasGuideRules = rules.some((r) => guideIds.has(r.id));
+  }
+
+  /** Issues made ahead for a first validation of a large claim file (node/conformanceThread.ts), when a maker is given. */
+  private aheadFor(analysis: ClaimFileAnalysis, early: ClaimIssuesAhead | undefined): ClaimIssuesAhead | undefined {
+    let a = this.ahead.get(analysis);
+    if (a === undefined) {
+      a = early ?? null;
+      if (!a && this.issuesMaker && this.hasGuideRules && this.codeSet.implementationGuides && !this.incremental.hasClaimResults(analysis)) a = this.issuesMaker.begin(analysis.text) ?? null;
+      this.ahead.set(analysis, a);
+    }
+    return a ?? undefined;
+  }
+
+  /**
+   * Claim issues made ahead for a document the service has not analyzed yet, begun before its parse so that the other
+   * thread parses at the same time (undefined without a maker or guide rules).
+   */
+  beginAhead(text: string): ClaimIssuesAhead | undefined {
+    return this.issuesMaker && this.hasGuideRules && this.codeSet.implementationGuides ? this.issuesMaker.begin(text) : undefined;
   }
 
   /** The listener the analysis cache tells about edits (claim results carried over). */
@@ -67,7 +96,10 @@ export class Validator {
     let findings: RatedFinding[];
     if (analysis.kind === 'claim') {
       const ctx: ClaimFileContext = { ...env, text: analysis.text, x12: analysis.x12, claimFile: analysis.claimFile };
-      if (!tooLarge) return this.claimFile(analysis, ctx, options);
+      if (!tooLarge) {
+        ctx.guideIssuesAhead = this.aheadFor(analysis, options.issuesAhead);
+        return this.claimFile(analysis, ctx, options);
+      }
       findings = [...runFileRules(this.syntaxRules, ctx), tooLargeNotice(analysis, settings)];
     } else if (!options.isNote) {
       findings = tooLarge ? [tooLargeNotice(analysis, settings)] : [];

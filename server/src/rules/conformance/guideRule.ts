@@ -4,12 +4,13 @@
  * claim for all of these rules (conformance/perClaim.ts).
  */
 import { claimIssues, fileIssues } from '../../conformance/perClaim';
-import type { GuideIssue, IssueKind } from '../../conformance/issues';
+import type { IssueKind } from '../../conformance/issues';
+import type { ReportedIssue } from '../../conformance/issuesAhead';
 import type { ClaimFileContext, Finding, Rule, Severity } from '../types';
 
 const NONE = Object.freeze([]) as unknown as Finding[];
 
-function toFindings(ruleId: string, issues: readonly GuideIssue[], kind: IssueKind): Finding[] {
+function toFindings(ruleId: string, issues: readonly ReportedIssue[], kind: IssueKind): Finding[] {
   // most claims have no issue: no array made for them (19 rules ask per claim)
   if (issues.length === 0) return NONE;
   const out: Finding[] = [];
@@ -28,7 +29,7 @@ export function guideRule(id: string, kind: IssueKind, defaultSeverity: Severity
     checkClaim(checked, ctx: ClaimFileContext) {
       const guides = ctx.codeSet.implementationGuides;
       if (!guides) return [];
-      return toFindings(id, claimIssues(guides, ctx.x12, ctx.claimFile, checked.claim), kind);
+      return toFindings(id, claimIssues(guides, ctx.x12, ctx.claimFile, checked.claim, ctx.guideIssuesAhead), kind);
     },
     checkFile(ctx: ClaimFileContext) {
       const guides = ctx.codeSet.implementationGuides;
