@@ -35,7 +35,7 @@ const cacheDir = path.join(root, '.cache', 'bench');
 const quick = !!process.env.BENCH_QUICK;
 const only = process.env.BENCH_PROFILE ?? '';
 const TODAY = '2025-03-15';
-const reps = quick ? 3 : 7;
+const reps = Number(process.env.BENCH_REPS) || (quick ? 3 : 7);
 /** BENCH_ONE_THREAD=1: without the conformance thread (node/conformanceThread.ts), as before it. */
 const oneThread = !!process.env.BENCH_ONE_THREAD;
 

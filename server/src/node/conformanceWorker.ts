@@ -11,6 +11,7 @@ import type { ClaimIndex } from '../model/claimIndex';
 import type { X12Document } from '../parse/x12';
 import { reportedIssue, type ReportedIssue } from '../conformance/issuesAhead';
 import { loadImplementationGuides } from './loadGuides';
+import { lowerPriorityOfThisThread } from './lowPriorityThread';
 import { CONTROL_JOB, CONTROL_PROGRESS, type ConformanceJob, type ConformanceThreadData, type MadeClaims } from './conformanceThread';
 
 /** Claims per message. */
@@ -38,6 +39,7 @@ function boundsAt(doc: X12Document, index: ClaimIndex, k: number): ClaimBounds {
 }
 
 if (parentPort) {
+  lowerPriorityOfThisThread();
   const { dataDir, port, control } = workerData as ConformanceThreadData;
   const ctl = new Int32Array(control);
   const guides = loadImplementationGuides(dataDir).guides;
