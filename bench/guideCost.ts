@@ -9,7 +9,8 @@
  *
  *   node --expose-gc --import tsx bench/guideCost.ts            (BENCH_QUICK=1: fewer repetitions)
  *   BENCH_PROFILE=all|edit ...                                  (run one measurement only, for node --cpu-prof)
- *   BENCH_ONE_THREAD=1 ...                                      (without the second thread that makes guide issues)
+ *   BENCH_ONE_THREAD=1 ...                                      (without the second thread that makes guide issues:
+ *                                                                the server's figures; by default hcpcs-check's)
  *   BENCH_BUNDLED=1 ...                                         (the same from an esbuild bundle of this file, minified
  *                                                                as bench/run.ts bundles: what ships, no tsx getters)
  */
@@ -36,7 +37,10 @@ const quick = !!process.env.BENCH_QUICK;
 const only = process.env.BENCH_PROFILE ?? '';
 const TODAY = '2025-03-15';
 const reps = Number(process.env.BENCH_REPS) || (quick ? 3 : 7);
-/** BENCH_ONE_THREAD=1: without the conformance thread (node/conformanceThread.ts), as before it. */
+/**
+ * BENCH_ONE_THREAD=1: without the conformance thread (node/conformanceThread.ts), as the editor's server checks; by
+ * default with it, as hcpcs-check checks on one thread. Separate runs: the thread sets a flag for the whole process.
+ */
 const oneThread = !!process.env.BENCH_ONE_THREAD;
 
 const median = (xs: number[]): number => {
@@ -96,7 +100,7 @@ async function main(): Promise<void> {
   const file = path.join(cacheDir, 'synthetic-837p-10mb-realistic-v2.837');
   if (!fs.existsSync(file)) fs.writeFileSync(file, generate837P(codeSet, { targetBytes: 10_000_000, seed: 10, profile: 'realistic', guides }));
   const text10 = fs.readFileSync(file, 'utf8');
-  // the second thread the server makes a large file's guide issues on, from the built bundle (`npm run build`)
+  // the second thread hcpcs-check makes a large file's guide issues on, from the built bundle (`npm run build`)
   const workerFile = path.join(root, 'dist', 'server', 'conformanceWorker.js');
   const thread = oneThread ? undefined : new ConformanceThread(workerFile, path.join(root, 'data'));
   if (thread && !fs.existsSync(workerFile)) throw new Error(`${workerFile} is missing: run npm run build first`);
@@ -174,7 +178,7 @@ async function main(): Promise<void> {
   console.log(`all diagnostics without them            ${withoutRun.ms.toFixed(0)} ms (${r(withoutRun.ms)}; ${withoutRun.count} diagnostics) -> guide rules cost ${pct(withRun.ms, withoutRun.ms)}`);
   console.log(`  the fastest repetition of each        ${withRun.minMs.toFixed(0)} ms with, ${withoutRun.minMs.toFixed(0)} ms without -> ${pct(withRun.minMs, withoutRun.minMs)}`);
   console.log(`  the same in CPU time (all threads)     ${withRun.cpuMs.toFixed(0)} ms with, ${withoutRun.cpuMs.toFixed(0)} ms without -> ${pct(withRun.cpuMs, withoutRun.cpuMs)}`);
-  if (thread) console.log(`  claims whose guide issues came from the conformance thread: ${thread.claimsTaken} of ${thread.claimsTaken + thread.claimsNotReady} asked for (one-thread figures: BENCH_ONE_THREAD=1)`);
+  if (thread) console.log(`  claims whose guide issues came from the conformance thread: ${thread.claimsTaken} of ${thread.claimsTaken + thread.claimsNotReady} asked for (hcpcs-check's figures; the server's, on one thread: BENCH_ONE_THREAD=1)`);
   console.log(`edit inside one claim with the rules    ${editWith.toFixed(1)} ms (${r(editWith)})`);
   console.log(`edit inside one claim without them      ${editWithout.toFixed(1)} ms (${r(editWithout)}) -> guide rules cost ${pct(editWith, editWithout)}`);
   await thread?.close();

@@ -16,7 +16,6 @@ import { cancelQueuedRequests, countIncomingChanges, type IncomingChanges } from
 import { FramingError, StdioMessageReader } from './node/stdioReader';
 import { ProtocolGate } from './node/protocolGate';
 import { privateConsole } from './node/privateConsole';
-import { ConformanceThread } from './node/conformanceThread';
 
 if (process.argv.includes('--version')) {
   process.stdout.write('hcpcs-language-server\n');
@@ -70,9 +69,7 @@ const dataDir = process.env.HCPCS_DATA_DIR ?? path.resolve(__dirname, '..', '..'
 const written = process.argv.includes('--stdio')
   ? () => (process.stdout.writableLength === 0 ? Promise.resolve() : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())))
   : undefined;
-// a large file's guide issues are made on a second thread while its first check runs (started on the first such file)
-const guideIssuesMaker = new ConformanceThread(path.join(__dirname, 'conformanceWorker.js'), dataDir);
-startServer(connection, { dataDir, receivedChanges: incoming?.received, receivedRequests: incoming?.receivedRequests, written, guideIssuesMaker });
+startServer(connection, { dataDir, receivedChanges: incoming?.received, receivedRequests: incoming?.receivedRequests, written });
 
 // One request's exception must never end the server: log the kind of error, never document text.
 process.on('uncaughtException', (err) => connection.console.error(`unexpected error: ${err?.name}: ${err?.message}`));

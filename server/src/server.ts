@@ -32,7 +32,6 @@ import { allRules } from './rules/registry';
 import { importReleaseInto, removeImportedRelease } from './node/importRelease';
 import { coverageSummary } from './codeset/codeset';
 import { warmUpByChecking } from './warmUpByChecking';
-import type { GuideIssuesMaker } from './conformance/issuesAhead';
 
 export interface ServerOptions {
   /** Folder holding manifest.json and the code tables. */
@@ -43,8 +42,6 @@ export interface ServerOptions {
   receivedRequests?: () => number;
   /** Resolves once what was written to the client has left the process (stdio: stdout drained). */
   written?: () => Promise<void>;
-  /** Makes a large file's guide issues on a second thread during its first check (node/conformanceThread.ts). */
-  guideIssuesMaker?: GuideIssuesMaker;
 }
 
 /** Validations slower than this are logged (size and time only), so slow files can be reported. */
@@ -132,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         void connection.window.showWarningMessage(`HCPCS: ${problem.split('\n')[0]}. Files that need this table are checked without it; the "HCPCS Language Server" output names the file and field.`);
       },
     });
-    service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides, guideIssuesMaker: options.guideIssuesMaker });
+    service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides });
     for (const problem of environment.problems) connection.console.error(problem);
     if (environment.codeSet.hcpcsRelease === 'none') {
       void connection.window.showErrorMessage('HCPCS: the code tables could not be loaded, so codes cannot be looked up. The "HCPCS Language Server" output names the file and field.');

@@ -233,3 +233,23 @@ test('--format 999: the implementation acknowledgment a receiver would send (cle
   assert.equal(bad.code, 1);
   assert.match(bad.stdout, /^IK3\*SBR\*\d+\*2000\*8~\nIK4\*9\*1032\*7\*BM~\nIK5\*R\*I5~$/m);
 });
+
+test('a large file checked alone (its guide issues made on a second thread): the findings of a check on one thread', { skip }, async () => {
+  const { generate837P } = await import('../../bench/generate');
+  const { realCodeSet } = await import('../robustness/helpers');
+  const { bundledGuides } = await import('../../server/src/guides/loader');
+  const { createChecker } = await import('../../server/src/cli/check');
+  const { MIN_LENGTH } = await import('../../server/src/node/conformanceThread');
+  let n = 0;
+  // guide faults in some claims: a month 13 service date
+  const text = generate837P(realCodeSet(), { targetBytes: MIN_LENGTH + 100_000, seed: 12, profile: 'manyFindings', guides: bundledGuides() }).replace(/DTP\*472\*D8\*(\d{4})\d\d/g, (m, year: string) => (n++ % 30 === 0 ? `DTP*472*D8*${year}13` : m));
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'big.837'), text);
+  const r = run(['big.837', '--format', 'json', '--quiet'], { cwd: dir });
+  assert.equal(r.code, 1, r.stderr);
+  // the JSON output: one object per finding, with the file's name
+  const cli = (JSON.parse(r.stdout) as { file: string }[]).map(({ file, ...finding }) => finding);
+  const oneThread = createChecker({ dataDir: path.join(root, 'data'), settings: {}, cwd: dir }).checkFile('big.837');
+  assert.ok(oneThread.findings.some((f) => f.code === 'x12/data-type'), 'the month 13 dates are found');
+  assert.deepEqual(cli, JSON.parse(JSON.stringify(oneThread.findings)));
+});

@@ -11,6 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadEnvironment } from '../node/environment';
 import { parseSettings, type Settings } from '../core/settings';
 import { createLanguageService, type LanguageService } from '../service';
+import type { GuideIssuesMaker } from '../conformance/issuesAhead';
 import { isNoteFile } from '../guides/noteFiles';
 import { rulesOffFor } from '../guides/rulesOff';
 import { pathToUri } from '../node/paths';
@@ -82,9 +83,10 @@ export interface Checker {
   checkFile(file: string): FileResult;
 }
 
-export function createChecker(config: CheckerConfig): Checker {
+/** `guideIssuesMaker`: a second thread for the guide issues of a large file (node/conformanceThread.ts), when the run checks on one thread. */
+export function createChecker(config: CheckerConfig, guideIssuesMaker?: GuideIssuesMaker): Checker {
   const environment = loadEnvironment({ dataDir: config.dataDir, workspaceFolders: [config.cwd] });
-  const service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides });
+  const service = createLanguageService({ codeSet: environment.codeSet, guides: environment.guides, guideIssuesMaker });
   const { settings } = parseSettings(config.settings);
   let version = 0;
 

@@ -15,6 +15,7 @@ import picomatch from 'picomatch';
 import { allRules, ruleById } from '../rules/registry';
 import { defaultSettings } from '../core/settings';
 import { createChecker, readErrorText, type CheckerConfig, type FileResult } from './check';
+import { ConformanceThread } from '../node/conformanceThread';
 import { format999, formatJson, formatSarif, formatText, OUTPUT_FORMATS, type OutputFormat } from './format';
 import type { WorkerResponse } from './worker';
 
@@ -298,8 +299,12 @@ export async function run(argv: readonly string[], io: { stdout: (s: string) => 
   // every thread loads the same tables and tells the same problems: print each once
   const problems = new Set<string>();
   let checker: ReturnType<typeof createChecker> | undefined;
+  // checking on this thread: a large file's guide issues are made on a second one meanwhile (not beside a pool,
+  // whose threads have the cores)
+  const workerOfGuideIssues = path.join(__dirname, 'conformanceWorker.js');
+  const conformanceThread = !parallel && fs.existsSync(workerOfGuideIssues) ? new ConformanceThread(workerOfGuideIssues, config.dataDir) : undefined;
   const local = () => {
-    checker ??= createChecker(config);
+    checker ??= createChecker(config, conformanceThread);
     return checker;
   };
   if (parallel) {
@@ -317,6 +322,7 @@ export async function run(argv: readonly string[], io: { stdout: (s: string) => 
     }
   }
   progress.end();
+  await conformanceThread?.close();
   if (checker) for (const p of checker.problems) problems.add(p);
   for (const p of problems) io.stderr(`hcpcs-check: ${p}\n`);
   if ([...problems].some((p) => p.startsWith('no code set'))) return 2;
