@@ -10,6 +10,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Ajv from 'ajv';
+import { generate837P } from '../../bench/generate';
+import { realCodeSet } from '../robustness/helpers';
+import { bundledGuides } from '../../server/src/guides/loader';
+import { createChecker } from '../../server/src/cli/check';
+import { MIN_LENGTH } from '../../server/src/node/conformanceThread';
 
 const root = path.resolve(__dirname, '..', '..');
 const bin = path.join(root, 'bin', 'hcpcs-check.js');
@@ -234,12 +239,7 @@ test('--format 999: the implementation acknowledgment a receiver would send (cle
   assert.match(bad.stdout, /^IK3\*SBR\*\d+\*2000\*8~\nIK4\*9\*1032\*7\*BM~\nIK5\*R\*I5~$/m);
 });
 
-test('a large file checked alone (its guide issues made on a second thread): the findings of a check on one thread', { skip }, async () => {
-  const { generate837P } = await import('../../bench/generate');
-  const { realCodeSet } = await import('../robustness/helpers');
-  const { bundledGuides } = await import('../../server/src/guides/loader');
-  const { createChecker } = await import('../../server/src/cli/check');
-  const { MIN_LENGTH } = await import('../../server/src/node/conformanceThread');
+test('a large file checked alone (its guide issues made on a second thread): the findings of a check on one thread', { skip }, () => {
   let n = 0;
   // guide faults in some claims: a month 13 service date
   const text = generate837P(realCodeSet(), { targetBytes: MIN_LENGTH + 100_000, seed: 12, profile: 'manyFindings', guides: bundledGuides() }).replace(/DTP\*472\*D8\*(\d{4})\d\d/g, (m, year: string) => (n++ % 30 === 0 ? `DTP*472*D8*${year}13` : m));

@@ -21,7 +21,6 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ClaimIssuesAhead, ReportedIssue } from '../conformance/issuesAhead';
 import type { GuideIssuesMaker } from '../conformance/issuesAhead';
-import { scavengeOnOneThread } from './scavengeOnOneThread';
 
 /** Indexes into the shared control words. */
 export const CONTROL_JOB = 0;
@@ -98,7 +97,6 @@ export class ConformanceThread implements GuideIssuesMaker {
       };
       worker.on('error', fail);
       worker.on('exit', fail);
-      scavengeOnOneThread();
       this.worker = worker;
       this.port = port2;
       return { worker, port: port2 };
