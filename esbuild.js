@@ -27,7 +27,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server/serverMain.js' },
   { ...common, entryPoints: ['server/src/node/startWithCodeCache.ts'], outfile: 'dist/server/server.js' },
 ];
-// The second thread that makes guide issues ahead of a large file's first validation (node/conformanceThread.ts).
+// The second thread hcpcs-check makes a large file's guide issues on (node/conformanceThread.ts).
 builds.push({ ...common, entryPoints: ['server/src/node/conformanceWorker.ts'], outfile: 'dist/server/conformanceWorker.js' });
 if (fs.existsSync('server/src/cli/main.ts')) {
   builds.push({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server/cli.js' });

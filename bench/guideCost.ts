@@ -39,7 +39,7 @@ const TODAY = '2025-03-15';
 const reps = Number(process.env.BENCH_REPS) || (quick ? 3 : 7);
 /**
  * BENCH_ONE_THREAD=1: without the conformance thread (node/conformanceThread.ts), as the editor's server checks; by
- * default with it, as hcpcs-check checks on one thread. Separate runs: the thread sets a flag for the whole process.
+ * default with it, as hcpcs-check checks on one thread. Separate runs: a process that never started the thread.
  */
 const oneThread = !!process.env.BENCH_ONE_THREAD;
 

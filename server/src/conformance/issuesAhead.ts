@@ -1,5 +1,5 @@
 /**
- * Guide issues of claims made ahead of the validation, by another thread (node/parallelConformance.ts): the
+ * Guide issues of claims made ahead of the validation, by another thread (node/conformanceThread.ts): the
  * x12/ guide rules take a claim's issues from here when they are ready, and make them themselves when not. The
  * issues are the same either way (conformance is a function of the text and the guides); only what the rules
  * report of them travels: kind, span, message, fix and severity.
