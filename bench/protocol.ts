@@ -15,6 +15,8 @@
  *
  *   node --expose-gc --import tsx bench/protocol.ts [file ...]   (alone, with x12-parser's parse of each file for the
  *   ratios; run.ts calls `protocolBench`)
+ *   BENCH_GUIDE_RULES_OFF=1 ...   (the x12/ guide rules off through the settings: their cost as the editor feels it)
+ *   BENCH_SETTINGS='{...}' ...    (other hcpcs settings for the server)
  */
 import { spawn } from 'node:child_process';
 import { serverEnvironment } from '../client/src/serverEnvironment';
@@ -24,8 +26,13 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { x12ParserMs } from './x12Parser';
+import { conformanceRules } from '../server/src/rules/conformance';
 
 const root = path.resolve(__dirname, '..');
+
+/** The hcpcs settings the bench's client answers with (BENCH_SETTINGS, BENCH_GUIDE_RULES_OFF: see the configuration request). */
+const benchSettings: { rules?: Record<string, string> } = JSON.parse(process.env.BENCH_SETTINGS ?? '{}');
+if (process.env.BENCH_GUIDE_RULES_OFF) benchSettings.rules = { ...benchSettings.rules, ...Object.fromEntries(conformanceRules.map((r) => [r.id, 'off'])) };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Wait after initialized before opening the file. */
 const SETTLE_MS = 2500;
@@ -120,7 +127,8 @@ async function startSession(): Promise<Session> {
     }
   });
   connection.onNotification(() => undefined);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  // BENCH_SETTINGS: the hcpcs settings the server is given (JSON), e.g. '{"rules":{"x12/code-value":"off"}}'; BENCH_GUIDE_RULES_OFF=1: every x12/ guide rule off
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => benchSettings));
   connection.onRequest('client/registerCapability', () => null);
   let refreshed: (() => void)[] = [];
   connection.onRequest('workspace/diagnostic/refresh', () => {
