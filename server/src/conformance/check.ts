@@ -86,19 +86,25 @@ function previousHlOf(doc: X12Document, file: ClaimFile, txFirst: number): (seg:
     }
     const prev = lo - 1;
     if (prev < 0 || levels[prev] < txFirst) return null;
-    // HL01 read in place (segment(i) made every element of the HL): null when the HL has no element at all
-    const segs = doc.segments;
-    const t = doc.text;
-    const i = levels[prev];
-    const end = segs.contentEnd(i);
-    const sep = doc.delimiters!.element.charCodeAt(0);
-    let p = segs.starts[i];
-    while (p < end && t.charCodeAt(p) !== sep) p++;
-    if (p >= end) return null;
-    let q = p + 1;
-    while (q < end && t.charCodeAt(q) !== sep) q++;
-    return t.slice(p + 1, q);
+    return hl01At(doc, levels[prev]);
   };
+}
+
+/**
+ * HL01 of the HL segment `seg`, read in place (segment(i) would make every element of the HL): null when the HL has
+ * no element at all.
+ */
+export function hl01At(doc: X12Document, seg: number): string | null {
+  const segs = doc.segments;
+  const t = doc.text;
+  const end = segs.contentEnd(seg);
+  const sep = doc.delimiters!.element.charCodeAt(0);
+  let p = segs.starts[seg];
+  while (p < end && t.charCodeAt(p) !== sep) p++;
+  if (p >= end) return null;
+  let q = p + 1;
+  while (q < end && t.charCodeAt(q) !== sep) q++;
+  return t.slice(p + 1, q);
 }
 
 /** What a claim's conformance walk reads of the claim: its segments and the HL levels above it (HL01, where the HL is). */

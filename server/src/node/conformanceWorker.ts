@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseX12 } from '../parse/x12';
 import { buildClaimModel } from '../model/claim';
-import { checkClaimConformance, type ClaimBounds } from '../conformance/check';
+import { checkClaimConformance, hl01At, type ClaimBounds } from '../conformance/check';
 import type { ClaimIndex } from '../model/claimIndex';
 import type { X12Document } from '../parse/x12';
 import { reportedIssue, type ReportedIssue } from '../conformance/issuesAhead';
@@ -19,22 +19,9 @@ const BATCH = 64;
 /** How far past the validation's claim it goes on when the validation has caught up with it. */
 const LEAD = 64;
 
-/** HL01 of the HL segment `seg`, read in place ('' when it has none). */
-function hl01(doc: X12Document, seg: number): string {
-  const t = doc.text;
-  const end = doc.segments.contentEnd(seg);
-  const sep = doc.delimiters!.element.charCodeAt(0);
-  let p = doc.segments.starts[seg];
-  while (p < end && t.charCodeAt(p) !== sep) p++;
-  if (p >= end) return '';
-  let q = p + 1;
-  while (q < end && t.charCodeAt(q) !== sep) q++;
-  return t.slice(p + 1, q);
-}
-
 /** Claim k's bounds from the claim index, without building the claim (its lines, diagnoses, names). */
 function boundsAt(doc: X12Document, index: ClaimIndex, k: number): ClaimBounds {
-  const level = (j: number) => (j < 0 ? null : { segmentIndex: index.levelSeg[j], id: { value: hl01(doc, index.levelSeg[j]) } });
+  const level = (j: number) => (j < 0 ? null : { segmentIndex: index.levelSeg[j], id: { value: hl01At(doc, index.levelSeg[j]) ?? '' } });
   return { firstSegment: index.claimFirst[k], lastSegment: index.claimLast[k], billingProvider: level(index.claimBilling[k]), subscriber: level(index.claimSubscriber[k]), patient: level(index.claimPatient[k]) };
 }
 

@@ -73,15 +73,16 @@ export class Validator {
     let a = this.ahead.get(analysis);
     if (a === undefined) {
       a = early ?? null;
-      if (!a && this.issuesMaker && this.hasGuideRules && this.codeSet.implementationGuides && !this.incremental.hasClaimResults(analysis)) a = this.issuesMaker.begin(analysis.text) ?? null;
+      if (!a && !this.incremental.hasClaimResults(analysis)) a = this.beginAhead(analysis.text) ?? null;
       this.ahead.set(analysis, a);
     }
     return a ?? undefined;
   }
 
   /**
-   * Claim issues made ahead for a document the service has not analyzed yet, begun before its parse so that the other
-   * thread parses at the same time (undefined without a maker or guide rules).
+   * Claim issues made ahead for this text (undefined without a maker or guide rules): the service begins them before
+   * the parse of a document it has not analyzed yet, so that the other thread parses at the same time; `aheadFor` for
+   * an analysis whose claims none checked yet.
    */
   beginAhead(text: string): ClaimIssuesAhead | undefined {
     return this.issuesMaker && this.hasGuideRules && this.codeSet.implementationGuides ? this.issuesMaker.begin(text) : undefined;
