@@ -39,3 +39,12 @@ test('completion offers the codes the guide allows for the element in its loop',
   // the subscriber's state (2010BA): the external US state list
   assert.ok(labels(P.replace('N4*FAIRHAVEN*OR*974020000~', 'N4*FAIRHAVEN*$0OR*974020000~')).includes('OR'));
 });
+
+test('without the guide tables the procedure qualifiers come from the billing dictionary, which has no N4 (the NDC qualifier of LIN02, not of SV101-1)', () => {
+  const withoutGuides = createLanguageService({ codeSet: { ...codeSet, implementationGuides: undefined }, guides: bundledGuides() });
+  const { text, offset } = cursor(P.replace('SV1*HC:', 'SV1*$0HC:'));
+  const doc = claimDocument(text);
+  const offered = withoutGuides.complete(doc, doc.positionAt(offset)).items.map((i) => i.label);
+  assert.ok(offered.includes('HC') && offered.includes('ER'), offered.join(','));
+  assert.ok(!offered.includes('N4'), offered.join(','));
+});

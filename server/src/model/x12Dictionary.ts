@@ -193,7 +193,6 @@ export const CODE_TABLES = {
     IV: 'Home infusion EDI coalition (HIEC) product/service code',
     WK: 'Advanced billing concepts (ABC) code',
     HP: 'HIPPS rate code (Health Insurance Prospective Payment System; 837I)',
-    N4: 'National Drug Code (11 digits)',
   } as Record<string, string>,
   diagnosisQualifier: {
     ABK: 'ICD-10-CM principal diagnosis',
