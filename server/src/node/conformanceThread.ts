@@ -9,8 +9,9 @@
  *
  * Used by hcpcs-check when it checks on one thread (cli/run.ts), not by the editor's server: over LSP it made no
  * difference to "didOpen -> all diagnostics" of the 10 MB file (1,801-2,141 ms without, 1,977-2,604 ms with, runs in
- * turn) and slowed the first problems (397-528 -> 546-600 ms): the server checks in 25 ms slices between requests,
- * and the thread's start and parse compete with the first slices for the two cores.
+ * turn) and slowed the first problems (397-528 -> 546-600 ms). Profiled (README, Benchmark): the guide work left the
+ * main thread, but the rest of the check slowed by more than that while this thread ran (two memory-bound threads
+ * slow each other by 25-40% on the 2-core machine measured), and the server's check of a new file is a cold one.
  *
  * Speed trick. Protects: "all diagnostics, 10 MB realistic" with the x12/ guide rules (issue 11: guide rules
  * <= +30% over the figure without them; bench/guideCost.ts), on a machine with a second core. It costs CPU time (the
