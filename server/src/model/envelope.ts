@@ -191,7 +191,13 @@ export class EnvelopeBuilder {
     const grp = this.group;
     if (!grp) return;
     if (!grp.geSpan) {
-      this.issues.push({ code: 'missing-trailer', message: `Functional group ${grp.controlNumber?.value ?? ''} has no GE trailer before ${reason}.`, offset: grp.gsSpan?.offset ?? grp.span.offset, length: grp.gsSpan?.length ?? 0 });
+      this.issues.push({
+        code: 'missing-trailer',
+        message: `Functional group ${grp.controlNumber?.value ?? ''} has no GE trailer before ${reason}.`,
+        offset: grp.gsSpan?.offset ?? grp.span.offset,
+        length: grp.gsSpan?.length ?? 0,
+        trailer: grp.gsSpan ? { id: 'GE', count: grp.transactions.length, controlNumber: grp.controlNumber?.value || null, afterSegment: last } : undefined,
+      });
       this.extend(grp, last);
     }
     this.group = null;
@@ -202,7 +208,13 @@ export class EnvelopeBuilder {
     const ic = this.interchange;
     if (!ic) return;
     if (!ic.ieaSpan) {
-      this.issues.push({ code: 'missing-trailer', message: `Interchange ${ic.controlNumber?.value ?? ''} has no IEA trailer before ${reason}.`, offset: ic.isaSpan.offset, length: ic.isaSpan.length });
+      this.issues.push({
+        code: 'missing-trailer',
+        message: `Interchange ${ic.controlNumber?.value ?? ''} has no IEA trailer before ${reason}.`,
+        offset: ic.isaSpan.offset,
+        length: ic.isaSpan.length,
+        trailer: ic.controlNumber ? { id: 'IEA', count: ic.groups.length, controlNumber: ic.controlNumber.value || null, afterSegment: last } : undefined,
+      });
       this.extend(ic, last);
     }
     this.interchange = null;

@@ -320,6 +320,17 @@ export interface Interchange {
 export interface ModelIssue extends Span {
   code: 'missing-trailer' | 'outside-envelope' | 'unexpected-trailer';
   message: string;
+  /** A missing GE or IEA: the trailer its header asks for, and the segment it belongs after (rules/envelope/syntax.ts adds it). */
+  trailer?: MissingTrailer;
+}
+
+export interface MissingTrailer {
+  id: 'GE' | 'IEA';
+  /** GE01 / IEA01 (the count) and GE02 / IEA02 (the header's control number); null when the header has none. */
+  count: number;
+  controlNumber: string | null;
+  /** The last segment of the group or interchange. */
+  afterSegment: number;
 }
 
 /** Everything the claim file says. */
