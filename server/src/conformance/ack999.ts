@@ -1,11 +1,13 @@
 /**
  * The 999 implementation acknowledgment (005010X231A1) a receiver would return for a claim file: one functional
  * group response per functional group, AK2/IK5 per transaction set, IK3 for each segment in error and IK4 for each
- * element in error, with the guide's error codes; AK9 sums the group up. Identifier findings (NPI, taxonomy, ZIP,
+ * element in error, with the guide's error codes; IK5 and AK9 also carry the envelope's own faults (a trailer missing,
+ * a control number or count in the trailer that does not match); AK9 sums the group up. Identifier findings (NPI, taxonomy, ZIP,
  * claim frequency) and the version notice are not 999 errors (receivers report those on a 277CA), so they are left
  * out. Pure: built from the parsed file and the conformance issues.
  */
 import type { ClaimFile } from '../model/claim';
+import type { FunctionalGroup, Transaction } from '../model/types';
 import type { X12Document } from '../parse/x12';
 import { guideLoop } from './guides';
 import type { GuideIssue } from './issues';
@@ -25,6 +27,31 @@ function loopCode(loop: { id: string; type: string | null } | null): string {
 
 function pad(s: string, n: number): string {
   return (s + ' '.repeat(n)).slice(0, n);
+}
+
+/**
+ * IK502-IK506 for the transaction set's own envelope (data element 618): 2 trailer missing, 3 SE02 is not ST02,
+ * 4 SE01 is not the number of segments (x12/syntax, x12/control-number-mismatch, x12/segment-count).
+ */
+function transactionEnvelopeCodes(t: Transaction): string[] {
+  if (!t.seSpan) return ['2'];
+  const codes: string[] = [];
+  if (t.controlNumber && t.trailerControlNumber?.value.trim() !== t.controlNumber.value.trim()) codes.push('3');
+  if (t.declaredSegmentCount?.value !== t.actualSegmentCount) codes.push('4');
+  return codes;
+}
+
+/**
+ * AK905-AK909 for the functional group's own envelope (data element 716): 3 GE missing, 4 GE02 is not GS06, 5 GE01
+ * is not the number of transaction sets (x12/syntax, x12/control-number-mismatch, x12/trailer-count).
+ */
+function groupEnvelopeCodes(g: FunctionalGroup): string[] {
+  if (!g.gsSpan) return [];
+  if (!g.geSpan) return ['3'];
+  const codes: string[] = [];
+  if (g.controlNumber && g.trailerControlNumber?.value.trim() !== g.controlNumber.value.trim()) codes.push('4');
+  if (g.declaredTransactionCount?.value !== g.transactions.length) codes.push('5');
+  return codes;
 }
 
 /** The 999 for `issues` (file and claim issues together) of the file `doc`. */
@@ -104,13 +131,18 @@ export function build999(doc: X12Document, file: ClaimFile, issues: readonly Gui
             }
           }
         }
-        if (errors === 0) {
+        const codes = transactionEnvelopeCodes(t);
+        if (errors > 0) codes.push('I5');
+        if (codes.length === 0) {
           accepted++;
           segs.push('IK5*A~');
-        } else segs.push('IK5*R*I5~');
+        } else segs.push(`IK5*R*${codes.slice(0, 5).join('*')}~`);
       }
       const n = g.transactions.length;
-      segs.push(`AK9*${accepted === n ? 'A' : accepted === 0 ? 'R' : 'P'}*${n}*${n}*${accepted}~`);
+      const groupCodes = groupEnvelopeCodes(g);
+      // a group refused for its own envelope accepts none of its transaction sets
+      if (groupCodes.length > 0) accepted = 0;
+      segs.push(`AK9*${accepted === n && groupCodes.length === 0 ? 'A' : accepted === 0 ? 'R' : 'P'}*${n}*${n}*${accepted}${groupCodes.map((c) => `*${c}`).join('')}~`);
       segs.push(`SE*${segs.length + 1}*0001~`);
       out.push(...segs);
       out.push(`GE*1*${groupCtl}~`);

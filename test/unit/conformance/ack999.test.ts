@@ -30,6 +30,7 @@ test('guide faults become IK3 / IK4 with the guide error codes (IK303 the loop i
   broken = edit(broken, 'DTP*472*D8*20260202~', 'DTP*472*D8*20261302~'); // invalid date: IK4 8
   broken = edit(broken, 'N3*220 ORCHARD AVENUE~\n', ''); // required segment missing: IK3 3 (2010AA)
   broken = edit(broken, 'XX*1234567893~', 'XX*1234567890~'); // bad NPI: not a 999 error (277CA)
+  broken = edit(broken, 'SE*75*0001~', 'SE*74*0001~'); // the count of the segments left: the envelope is right
   const out = ack(broken);
   assert.match(out, /^IK3\*SBR\*\d+\*2000\*8~\nIK4\*9\*1032\*7\*BM~$/m);
   assert.match(out, /^IK3\*DTP\*\d+\*2400\*8~\nIK4\*3\*1251\*8\*20261302~$/m);
@@ -58,4 +59,27 @@ test('a subscriber HL04 0 with a patient level under it: IK3 on the subscriber H
   const position = lines.findIndex((s) => s.startsWith('HL*3*1*22*0')) + 1;
   assert.match(out, new RegExp(`^IK3\\*HL\\*${position}\\*2000\\*8~\\nIK4\\*4\\*736\\*7\\*0~$`, 'm'));
   assert.deepEqual(selfCheck(out), []);
+});
+
+test('the envelope faults of a transaction set are IK5 codes: 4 (SE01 not the segment count), 3 (SE02 not ST02), 2 (SE missing), beside I5', () => {
+  const count = ack(edit(P, 'SE*75*0001~', 'SE*74*0001~'));
+  assert.match(count, /^IK5\*R\*4~\nAK9\*R\*1\*1\*0~$/m);
+  assert.deepEqual(selfCheck(count), []);
+  const both = ack(edit(P, 'SE*75*0001~', 'SE*74*0002~'));
+  assert.match(both, /^IK5\*R\*3\*4~$/m);
+  // without SE the guide's walk also finds the segment missing (IK3 code 3): IK5 says both
+  const noSe = ack(edit(P, 'SE*75*0001~\n', ''));
+  assert.match(noSe, /^IK3\*SE\*\d+\*\*3~$/m);
+  assert.match(noSe, /^IK5\*R\*2\*I5~$/m);
+  assert.deepEqual(selfCheck(noSe), []);
+});
+
+test('the envelope faults of a functional group are AK9 codes and reject the group: 5 (GE01 not the count), 4 (GE02 not GS06), 3 (GE missing)', () => {
+  const count = ack(edit(P, 'GE*1*4711~', 'GE*2*4711~'));
+  assert.match(count, /^IK5\*A~\nAK9\*R\*1\*1\*0\*5~$/m);
+  assert.deepEqual(selfCheck(count), []);
+  assert.match(ack(edit(P, 'GE*1*4711~', 'GE*1*4712~')), /^AK9\*R\*1\*1\*0\*4~$/m);
+  const noGe = ack(edit(P, 'GE*1*4711~\n', ''));
+  assert.match(noGe, /^AK9\*R\*1\*1\*0\*3~$/m);
+  assert.deepEqual(selfCheck(noGe), []);
 });

@@ -29,7 +29,10 @@ describe(LEVEL_WITHOUT_CLAIM, () => {
     assert.doesNotMatch(f.message, /rejects/);
     assert.equal(levelWithoutClaim.defaultSeverity, 'warning');
     // not an IK3 of the 999 either (the structure is valid: 2300 is situational under 2000B)
-    const doc = parseX12(broken);
+    // (with SE01 counting the segments left, so that the envelope is right)
+    const transaction = broken.slice(broken.indexOf('ST*837'), broken.indexOf('GE*'));
+    const counted = broken.replace(/SE\*\d+\*0001~/, `SE*${transaction.split('~').length - 1}*0001~`);
+    const doc = parseX12(counted);
     const file = buildClaimModel(doc);
     const ack = build999(doc, file, allIssues(implementationGuides, doc, file), { date: '20260210', time: '0930', controlNumber: 7 });
     assert.match(ack, /IK5\*A~/);
